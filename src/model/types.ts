@@ -1,0 +1,292 @@
+// The ssgen data model. Read this file first.
+//
+// A page flows one way:  source -> parse -> model -> emit -> write.
+//   parse/  turns one page's text into RawPage facts (tables, routes, samples) without deciding
+//           what the anonymous tables are.
+//   model/  decides names and roles (the walk of spec §4/§5.3), wire names (§5.5), and merges many
+//           PageModels into one ApiModel.
+//   emit/   turns the ApiModel into TypeScript files.
+// Types are carried as canonical C# display strings (spec §7.2, e.g. "Dictionary<string,List<int>>");
+// parse/csharp-type.ts turns them into a TypeRef tree whenever structure is needed.
+
+// ---------------------------------------------------------------------------------------------
+// Diagnostics
+
+/** Codes are the spec's (§6.4): E_* stop the page, W_* keep what was recovered. */
+export interface Diagnostic {
+  code: string;
+  detail: string;
+  /** File path or URL of the page the diagnostic came from (set by the builder/merger). */
+  page?: string;
+}
+
+/** Thrown for E_* conditions: names the page and the problem. */
+export class PageError extends Error {
+  constructor(
+    readonly code: string,
+    readonly page: string,
+    detail: string,
+  ) {
+    super(`${page}: ${code} ${detail}`);
+    this.name = "PageError";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// C# type references (parse/csharp-type.ts)
+
+export type TypeRef =
+  /** A named type, possibly generic: string, int, DateTime, List<X>, QueryResponse<T>, Dictionary<K,V>. */
+  | { kind: "named"; name: string; args: TypeRef[] }
+  /** X[] */
+  | { kind: "array"; element: TypeRef }
+  /** X? and Nullable<X> */
+  | { kind: "nullable"; inner: TypeRef };
+
+// ---------------------------------------------------------------------------------------------
+// Page facts: what a parser reads off one page, before any naming decision.
+
+export type Layout = "html" | "text-pipe" | "text-flat" | "sample-only";
+export type WireCase = "camel" | "pascal" | "snake" | "unknown";
+
+export interface AuthRequirements {
+  roles: string[];
+  permissions: string[];
+  anyRoles: string[];
+  anyPermissions: string[];
+}
+/** null: known to need no authentication; "unknown": the page cannot tell (text renderings). */
+export type Auth = null | "unknown" | AuthRequirements;
+
+export interface Route {
+  /** "*" for All Verbs, else upper-case verbs as written. */
+  verbs: string[] | "*";
+  /** Raw path with {Var} / {Var*} placeholders, including any mount prefix. */
+  path: string;
+  summary?: string;
+  notes?: string;
+}
+
+export interface RawRow {
+  /** C# property name (Name column). */
+  name: string;
+  /** Parameter column: path | query | body | form | header | any [ApiMember(ParameterType)] string. */
+  param: string;
+  /** Data Type column, entity-decoded, as displayed (canonicalise with csharp-type.ts). */
+  type: string;
+  required: boolean;
+  description?: string;
+  allowableValues?: string[];
+  range?: [number, number];
+}
+
+export interface RawParamsTable {
+  kind: "params";
+  /** Type display name from the caption (html, text-flat), e.g. "QueryResponse<T>"; absent in text-pipe. */
+  caption?: string;
+  rows: RawRow[];
+  /** The page was cut inside this table. */
+  partial?: boolean;
+}
+
+export interface RawEnumMember {
+  name: string;
+  value?: string;
+  description?: string;
+}
+
+export interface RawEnumTable {
+  kind: "enum";
+  caption?: string;
+  /** Had a Value column. */
+  valued: boolean;
+  members: RawEnumMember[];
+  partial?: boolean;
+}
+
+export type RawTable = RawParamsTable | RawEnumTable;
+
+/** One sample HTTP message as shown on the page (spec §2.8). */
+export interface RawSample {
+  /** Request line verb and URL (request samples only). */
+  verb?: string;
+  url?: string;
+  /** Status code (response samples only). */
+  status?: number;
+  /** Header names as written. */
+  headers: Record<string, string>;
+  /** Body text after the headers, entity-decoded; undefined when there is none. */
+  body?: string;
+  /** The page ended inside this sample. */
+  truncated?: boolean;
+}
+
+/** Everything one op page says, in page order, with nothing inferred. */
+export interface RawPage {
+  /** File path or URL, used in every message. */
+  source: string;
+  layout: Layout;
+  /** URL of the page when known (crawl, or a leading URL line in text input). */
+  url?: string;
+  /** Op name as shown (html <h2>, ?op= of the URL); casing may be wrong, see spec §1.2. */
+  opName?: string;
+  format?: string;
+  lang?: string;
+  serviceName?: string;
+  host?: string;
+  tags: string[];
+  description?: string;
+  auth: Auth;
+  routes: Route[];
+  tables: RawTable[];
+  request?: RawSample;
+  response?: RawSample;
+  /** False when the input ended early (W_TRUNCATED was emitted). */
+  complete: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** The /metadata index page (spec §3). */
+export interface IndexPage {
+  source: string;
+  serviceName?: string;
+  operations: IndexOperation[];
+  diagnostics: Diagnostic[];
+}
+export interface IndexOperation {
+  name: string;
+  tags: string[];
+  /** Absolute URL of the op page to fetch (json variant preferred), already rebased per §3. */
+  pageUrl: string;
+  /** Formats listed for the op, lower case, in column order. */
+  formats: string[];
+  requiresAuth: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sample bodies (parse/samples.ts)
+
+export type SampleNode =
+  | { kind: "object"; entries: [string, SampleNode][]; xmlName?: string; truncated?: boolean }
+  | { kind: "array"; items: SampleNode[]; xmlName?: string; truncated?: boolean }
+  /** quoted: the value was a JSON/JSV quoted string (a JSON number 0 vs string "0" differ). */
+  | { kind: "scalar"; text: string; quoted: boolean }
+  | { kind: "null" };
+
+export interface SampleBody {
+  syntax: "json" | "jsv" | "xml" | "raw" | "empty";
+  /** Parsed value; undefined for raw/empty or when nothing could be recovered. */
+  value?: SampleNode;
+  /** XML root element name (the DTO name, or ArrayOf{X}). */
+  rootName?: string;
+  /** For syntax "raw": the raw type, e.g. "string", "byte[]", "Stream". */
+  rawType?: string;
+  truncated: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One page's model (spec §1.3): names and roles decided.
+
+export type TypeRole = "request" | "response" | "base" | "reference" | "generic-arg" | "unknown";
+export type TypeFrom =
+  | "caption"
+  | "operation"
+  | "reference"
+  | "inferred"
+  | "sample"
+  | "xml"
+  | "builtin"
+  | "late-binding";
+
+export interface PropertyModel {
+  /** C# name. */
+  name: string;
+  /** JSON key on the wire (§5.5). */
+  wireName: string;
+  param: string;
+  /** Canonical C# type (§7.2). */
+  type: string;
+  required: boolean;
+  description?: string;
+  allowableValues?: string[];
+  range?: [number, number];
+  origin: "table" | "sample";
+}
+
+export interface EnumMemberModel {
+  name: string;
+  value?: string;
+  description?: string;
+}
+
+export interface TypeModel {
+  /** Bare name without generic parameters ("QueryResponse", not "QueryResponse<T>"). */
+  name: string;
+  kind: "class" | "enum";
+  /** Canonical base type, e.g. "QueryDb<Customer>". */
+  base?: string;
+  /** Generic parameter names of a generic definition ("T"). */
+  genericParams?: string[];
+  /** Came from a truncated part of the page. */
+  partial?: boolean;
+  role: TypeRole;
+  from: TypeFrom;
+  description?: string;
+  properties?: PropertyModel[];
+  members?: EnumMemberModel[];
+  /** Enum tables with a Value column (numeric, flags or EnumMember values). */
+  valued?: boolean;
+}
+
+export interface PageModel {
+  source: string;
+  operation: string;
+  format: string;
+  layout: Layout;
+  lang?: string;
+  serviceName?: string;
+  host?: string;
+  tags: string[];
+  description?: string;
+  auth: Auth;
+  routes: Route[];
+  /** Preferred verb, §8.3. */
+  method: string;
+  /** Canonical response type, "void" or "unknown". */
+  response: string;
+  wireCase: WireCase;
+  /** In page (walk) order. */
+  types: TypeModel[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The merged API (model/merge.ts): what emit consumes.
+
+export interface OperationModel {
+  /** Exact op name = request DTO name. */
+  name: string;
+  method: string;
+  routes: Route[];
+  /** Canonical response type, "void" or "unknown". */
+  response: string;
+  tags: string[];
+  description?: string;
+  auth: Auth;
+  /** Page the operation came from. */
+  source: string;
+}
+
+export interface ApiModel {
+  serviceName?: string;
+  /** Majority over pages; "unknown" when no page could tell. */
+  wireCase: WireCase;
+  /** Sorted by name (ordinal). */
+  operations: OperationModel[];
+  /** Merged types sorted by name (ordinal); emit decides the dependency order. */
+  types: TypeModel[];
+  /** Every page's diagnostics (with .page set) plus merge conflicts (W_TYPE_CONFLICT). */
+  diagnostics: Diagnostic[];
+  /** Sources in the order given. */
+  sources: string[];
+}
