@@ -1,0 +1,306 @@
+// The flat text layout (spec §5.1): cells run together, captions and headings survive.
+// Params rows are split with the leftmost-keyword rule; the Data Type must parse (§7.1).
+import type { Diagnostic, RawEnumTable, RawParamsTable, RawRow, Route, TypeRef } from "../model/types.js";
+import { ALIASES, formatType, tryParseCSharpType } from "./csharp-type.js";
+import { addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
+import type { AuthRequirements } from "../model/types.js";
+
+export interface TextLine {
+  text: string;
+  /** 1-based line number in the input. */
+  no: number;
+}
+
+export interface FlatResult {
+  opName?: string;
+  serviceName?: string;
+  tags: string[];
+  description?: string;
+  /** undefined when the top of the page (back link) is missing, so "no auth" cannot be told. */
+  auth?: AuthRequirements | null;
+  routes: Route[];
+  tables: (RawParamsTable | RawEnumTable)[];
+  diagnostics: Diagnostic[];
+}
+
+export const FLAT_PARAMS_HEADER = "NameParameterData TypeRequiredDescription";
+const BACK_LINK = "<back to all web services";
+const ROUTES_CAPTION = "The following routes are available for this service:";
+const AUTH_CAPTION = "Requires Authentication";
+
+export function isFlatCaption(line: string): "params" | "enum" | undefined {
+  if (line.length > 1 && line.endsWith(" Parameters:")) return "params";
+  if (line.length > 1 && line.endsWith(" Enum:")) return "enum";
+  return undefined;
+}
+
+/** Signs that a table zone is in the flat layout. */
+export function looksFlat(lines: TextLine[]): boolean {
+  return lines.some((l) => {
+    const t = l.text.trim();
+    return t === FLAT_PARAMS_HEADER || t === BACK_LINK || t === ROUTES_CAPTION || isFlatCaption(t) !== undefined;
+  });
+}
+
+const PARAM_KEYWORDS = ["path", "query", "body", "form", "header"] as const;
+const MAX_NAME = 128;
+const MAX_TYPE = 200;
+const IDENT_CHAR = /[A-Za-z0-9_]/;
+
+interface FlatSplit {
+  name: string;
+  param: string;
+  type: string;
+  required: boolean;
+  rest?: string;
+}
+
+function typeStartsWell(type: string): boolean {
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(type);
+  if (!m) return false;
+  return /^[A-Z]/.test(m[0]) || ALIASES.has(m[0]);
+}
+
+function validType(type: string): boolean {
+  // blanks only where pages print them: after `,` or `<`, before `>`
+  if (/\s/.test(type.replace(/([,<])\s+/g, "$1").replace(/\s+>/g, ">"))) return false;
+  return typeStartsWell(type) && tryParseCSharpType(type) !== undefined;
+}
+
+/** Every reading of a flat params row, leftmost keyword first. Bounded work per row. */
+export function flatRowSplits(line: string, requestTable: boolean): FlatSplit[] {
+  const keywords = requestTable ? PARAM_KEYWORDS : (["form"] as const);
+  const out: FlatSplit[] = [];
+  if (!/^[A-Za-z_]/.test(line)) return out;
+  const identEnd = Math.min(line.length, MAX_NAME + 1);
+  for (let i = 1; i < identEnd && IDENT_CHAR.test(line[i - 1]!); i++) {
+    for (const kw of keywords) {
+      if (!line.startsWith(kw, i)) continue;
+      const t = i + kw.length;
+      const split = typeAndRequired(line, t);
+      if (split) out.push({ name: line.slice(0, i), param: kw, ...split });
+    }
+  }
+  return out;
+}
+
+function typeAndRequired(line: string, t: number): Omit<FlatSplit, "name" | "param"> | undefined {
+  // Row-final Yes/No: an empty description.
+  for (const word of ["Yes", "No"]) {
+    const e = line.length - word.length;
+    if (e > t && e - t <= MAX_TYPE && line.endsWith(word) && validType(line.slice(t, e))) {
+      return { type: line.slice(t, e), required: word === "Yes" };
+    }
+  }
+  const limit = Math.min(line.length, t + MAX_TYPE + 1);
+  for (let j = t + 1; j < limit; j++) {
+    const word = line.startsWith("Yes", j) ? "Yes" : line.startsWith("No", j) ? "No" : undefined;
+    if (!word) continue;
+    const type = line.slice(t, j);
+    if (validType(type)) {
+      const rest = line.slice(j + word.length).trim();
+      return { type, required: word === "Yes", ...(rest ? { rest } : {}) };
+    }
+  }
+  return undefined;
+}
+
+/** Replaces a type name everywhere in a display type (for valued enums typed as string). */
+function substitute(ref: TypeRef, name: string): TypeRef {
+  switch (ref.kind) {
+    case "named":
+      if (ref.name === name && ref.args.length === 0) return { kind: "named", name: "string", args: [] };
+      return { kind: "named", name: ref.name, args: ref.args.map((a) => substitute(a, name)) };
+    case "array":
+      return { kind: "array", element: substitute(ref.element, name) };
+    case "nullable": {
+      const inner = substitute(ref.inner, name);
+      return inner.kind === "named" && inner.name === "string" ? inner : { kind: "nullable", inner };
+    }
+  }
+}
+
+/**
+ * Parses the table zone of a flat page. `sampleKeys` (lower case, `_` removed) settle rows with
+ * more than one reading; `truncatedAtEnd` says the last line may be cut.
+ */
+export function parseFlatZone(
+  lines: TextLine[],
+  opNameHint: string | undefined,
+  sampleKeys: ReadonlySet<string>,
+): FlatResult {
+  const res: FlatResult = { tags: [], routes: [], tables: [], diagnostics: [] };
+  type Mode = "start" | "heading" | "auth" | "routes" | "params" | "enum";
+  let mode: Mode = "start";
+  let sawBackLink = false;
+  let auth: AuthRequirements | undefined;
+  let headingLines: string[] = [];
+  const preBack: string[] = [];
+  let params: RawParamsTable | undefined;
+  let en: RawEnumTable | undefined;
+  const valuedEnums: { name: string; line: number }[] = [];
+  let opName = opNameHint;
+
+  const closeHeading = () => {
+    if (mode !== "heading") return;
+    // The first heading line is the <h2> op name; one-word lines are tags; the rest the description.
+    const [h2, ...more] = headingLines;
+    if (h2 && res.opName === undefined) {
+      res.opName = h2;
+      opName ??= h2;
+    }
+    const desc: string[] = [];
+    for (const l of more) {
+      if (desc.length === 0 && !/\s/.test(l)) res.tags.push(l);
+      else desc.push(l);
+    }
+    if (desc.length) res.description = desc.join("\n");
+    headingLines = [];
+  };
+
+  for (const { text: raw, no } of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    if (line === BACK_LINK) {
+      sawBackLink = true;
+      mode = "heading";
+      continue;
+    }
+    if (line === AUTH_CAPTION) {
+      closeHeading();
+      auth ??= emptyAuth();
+      mode = "auth";
+      continue;
+    }
+    const colon = line.indexOf(":");
+    const field = line.startsWith("Require") && colon > 0 ? authField(line.slice(0, colon + 1)) : undefined;
+    if (field && (mode === "auth" || mode === "heading" || mode === "start")) {
+      closeHeading();
+      auth ??= emptyAuth();
+      addAuthValues(auth, field, line.slice(colon + 1));
+      mode = "auth";
+      continue;
+    }
+    if (line === ROUTES_CAPTION) {
+      closeHeading();
+      mode = "routes";
+      continue;
+    }
+    const caption = isFlatCaption(line);
+    if (caption) {
+      closeHeading();
+      const name = line.slice(0, line.length - (caption === "params" ? " Parameters:" : " Enum:").length).trim();
+      if (caption === "params") {
+        params = { kind: "params", caption: name, rows: [] };
+        res.tables.push(params);
+        mode = "params";
+      } else {
+        en = { kind: "enum", caption: name, valued: false, members: [] };
+        res.tables.push(en);
+        mode = "enum";
+      }
+      continue;
+    }
+    switch (mode) {
+      case "start":
+        preBack.push(line);
+        break;
+      case "heading":
+        headingLines.push(line);
+        break;
+      case "auth":
+        break;
+      case "routes": {
+        const slash = line.indexOf("/");
+        const verbs = slash > 0 ? line.slice(0, slash).trim() : "";
+        if (slash > 0 && isVerbCell(verbs)) {
+          const path = line.slice(slash).split(/\s/)[0]!;
+          res.routes.push({ verbs: parseVerbs(verbs), path });
+        }
+        break;
+      }
+      case "params": {
+        if (line === FLAT_PARAMS_HEADER) break;
+        const isRequest = opName !== undefined ? params!.caption!.toLowerCase() === opName.toLowerCase() : true;
+        const row = readFlatRow(line, isRequest, sampleKeys, no, res.diagnostics);
+        if (row) params!.rows.push(row);
+        break;
+      }
+      case "enum": {
+        if (line === "NameValue" || line === "Name Value") {
+          en!.valued = true;
+          valuedEnums.push({ name: en!.caption!, line: no });
+          break;
+        }
+        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(line);
+        if (!m) {
+          res.diagnostics.push({ code: "W_FLAT_SPLIT", detail: `line ${no}: enum row "${clip(line)}" has no member name` });
+          break;
+        }
+        if (m[0].length !== line.length) {
+          res.diagnostics.push({
+            code: "W_FLAT_SPLIT",
+            detail: `line ${no}: enum row "${clip(line)}" runs into its description; member read as ${m[0]}`,
+          });
+        }
+        en!.members.push({ name: m[0] });
+        break;
+      }
+    }
+  }
+  closeHeading();
+
+  // Valued enum rows cannot be split (name and value run together): type the enum as string.
+  for (const v of valuedEnums) {
+    res.tables = res.tables.filter((t) => !(t.kind === "enum" && t.caption === v.name));
+    for (const t of res.tables) {
+      if (t.kind !== "params") continue;
+      for (const row of t.rows) {
+        const ref = tryParseCSharpType(row.type);
+        if (!ref) continue;
+        const changed = formatType(substitute(ref, v.name));
+        if (changed !== formatType(ref)) row.type = changed;
+      }
+    }
+    res.diagnostics.push({
+      code: "W_FLAT_SPLIT",
+      detail: `line ${v.line}: valued enum ${v.name} cannot be split into names and values; typed as string`,
+    });
+  }
+
+  if (preBack.length && sawBackLink) res.serviceName = preBack[0];
+  res.auth = auth ?? (sawBackLink ? null : undefined);
+  return res;
+}
+
+function readFlatRow(
+  line: string,
+  isRequest: boolean,
+  sampleKeys: ReadonlySet<string>,
+  no: number,
+  diagnostics: Diagnostic[],
+): RawRow | undefined {
+  const splits = flatRowSplits(line, isRequest);
+  if (splits.length === 0) {
+    diagnostics.push({ code: "W_FLAT_SPLIT", detail: `line ${no}: cannot split params row "${clip(line)}"; row skipped` });
+    return undefined;
+  }
+  let pick = splits[0]!;
+  if (splits.length > 1) {
+    const known = splits.filter((s) => sampleKeys.has(s.name.toLowerCase()));
+    if (known.length === 1) pick = known[0]!;
+    else if (known.length !== 1 && !splits.every((s) => s.name === pick.name && s.type === pick.type)) {
+      diagnostics.push({
+        code: "W_FLAT_SPLIT",
+        detail: `line ${no}: params row "${clip(line)}" splits ${splits.length} ways; took name ${pick.name}`,
+      });
+    }
+  }
+  const row: RawRow = { name: pick.name, param: pick.param, type: pick.type, required: pick.required };
+  Object.assign(row, splitDescription(pick.rest));
+  return row;
+}
+
+export function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
