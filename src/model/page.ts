@@ -1,0 +1,305 @@
+// One page's facts -> its PageModel (spec §1.2, §1.3): op name, walk (§5.3), wire names (§5.5),
+// preferred verb (§8.3), response type, and sample inference for pages without tables (§6.2).
+import {
+  PageError,
+  type Diagnostic,
+  type PageModel,
+  type RawPage,
+  type SampleBody,
+  type SampleNode,
+  type TypeModel,
+  type WireCase,
+} from "./types.js";
+import { parseSampleBody } from "../parse/samples.js";
+import { tryParseCSharpType } from "../parse/csharp-type.js";
+import { voteWireCase, wireNameFor } from "./wire-case.js";
+import { inferTypesFromSamples, pascalCase } from "./infer.js";
+import { keyOf, walkTables, type WalkedType } from "./walk.js";
+
+const SINGLE_VERBS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  "application/json": "json",
+  "application/xml": "xml",
+  "text/xml": "xml",
+  "text/jsv": "jsv",
+  "text/csv": "csv",
+  "application/jsonl": "jsonl",
+  "text/jsonl": "jsonl",
+  "application/x-ndjson": "jsonl",
+  "application/x-msgpack": "x-msgpack",
+  "application/x-protobuf": "x-protobuf",
+};
+
+export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}): PageModel {
+  const diagnostics: Diagnostic[] = [...raw.diagnostics];
+  const reqBody = parseSampleBody(raw.request?.body);
+  const resBody = parseSampleBody(raw.response?.body);
+  const op = operationName(raw, reqBody, opts.operation, diagnostics);
+  const format = raw.format ?? formatFromSamples(raw) ?? "json";
+  const hasParams = raw.tables.some((t) => t.kind === "params");
+
+  let types: TypeModel[];
+  let response: string;
+  let wireCase: WireCase;
+  let layout = raw.layout;
+  let autoQuery = false;
+
+  if (!hasParams) {
+    if (raw.tables.length === 0 && !hasBody(reqBody) && !hasBody(resBody)) {
+      throw new PageError("E_NO_TYPES", raw.source, "no type tables and no sample body to infer types from");
+    }
+    if (layout !== "html") layout = "sample-only";
+    wireCase = voteWireCase([...keyPairs(reqBody), ...keyPairs(resBody)]);
+    const inferred = inferTypesFromSamples({
+      operation: op,
+      request: raw.request ? reqBody : undefined,
+      response: raw.response ? resBody : undefined,
+      wireCase,
+    });
+    types = inferred.types;
+    response = inferred.response;
+    if (!raw.response && !raw.complete) response = "unknown";
+    recomputeParams(types, raw);
+    diagnostics.push(...inferred.diagnostics);
+  } else {
+    const walk = walkTables({
+      operation: op,
+      tables: raw.tables,
+      captions: raw.layout === "html" || raw.layout === "text-flat",
+      request: reqBody.value,
+      response: resBody.value,
+      responseRoot: resBody.syntax === "xml" ? xmlRoot(resBody.rootName) : undefined,
+    });
+    autoQuery = walk.autoQuery;
+    diagnostics.push(...walk.diagnostics);
+    const voteable = voteableObjects(reqBody, resBody);
+    wireCase = voteWireCase(walk.types.flatMap((t) => (t.sample && voteable.has(t.sample) ? matchedPairs(t) : [])));
+    for (const t of walk.types) applyWireNames(t, wireCase);
+    diagnostics.push(...unmatchedKeys(walk.types));
+    types = walk.types.map((t) => t.model);
+
+    if (walk.response !== undefined) response = walk.response;
+    else if (!raw.response) response = raw.complete ? "void" : "unknown";
+    else if (!hasBody(resBody)) response = resBody.syntax === "raw" ? (resBody.rawType ?? "unknown") : "void";
+    else {
+      // R0 with a body: the response has no table (collection, prop-less, raw); read it from the sample.
+      const inferred = inferTypesFromSamples({ operation: op, response: resBody, wireCase });
+      response = inferred.response;
+      const known = new Set(types.map((t) => t.name));
+      const element = response.endsWith("[]") ? response.slice(0, -2) : undefined;
+      const matched = element && !known.has(element) ? matchArrayElement(resBody.value, walk.types) : undefined;
+      if (matched) response = `${matched}[]`;
+      for (const t of inferred.types) {
+        if (t.role === "request" || known.has(t.name) || (matched && t.name === element)) continue;
+        types.push(t);
+      }
+    }
+    if (!raw.complete && !raw.response && walk.response === undefined) response = "unknown";
+  }
+
+  if (wireCase === "unknown" && types.some((t) => t.properties?.length)) {
+    diagnostics.push({ code: "W_WIRE_CASE_UNKNOWN", detail: "no sample key tells the casing; using camel" });
+  }
+
+  const model: PageModel = {
+    source: raw.source,
+    operation: op,
+    format,
+    layout,
+    tags: [...raw.tags],
+    auth: raw.auth,
+    routes: raw.routes,
+    method: preferredVerb(raw, autoQuery, types, op),
+    response,
+    wireCase,
+    types,
+    diagnostics: diagnostics.map((d) => ({ ...d, page: raw.source })),
+  };
+  if (raw.lang !== undefined) model.lang = raw.lang;
+  if (raw.serviceName !== undefined) model.serviceName = raw.serviceName;
+  if (raw.host !== undefined) model.host = raw.host;
+  if (raw.description !== undefined) model.description = raw.description;
+  return model;
+}
+
+// --------------------------------------------------------------------------------------------
+// §1.2 operation name
+
+function operationName(raw: RawPage, req: SampleBody, explicit: string | undefined, diags: Diagnostic[]): string {
+  if (explicit) return explicit;
+  const typed = raw.opName ?? opParam(raw.url);
+  if (typed) {
+    for (const t of raw.tables) {
+      const name = t.caption ? bareName(t.caption) : undefined;
+      if (name && name.toLowerCase() === typed.toLowerCase()) return name;
+    }
+    if (req.rootName && req.rootName.toLowerCase() === typed.toLowerCase()) return req.rootName;
+    return typed;
+  }
+  const m = /\/[\w-]+\/(?:reply|oneway)\/([A-Za-z_][A-Za-z0-9_]*)/.exec(raw.request?.url ?? "");
+  if (m) return m[1]!;
+  if (req.syntax === "xml" && req.rootName && /^[A-Za-z_][A-Za-z0-9_]*$/.test(req.rootName)) return req.rootName;
+  for (const route of raw.routes) {
+    const segments = route.path.split(/[/?#]/).filter((s) => /^[A-Z][A-Za-z0-9_]*$/.test(s));
+    const last = segments[segments.length - 1];
+    if (last) {
+      diags.push({ code: "W_OP_NAME_GUESSED", detail: `from route ${route.path}` });
+      return last;
+    }
+  }
+  throw new PageError(
+    "E_NO_OP_NAME",
+    raw.source,
+    "no operation name: no URL with op=, no /reply/ sample URL, no XML root and no PascalCase route segment (give one explicitly)",
+  );
+}
+
+function opParam(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const m = /[?&]op=([^&#]*)/i.exec(url);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]!.replace(/\+/g, " ")).trim() || undefined;
+  } catch {
+    return m[1] || undefined;
+  }
+}
+
+function bareName(caption: string): string {
+  const ref = tryParseCSharpType(caption);
+  return ref && ref.kind === "named" ? ref.name : caption.trim();
+}
+
+function xmlRoot(root: string | undefined): string | undefined {
+  return root && /^[A-Za-z_][A-Za-z0-9_]*$/.test(root) && !root.startsWith("ArrayOf") ? root : undefined;
+}
+
+function formatFromSamples(raw: RawPage): string | undefined {
+  for (const s of [raw.request, raw.response]) {
+    if (!s) continue;
+    const entry = Object.entries(s.headers).find(([k]) => k.toLowerCase() === "content-type");
+    if (!entry) continue;
+    const mime = entry[1].split(";")[0]!.trim().toLowerCase();
+    if (CONTENT_TYPES[mime]) return CONTENT_TYPES[mime];
+  }
+  return undefined;
+}
+
+const hasBody = (b: SampleBody): boolean => b.value !== undefined || b.syntax === "raw";
+
+// --------------------------------------------------------------------------------------------
+// §5.5 wire names
+
+/** Sample object nodes that may vote: JSON and JSV bodies (XML always uses C# names). */
+function voteableObjects(...bodies: SampleBody[]): Set<SampleNode> {
+  const out = new Set<SampleNode>();
+  for (const b of bodies) {
+    if (b.syntax !== "json" && b.syntax !== "jsv") continue;
+    const stack: SampleNode[] = b.value ? [b.value] : [];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.kind === "object") {
+        out.add(n);
+        for (const [, v] of n.entries) stack.push(v);
+      } else if (n.kind === "array") stack.push(...n.items);
+    }
+  }
+  return out;
+}
+
+function sampleKey(obj: SampleNode | undefined, name: string): string | undefined {
+  if (!obj || obj.kind !== "object") return undefined;
+  const k = keyOf(name);
+  return obj.entries.find(([key]) => keyOf(key) === k)?.[0];
+}
+
+function matchedPairs(t: WalkedType): { name: string; key: string }[] {
+  return (t.model.properties ?? []).flatMap((p) => {
+    const key = sampleKey(t.sample, p.name);
+    return key === undefined ? [] : [{ name: p.name, key }];
+  });
+}
+
+function applyWireNames(t: WalkedType, wireCase: WireCase): void {
+  for (const p of t.model.properties ?? []) p.wireName = wireNameFor(p.name, wireCase, sampleKey(t.sample, p.name));
+}
+
+/** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */
+function unmatchedKeys(types: WalkedType[]): Diagnostic[] {
+  const byName = new Map(types.map((t) => [t.model.name, t.model]));
+  const out: Diagnostic[] = [];
+  for (const t of types) {
+    if (!t.sample || t.sample.kind !== "object" || t.model.role === "base") continue;
+    const names = new Set<string>();
+    let m: TypeModel | undefined = t.model;
+    for (let depth = 0; m && depth < 64; depth++) {
+      for (const p of m.properties ?? []) names.add(keyOf(p.name));
+      m = m.base ? byName.get(m.base.replace(/<.*$/, "")) : undefined;
+      if (m && m.role !== "base") break;
+    }
+    for (const [key] of t.sample.entries) {
+      if (!names.has(keyOf(key))) {
+        out.push({ code: "W_SAMPLE_KEY_UNMATCHED", detail: `${key} in the ${t.model.name} sample` });
+      }
+    }
+  }
+  return out;
+}
+
+/** Pairs for pages without tables: the key against its own PascalCase name. */
+function keyPairs(body: SampleBody): { name: string; key: string }[] {
+  if (body.syntax !== "json" && body.syntax !== "jsv") return [];
+  const out: { name: string; key: string }[] = [];
+  const stack: SampleNode[] = body.value ? [body.value] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === "object") {
+      for (const [k, v] of n.entries) {
+        out.push({ name: pascalCase(k), key: k });
+        stack.push(v);
+      }
+    } else if (n.kind === "array") stack.push(...n.items);
+  }
+  return out;
+}
+
+/** A top-level array response is X[] when its element matches a table (C1/C2, §6.2). */
+function matchArrayElement(value: SampleNode | undefined, types: WalkedType[]): string | undefined {
+  if (!value || value.kind !== "array") return undefined;
+  const el = value.items[0];
+  if (!el || el.kind !== "object" || el.entries.length === 0) return undefined;
+  const keys = el.entries.map(([k]) => keyOf(k));
+  const hits = types.filter((t) => {
+    const props = new Set((t.model.properties ?? []).map((p) => keyOf(p.name)));
+    return t.model.kind === "class" && props.size > 0 && keys.every((k) => props.has(k));
+  });
+  return hits.length === 1 ? hits[0]!.model.name : undefined;
+}
+
+// --------------------------------------------------------------------------------------------
+// §2.4 parameters for inferred requests, §8.3 preferred verb
+
+function recomputeParams(types: TypeModel[], raw: RawPage): void {
+  const req = types.find((t) => t.role === "request");
+  if (!req?.properties) return;
+  const vars = new Set(
+    raw.routes.flatMap((r) => [...r.path.matchAll(/\{([^}*]+)\*?\}/g)].map((m) => m[1]!.toLowerCase())),
+  );
+  const bodyVerb = raw.routes.some((r) => r.verbs !== "*" && r.verbs.some((v) => v === "POST" || v === "PUT"));
+  for (const p of req.properties) {
+    if (raw.routes.length === 0) p.param = "query";
+    else if (vars.has(p.name.toLowerCase())) p.param = "path";
+    else p.param = bodyVerb ? "body" : "query";
+  }
+}
+
+function preferredVerb(raw: RawPage, autoQuery: boolean, types: TypeModel[], op: string): string {
+  const single = new Set(
+    raw.routes.flatMap((r) => (r.verbs !== "*" && r.verbs.length === 1 && SINGLE_VERBS.has(r.verbs[0]!) ? [r.verbs[0]!] : [])),
+  );
+  if (single.size === 1) return [...single][0]!;
+  const req = types.find((t) => t.role === "request" && t.name === op);
+  if (autoQuery || req?.base?.startsWith("QueryDb<") || req?.base === "QueryBase") return "GET";
+  return "POST";
+}
