@@ -1,0 +1,131 @@
+// --input: files, folders and globs. Node 20 has no fs.glob, so this holds a small matcher
+// (`*`, `**`, `?`, `{a,b}`) and a sorted directory walk; the result order is deterministic
+// (arguments in order given, each expansion sorted) because it becomes the page order.
+
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { SourceError } from "./errors.js";
+
+/** Extensions taken from folders (a file named explicitly is read whatever its name). */
+export const INPUT_EXTENSIONS = [".html", ".htm", ".txt"];
+
+export interface InputFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the base folder with forward slashes: used in messages and headers. */
+  display: string;
+}
+
+export async function expandInputs(patterns: readonly string[], baseDir: string): Promise<InputFile[]> {
+  const seen = new Set<string>();
+  const out: InputFile[] = [];
+  const add = (absolute: string) => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    out.push({ path: absolute, display: displayPath(absolute, baseDir) });
+  };
+  for (const pattern of patterns) {
+    if (hasGlob(pattern)) {
+      const matches = await expandGlob(pattern, baseDir);
+      if (matches.length === 0) throw new SourceError("E_INPUT", pattern, "matches no files");
+      matches.forEach(add);
+      continue;
+    }
+    const absolute = path.resolve(baseDir, pattern);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) throw new SourceError("E_INPUT", pattern, "no such file or folder");
+    if (info.isDirectory()) {
+      const files = (await walk(absolute)).filter(hasInputExtension);
+      if (files.length === 0) {
+        throw new SourceError("E_INPUT", pattern, `folder has no ${INPUT_EXTENSIONS.join(" / ")} files`);
+      }
+      files.forEach(add);
+    } else {
+      add(absolute);
+    }
+  }
+  return out;
+}
+
+export async function readInput(file: InputFile, maxBytes: number): Promise<string> {
+  const info = await stat(file.path).catch(() => undefined);
+  if (!info) throw new SourceError("E_INPUT", file.display, "no such file");
+  if (info.size > maxBytes) {
+    throw new SourceError("E_TOO_LARGE", file.display, `file is ${info.size} bytes, over the ${maxBytes} byte cap`);
+  }
+  const text = await readFile(file.path, "utf8").catch((e: Error) => {
+    throw new SourceError("E_INPUT", file.display, e.message);
+  });
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function displayPath(absolute: string, baseDir: string): string {
+  const relative = path.relative(baseDir, absolute);
+  const shown = relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
+  return shown.split(path.sep).join("/");
+}
+
+function hasInputExtension(file: string): boolean {
+  return INPUT_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+export function hasGlob(pattern: string): boolean {
+  return /[*?{]/.test(pattern);
+}
+
+/** Files under dir, recursively, sorted; dot folders and node_modules are skipped. */
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      out.push(...(await walk(full)));
+    } else if (entry.isFile()) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+async function expandGlob(pattern: string, baseDir: string): Promise<string[]> {
+  const normalized = pattern.split(path.sep).join("/");
+  const segments = normalized.split("/");
+  const firstGlob = segments.findIndex(hasGlob);
+  const root = path.resolve(baseDir, segments.slice(0, firstGlob).join("/") || ".");
+  const rest = segments.slice(firstGlob).join("/");
+  const matcher = globToRegExp(rest);
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) return [];
+  const files = await walk(root);
+  return files.filter((file) => matcher.test(path.relative(root, file).split(path.sep).join("/")));
+}
+
+/** `**` spans folders, `*` and `?` stay inside one, `{a,b}` alternates; everything else is literal. */
+export function globToRegExp(glob: string): RegExp {
+  let out = "";
+  let braces = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const slash = glob[i + 2] === "/";
+        out += slash ? "(?:.*/)?" : ".*";
+        i += slash ? 2 : 1;
+      } else {
+        out += "[^/]*";
+      }
+    } else if (c === "?") out += "[^/]";
+    else if (c === "{") {
+      braces++;
+      out += "(?:";
+    } else if (c === "}" && braces > 0) {
+      braces--;
+      out += ")";
+    } else if (c === "," && braces > 0) out += "|";
+    else out += c.replace(/[.+^$()|[\]\\{}]/g, "\\$&");
+  }
+  return new RegExp(`^${out}$`);
+}

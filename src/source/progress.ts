@@ -1,0 +1,65 @@
+// Crawl progress on stderr: a bar when stderr is a terminal, a few plain lines when it is a log
+// (CI, pipes), nothing with --quiet. stdout stays clean for inspect --json.
+
+import cliProgress from "cli-progress";
+
+export interface Progress {
+  start(total: number, label: string): void;
+  /** One item finished; `item` is secret-free (op name or display URL). */
+  tick(item: string): void;
+  stop(): void;
+}
+
+export const silentProgress: Progress = { start() {}, tick() {}, stop() {} };
+
+export function makeProgress(mode: "quiet" | "auto", stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (mode === "quiet") return silentProgress;
+  return stream.isTTY ? barProgress(stream) : lineProgress(stream);
+}
+
+function barProgress(stream: NodeJS.WriteStream): Progress {
+  const bar = new cliProgress.SingleBar(
+    { stream, format: "fetching {bar} {value}/{total} {label}", hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let running = false;
+  return {
+    start(total, label) {
+      if (total === 0) return;
+      running = true;
+      bar.start(total, 0, { label });
+    },
+    tick(item) {
+      if (running) bar.increment(1, { label: item.length > 40 ? item.slice(0, 39) + "…" : item });
+    },
+    stop() {
+      if (running) bar.stop();
+      running = false;
+    },
+  };
+}
+
+/** Plain lines at every tenth of the way, so a 1000-page crawl logs 10 lines, not 1000. */
+function lineProgress(stream: NodeJS.WriteStream): Progress {
+  let total = 0;
+  let done = 0;
+  let nextReport = 0;
+  let label = "";
+  return {
+    start(t, l) {
+      total = t;
+      done = 0;
+      label = l;
+      nextReport = Math.max(1, Math.ceil(total / 10));
+      if (total > 0) stream.write(`fetching ${total} ${label}\n`);
+    },
+    tick() {
+      done++;
+      if (done >= nextReport || done === total) {
+        stream.write(`fetched ${done}/${total} ${label}\n`);
+        nextReport = done + Math.max(1, Math.ceil(total / 10));
+      }
+    },
+    stop() {},
+  };
+}
