@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError, ServiceClient, type OperationTable } from "../../templates/runtime.js";
+import { ApiError, ServiceClient, type Fields, type OperationTable, type RequestDto } from "../../templates/runtime.js";
 import { raw, ServiceError, startFakeServiceStack, type FakeServiceStack } from "../helpers/fake-servicestack.js";
 import { dto } from "./dto.js";
 
@@ -234,5 +234,41 @@ describe("date revival", () => {
     const r = (await client().send(dto("Dates"))) as Record<string, unknown>;
     expect(r.a).toBe("/Date(1700000000000)/");
     expect(r.c).toBe("2024-03-01T10:20:30.1234567Z");
+  });
+});
+
+// Shaped like emitted DTOs (spec §8.1): declared fields are own properties, undefined until set.
+class CreateOrderResponse {
+  public id?: number;
+  public customerId?: number;
+  public constructor(init?: Partial<CreateOrderResponse>) {
+    Object.assign(this, init);
+  }
+}
+class CreateOrder implements RequestDto<CreateOrderResponse> {
+  public customerId!: number;
+  public note?: string;
+  public dueDate?: string;
+  public constructor(init?: Partial<Fields<CreateOrder>>) {
+    Object.assign(this, init);
+  }
+  public getTypeName() {
+    return "CreateOrder";
+  }
+  public getMethod() {
+    return "POST";
+  }
+  public createResponse() {
+    return new CreateOrderResponse();
+  }
+}
+
+describe("generated-style DTO classes", () => {
+  it("sends only the set fields and types the response", async () => {
+    const r: CreateOrderResponse = await client().send(new CreateOrder({ customerId: 5, note: "n" }));
+    expect(r).toEqual({ id: 101, customerId: 5 });
+    expect(last()).toMatchObject({ path: "/customers/5/orders", body: '{"note":"n"}' });
+    const fields: Fields<CreateOrder> = { customerId: 1 };
+    expect(Object.keys(fields)).toEqual(["customerId"]);
   });
 });
