@@ -223,6 +223,9 @@ class Search {
   pos = 0;
   score = 0;
   openChecks = 0;
+  startedChecks = 0;
+  /** Object nodes in the samples: no parse can pass more chain checks than there are. */
+  objects = 0;
   nodes = 0;
   seen = new Set<string>();
   slots: (Slot | undefined)[];
@@ -239,13 +242,17 @@ class Search {
   ) {
     this.n = tables.length;
     this.slots = new Array(this.n).fill(undefined);
+    this.objects = countObjects(input.request) + countObjects(input.response);
   }
 
   /** Counts a node; false when the subtree cannot beat the best parse. */
   private node(): boolean {
     if (++this.nodes > this.cap) throw new Overflow();
-    // Every future +3 needs a table of its own or an already open chain.
-    if (this.best && this.score + 3 * (this.n - this.pos + this.openChecks) < this.best.score) return false;
+    // Every future +3 needs an open chain, or a table and a sample object of its own.
+    if (this.best) {
+      const fresh = Math.min(this.n - this.pos, this.objects - this.startedChecks);
+      if (this.score + 3 * (Math.max(0, fresh) + this.openChecks) < this.best.score) return false;
+    }
     return true;
   }
 
@@ -269,7 +276,10 @@ class Search {
     k: () => void,
   ): void {
     const checked = head && obj !== undefined;
-    if (checked) this.openChecks++;
+    if (checked) {
+      this.openChecks++;
+      this.startedChecks++;
+    }
     const finish = () => {
       if (!checked) return k();
       const d = this.check(chain, obj!);
@@ -312,7 +322,10 @@ class Search {
         }
       }
     }
-    if (checked) this.openChecks--;
+    if (checked) {
+      this.openChecks--;
+      this.startedChecks--;
+    }
   }
 
   private baseName(tb: Table, derived: string): string {
@@ -476,6 +489,19 @@ class Search {
   }
 }
 
+function countObjects(node: SampleNode | undefined): number {
+  let count = 0;
+  const stack: SampleNode[] = node ? [node] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === "object") {
+      count++;
+      for (const [, v] of n.entries) stack.push(v);
+    } else if (n.kind === "array") stack.push(...n.items);
+  }
+  return count;
+}
+
 /** Names whose missing table costs nothing (§5.3 score). */
 export function knownTableless(name: string): boolean {
   return (
@@ -604,6 +630,7 @@ function assemble(
     if (names.length === 1) {
       slot.name = names[0]!;
       slot.naming = "reference";
+      if (slot.role === "unknown") slot.role = "reference";
       taken.add(slot.name);
       lateBound.add(i);
     } else unresolved.add(i);

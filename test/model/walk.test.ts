@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { walkTables, type WalkInput } from "../../src/model/walk.js";
+import { parseSampleBody } from "../../src/parse/samples.js";
+import type { RawEnumTable, RawParamsTable, RawTable } from "../../src/model/types.js";
+
+function params(rows: [string, string][], caption?: string, param = "form"): RawParamsTable {
+  return {
+    kind: "params",
+    ...(caption ? { caption } : {}),
+    rows: rows.map(([name, type]) => ({ name, param, type, required: false })),
+  };
+}
+const req = (rows: [string, string][], caption?: string) => params(rows, caption, "body");
+const enumTable = (names: string[], caption?: string): RawEnumTable => ({
+  kind: "enum",
+  ...(caption ? { caption } : {}),
+  valued: false,
+  members: names.map((name) => ({ name })),
+});
+const json = (s: string) => parseSampleBody(s).value;
+
+function walk(tables: RawTable[], more: Partial<WalkInput> = {}) {
+  return walkTables({ operation: "Op", tables, captions: false, ...more });
+}
+const shape = (r: ReturnType<typeof walk>) =>
+  r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""} ${t.model.role} ${t.model.from}`);
+const codes = (r: ReturnType<typeof walk>) => r.diagnostics.map((d) => d.code);
+
+const QUERY_BASE: [string, string][] = [
+  ["Skip", "int?"], ["Take", "int?"], ["OrderBy", "string"], ["OrderByDesc", "string"], ["Include", "string"],
+  ["Fields", "string"], ["Meta", "Dictionary<string, string>"],
+];
+const QUERY_RESPONSE = (arg: string): [string, string][] => [
+  ["Offset", "int"], ["Total", "int"], ["Results", `List<${arg}>`], ["Meta", "Dictionary<string, string>"],
+  ["ResponseStatus", "ResponseStatus"],
+];
+
+describe("walkTables", () => {
+  it("names a referenced table and the response without samples", () => {
+    const r = walk([req([["Address", "Address"]]), params([["Street", "string"]]), params([["Id", "int"]])]);
+    expect(shape(r)).toEqual(["Op request operation", "Address reference reference", "OpResponse response inferred"]);
+    expect(r.response).toBe("OpResponse");
+    expect(codes(r)).toEqual(["W_NAME_INFERRED"]);
+  });
+
+  it("gives an enum table to a reference whose sample value is a scalar (C4)", () => {
+    const r = walk([req([["Kind", "Kind"], ["Addr", "Address"]]), params([["Street", "string"]]), enumTable(["A", "B"])], {
+      request: json('{"Kind":"A","Addr":{"Street":"String"}}'),
+    });
+    // Kind must be X0 (the next table is an object-shaped params table), Address takes table 2.
+    expect(shape(r)[1]).toBe("Address reference reference");
+    // the enum table is left over and late-bound to the unresolved Kind reference
+    expect(shape(r)[2]).toBe("Kind reference late-binding");
+  });
+
+  it("recognises AutoQuery: QueryBase signature, generic argument, QueryResponse<T>", () => {
+    const r = walk(
+      [req([["NameContains", "string"]]), params(QUERY_BASE), params([["Id", "int"], ["Name", "string"]]), params(QUERY_RESPONSE("Customer"))],
+      {
+        operation: "QueryCustomers",
+        request: undefined,
+        response: json('{"offset":0,"total":0,"results":[{"id":0,"name":"String"}]}'),
+      },
+    );
+    expect(shape(r)).toEqual([
+      "QueryCustomers:QueryDb<Customer> request operation",
+      "QueryBase base inferred",
+      "Customer generic-arg late-binding",
+      "QueryResponse response inferred",
+    ]);
+    expect(r.autoQuery).toBe(true);
+    expect(r.response).toBe("QueryResponse<Customer>");
+    const qr = r.types[3]!.model;
+    expect(qr.genericParams).toEqual(["T"]);
+    expect(qr.properties!.find((p) => p.name === "Results")!.type).toBe("List<T>");
+    expect(codes(r)).not.toContain("W_NAME_INFERRED");
+  });
+
+  it("rewrites a generic caption's foreign argument and warns when the argument is unknown", () => {
+    const r = walkTables({
+      operation: "GetThings",
+      captions: true,
+      tables: [params([["Id", "int"]], "GetThings"), params(QUERY_RESPONSE("Order"), "QueryResponse<T>")],
+    });
+    expect(r.response).toBe("QueryResponse<Order>");
+    expect(r.types[1]!.model.name).toBe("QueryResponse");
+    expect(r.types[1]!.model.properties![2]!.type).toBe("List<T>");
+    expect(codes(r)).toContain("W_GENERIC_UNRELIABLE");
+  });
+
+  it("with captions, a reference only takes the table captioned with its name", () => {
+    const r = walkTables({
+      operation: "Op",
+      captions: true,
+      tables: [params([["A", "Alpha"]], "Op", "body"), params([["X", "int"]], "Beta"), params([["Y", "int"]], "OpResponse")],
+      response: json('{"Y":0}'),
+    });
+    expect(shape(r)).toEqual(["Op:Beta request caption", "Beta base caption", "OpResponse response caption"]);
+  });
+
+  it("treats a response table equal to an earlier table as that type (§4 rule 6)", () => {
+    const r = walk([req([["Id", "int"], ["Prev", "Thing"]]), params([["Name", "string"]]), params([["Name", "string"]])], {
+      response: json('{"Name":"String"}'),
+      request: json('{"Id":0}'),
+    });
+    expect(r.response).toBe("Thing");
+    expect(r.types.map((t) => t.model.name)).toEqual(["Op", "Thing"]);
+  });
+
+  it("reports a table nothing explains as Unnamed<k> with W_UNRESOLVED_TABLE", () => {
+    const r = walk([req([["Id", "int"]]), params([["A", "int"]]), params([["B", "int"]])], {
+      request: json('{"Id":0}'),
+      response: json('{"A":0}'),
+    });
+    expect(r.types.map((t) => t.model.name)).toEqual(["Op", "OpResponse", "Unnamed3"]);
+    expect(r.types[2]!.model.role).toBe("unknown");
+    expect(codes(r)).toContain("W_UNRESOLVED_TABLE");
+  });
+
+  it("reports equal-score parses as W_AMBIGUOUS_WALK", () => {
+    // Without samples, table 2 is as good a base of the request (-1) as a response base (-1).
+    const r = walk([req([["Id", "int"]]), params([["A", "int"]]), params([["B", "int"]])]);
+    expect(codes(r)).toContain("W_AMBIGUOUS_WALK");
+  });
+
+  it("keeps the greedy parse when the node cap is hit", () => {
+    const tables: RawTable[] = [req([["Id", "int"]])];
+    for (let i = 0; i < 30; i++) tables.push(params([[`P${i}`, "int"]]));
+    const r = walk(tables, { nodeCap: 50 });
+    expect(r.diagnostics[0]!.code).toBe("W_AMBIGUOUS_WALK");
+    expect(r.diagnostics[0]!.detail).toContain("stopped after 50 nodes");
+    expect(r.types.length).toBe(31);
+  });
+
+  it("stays fast on a long chain of references", () => {
+    const tables: RawTable[] = [req([["T0", "T0"]])];
+    for (let i = 0; i < 300; i++) tables.push(params([[`V${i}`, "string"], [`Next`, i < 299 ? `T${i + 1}` : "string"]]));
+    const t0 = performance.now();
+    const r = walk(tables);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(r.types[300]!.model.name).toBe("T299");
+    expect(r.diagnostics.map((d) => d.code)).not.toContain("W_AMBIGUOUS_WALK");
+  });
+
+  it("skips hidden ResponseStatus unless its table is shown", () => {
+    const r = walk([
+      req([["Id", "int"]]),
+      params([["Status", "ResponseStatus"]]),
+      params([["ErrorCode", "string"], ["Message", "string"], ["StackTrace", "string"], ["Errors", "List<ResponseError>"], ["Meta", "Dictionary<string, string>"]]),
+    ]);
+    expect(shape(r)).toEqual(["Op request operation", "OpResponse response inferred", "ResponseStatus reference reference"]);
+  });
+});
