@@ -1,0 +1,142 @@
+// client.ts: the operation table the runtime routes with (spec §8.3-§8.5) and ApiClient, one typed
+// method per operation.
+import {
+  Scope,
+  StructureKind,
+  VariableDeclarationKind,
+  type ClassDeclarationStructure,
+  type ImportDeclarationStructure,
+  type MethodDeclarationStructure,
+  type StatementStructures,
+  type VariableStatementStructure,
+} from "ts-morph";
+import type { ApiModel, Diagnostic, OperationModel } from "../model/types.js";
+import type { PreparedApi } from "./dtos.js";
+import { printStatements } from "./dtos.js";
+import type { EmitOptions } from "./options.js";
+import { assignMethodNames, commentLines, commentText, isIdentifier, stringLiteral, type TypeNames } from "./naming.js";
+import { mapType, type TypeContext } from "./ts-type.js";
+
+const VERBS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+/** An object-literal key; `__proto__` must be computed or it would set the prototype. */
+function objectKey(name: string): string {
+  if (name === "__proto__") return `[${stringLiteral(name)}]`;
+  return isIdentifier(name) ? name : stringLiteral(name);
+}
+
+function verbOf(method: string): string {
+  const m = method.toUpperCase();
+  return VERBS.has(m) ? m : "POST";
+}
+
+/** One OperationTable entry as an object literal. */
+function operationEntry(op: OperationModel): string {
+  const routes: string[] = [];
+  for (const r of op.routes) {
+    let verbs: string;
+    if (r.verbs === "*") verbs = `"*"`;
+    else {
+      const valid = [...new Set(r.verbs.map((v) => v.toUpperCase()).filter((v) => VERBS.has(v)))];
+      if (!valid.length) continue; // a route only for verbs the runtime cannot send (HEAD, ...)
+      verbs = `[${valid.map((v) => `"${v}"`).join(", ")}]`;
+    }
+    routes.push(`{ path: ${stringLiteral(r.path)}, verbs: ${verbs} }`);
+  }
+  const oneWay = op.response === "void" ? ", oneWay: true" : "";
+  return `{ method: "${verbOf(op.method)}", routes: [${routes.join(", ")}]${oneWay} }`;
+}
+
+function methodDocs(op: OperationModel): string[] {
+  const lines: string[] = [];
+  if (op.description) lines.push(...commentLines(op.description));
+  for (const r of op.routes) {
+    const verbs = r.verbs === "*" ? "ANY" : r.verbs.join(",");
+    lines.push(`${commentText(verbs)} ${commentText(r.path)}`);
+  }
+  if (op.tags.length) lines.push(`Tags: ${commentText(op.tags.join(", "))}`);
+  return lines.length ? [lines.join("\n")] : [];
+}
+
+/** Emits client.ts (without header and formatting). `prepared` must be the one dtos.ts was emitted with. */
+export function emitClientFile(
+  api: ApiModel,
+  options: Pick<EmitOptions, "dates" | "enums">,
+  prepared: PreparedApi,
+): { text: string; diagnostics: Diagnostic[] } {
+  const { operations, names } = prepared;
+  const diagnostics: Diagnostic[] = [];
+  // Types referenced from client.ts live in the dtos namespace import.
+  const qualified: TypeNames = { byName: names.byName, tsName: (n) => `dtos.${names.tsName(n)}` };
+  const ctx: TypeContext = {
+    names: qualified,
+    known: new Map(prepared.types.map((t) => [t.name, t])),
+    dates: options.dates,
+    enums: options.enums,
+    unknown: new Map(),
+    helpers: new Map(),
+    diagnostics,
+  };
+  const methodNames = assignMethodNames(operations.map((o) => o.name));
+
+  const imports: ImportDeclarationStructure[] = [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./runtime.js",
+      namedImports: [
+        "ServiceClient",
+        { name: "ClientOptions", isTypeOnly: true },
+        { name: "CallOptions", isTypeOnly: true },
+        { name: "OperationTable", isTypeOnly: true },
+        { name: "Fields", isTypeOnly: true },
+      ],
+    },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./dtos.js", namespaceImport: "dtos" },
+  ];
+  const table: VariableStatementStructure = {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ["How the runtime routes each operation: preferred verb, declared routes, one-way."],
+    declarations: [
+      {
+        name: "operations",
+        type: "OperationTable",
+        initializer: `{\n${operations.map((op) => `${objectKey(op.name)}: ${operationEntry(op)},`).join("\n")}\n}`,
+      },
+    ],
+  };
+  const methods: MethodDeclarationStructure[] = operations.map((op) => {
+    const request = `dtos.${names.tsName(op.name)}`;
+    const response =
+      op.response === "void" ? "void" : op.response === "unknown" ? "any" : mapType(op.response, ctx, "response").ts;
+    return {
+      kind: StructureKind.Method,
+      name: methodNames.get(op.name)!,
+      docs: methodDocs(op),
+      parameters: [
+        { name: "request", type: `Fields<${request}>` },
+        { name: "options", type: "CallOptions", hasQuestionToken: true },
+      ],
+      returnType: `Promise<${response}>`,
+      statements: [`return this.send(request instanceof ${request} ? request : new ${request}(request), options);`],
+    };
+  });
+  const client: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: "ApiClient",
+    extends: "ServiceClient",
+    docs: [`Typed client: one method per operation${api.serviceName ? ` of ${commentText(api.serviceName)}` : ""}.`],
+    ctors: [
+      {
+        scope: Scope.Public,
+        parameters: [{ name: "options", type: "ClientOptions" }],
+        statements: ["super(options, operations);"],
+      },
+    ],
+    methods,
+  };
+  const statements: StatementStructures[] = [...imports, table, client];
+  return { text: printStatements(statements), diagnostics };
+}

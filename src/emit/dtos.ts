@@ -1,0 +1,394 @@
+// dtos.ts: ServiceStack-style DTO classes (spec §8.1, §8.2, §7.3-§7.5), built as ts-morph
+// structures and printed in one call, so emitting is linear in the number of types.
+import {
+  printStructure,
+  Scope,
+  StructureKind,
+  type ClassDeclarationStructure,
+  type EnumDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type PropertyDeclarationStructure,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+} from "ts-morph";
+import type { ApiModel, Diagnostic, OperationModel, TypeModel } from "../model/types.js";
+import { tryParseCSharpType, isCollectionName } from "../parse/csharp-type.js";
+import { enumShape } from "./enum-shape.js";
+import type { EmitOptions } from "./options.js";
+import {
+  DTO_METHODS,
+  assignTypeNames,
+  assignTypeParams,
+  commentLines,
+  commentText,
+  namesOf,
+  ordinal,
+  propertyKey,
+  stringLiteral,
+  type TypeNames,
+} from "./naming.js";
+import { isNonNullableValueType, mapType, type TypeContext } from "./ts-type.js";
+
+export type DtoOptions = Pick<EmitOptions, "enums" | "optional" | "dates">;
+
+const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+export type Verb = (typeof VERBS)[number];
+const MARKERS: Record<Verb, string> = {
+  GET: "IGet", POST: "IPost", PUT: "IPut", PATCH: "IPatch", DELETE: "IDelete", OPTIONS: "IOptions",
+};
+
+/** The API with duplicates removed, input order normalised and every op given a request type. */
+export interface PreparedApi {
+  types: TypeModel[];
+  operations: OperationModel[];
+  names: TypeNames;
+  diagnostics: Diagnostic[];
+}
+
+/** Normalises the model so that emission does not depend on input order. */
+export function prepareApi(api: ApiModel): PreparedApi {
+  const diagnostics: Diagnostic[] = [];
+  const byName = new Map<string, TypeModel>();
+  for (const t of [...api.types].sort((a, b) => ordinal(a.name, b.name) || ordinal(JSON.stringify(a), JSON.stringify(b)))) {
+    if (byName.has(t.name)) diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${t.name} defined twice; the first definition is emitted` });
+    else byName.set(t.name, t);
+  }
+  const operations: OperationModel[] = [];
+  const seenOps = new Set<string>();
+  for (const op of [...api.operations].sort((a, b) => ordinal(a.name, b.name))) {
+    if (seenOps.has(op.name)) continue;
+    seenOps.add(op.name);
+    const t = byName.get(op.name);
+    if (t?.kind === "enum") {
+      diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${op.name} is an operation and an enum; operation skipped` });
+      continue;
+    }
+    // prop-less requests have no table, so the model may not have a type for them
+    if (!t) byName.set(op.name, { name: op.name, kind: "class", role: "request", from: "operation", properties: [] });
+    operations.push(op);
+  }
+  const types = [...byName.values()].sort((a, b) => ordinal(a.name, b.name));
+  return { types, operations, names: assignTypeNames(namesOf(types, operations)), diagnostics };
+}
+
+export interface DtosResult {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/** A declaration to emit plus what orders it: its TS name and its base's TS name. */
+interface Decl {
+  tsName: string;
+  baseTsName?: string;
+  structure: StatementStructures;
+}
+
+/** Emits dtos.ts (without header and formatting). Pure. */
+export function emitDtos(api: ApiModel, options: DtoOptions, prepared: PreparedApi = prepareApi(api)): DtosResult {
+  const { types, operations, names } = prepared;
+  const diagnostics: Diagnostic[] = [...prepared.diagnostics];
+  const known = new Map(types.map((t) => [t.name, t]));
+  const ctx: TypeContext = {
+    names, known, dates: options.dates, enums: options.enums,
+    unknown: new Map(), helpers: new Map(), diagnostics,
+  };
+  const opsByName = new Map(operations.map((o) => [o.name, o]));
+  const usedInterfaces = new Set<string>();
+  const decls: Decl[] = [];
+
+  for (const t of types) {
+    if (t.kind === "enum") decls.push(enumDecl(t, ctx, options));
+    else decls.push(classDecl(t, ctx, options, api, opsByName.get(t.name), usedInterfaces));
+  }
+  // Unknown names are discovered while mapping; their empty classes may mention further unknowns.
+  for (const [name, arity] of ctx.unknown) decls.push(emptyClass(names.tsName(name), arity));
+  for (const [kind, arity] of ctx.helpers) decls.push(helperClass(kind, arity, names, api.wireCase));
+
+  const statements: StatementStructures[] = [
+    ...interfaceDecls(usedInterfaces),
+    ...orderDecls(decls, diagnostics).map((d) => d.structure),
+  ];
+  return { text: printStatements(statements), diagnostics: dedupeDiagnostics(diagnostics) };
+}
+
+/** Prints structures as one source file: a single pass over the structures, no AST built. */
+export function printStatements(statements: StatementStructures[]): string {
+  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 4, useSingleQuote: true });
+}
+
+/** Bases before derived classes (extends needs them at runtime); otherwise by name. */
+function orderDecls(decls: Decl[], diagnostics: Diagnostic[]): Decl[] {
+  const byTs = new Map(decls.map((d) => [d.tsName, d]));
+  const sorted = [...decls].sort((a, b) => ordinal(a.tsName, b.tsName));
+  const out: Decl[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const visit = (d: Decl) => {
+    if (state.has(d.tsName)) return;
+    state.set(d.tsName, "visiting");
+    const base = d.baseTsName ? byTs.get(d.baseTsName) : undefined;
+    if (base && state.get(base.tsName) === "visiting") {
+      // an inheritance cycle cannot compile: the class that closes it loses its base
+      diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${d.tsName}: inheritance cycle through ${base.tsName}; base dropped` });
+      dropBase(d);
+    } else if (base) visit(base);
+    state.set(d.tsName, "done");
+    out.push(d);
+  };
+  for (const d of sorted) visit(d);
+  return out;
+}
+
+function dropBase(d: Decl): void {
+  const s = d.structure as ClassDeclarationStructure;
+  delete s.extends;
+  delete d.baseTsName;
+  for (const c of s.ctors ?? []) c.statements = (c.statements as string[]).filter((x) => !x.startsWith("super("));
+}
+
+function interfaceDecls(used: ReadonlySet<string>): InterfaceDeclarationStructure[] {
+  const out: InterfaceDeclarationStructure[] = [];
+  if (used.has("IReturn"))
+    out.push({ kind: StructureKind.Interface, isExported: true, name: "IReturn", typeParameters: ["T"],
+      methods: [{ name: "createResponse", returnType: "T" }] });
+  if (used.has("IReturnVoid"))
+    out.push({ kind: StructureKind.Interface, isExported: true, name: "IReturnVoid",
+      methods: [{ name: "createResponse", returnType: "void" }] });
+  for (const verb of VERBS) {
+    const marker = MARKERS[verb];
+    if (used.has(marker)) out.push({ kind: StructureKind.Interface, isExported: true, name: marker });
+  }
+  return out;
+}
+
+function enumDecl(t: TypeModel, ctx: TypeContext, options: DtoOptions): Decl {
+  const tsName = ctx.names.tsName(t.name);
+  const shape = enumShape(t);
+  const docs = typeDocs(t, tsName);
+  if (options.enums === "union") {
+    const literals = shape.members.map((m) => (shape.numeric ? String(m.value) : stringLiteral(String(m.value))));
+    const type = shape.flags ? "number" : [...new Set(literals)].join(" | ") || "never";
+    const structure: TypeAliasDeclarationStructure = {
+      kind: StructureKind.TypeAlias, isExported: true, name: tsName, type, docs,
+      ...(shape.flags ? { leadingTrivia: "// @Flags()\n" } : {}),
+    };
+    return { tsName, structure };
+  }
+  const structure: EnumDeclarationStructure = {
+    kind: StructureKind.Enum,
+    isExported: true,
+    name: tsName,
+    docs,
+    ...(shape.flags ? { leadingTrivia: "// @Flags()\n" } : {}),
+    members: shape.members.map((m) => ({
+      name: m.key,
+      initializer: shape.numeric ? String(m.value) : stringLiteral(String(m.value)),
+      docs: m.description ? [commentLines(m.description).join("\n")] : [],
+    })),
+  };
+  return { tsName, structure };
+}
+
+/** The preferred-verb marker unless the verb is only §8.3's POST fallback. */
+function verbMarker(op: OperationModel): Verb | undefined {
+  const method = op.method.toUpperCase() as Verb;
+  if (!VERBS.includes(method)) return undefined;
+  if (method !== "POST") return method;
+  const single = new Set(
+    op.routes.flatMap((r) => (r.verbs !== "*" && r.verbs.length === 1 ? [r.verbs[0]!.toUpperCase()] : [])),
+  );
+  return single.size === 1 && single.has("POST") ? "POST" : undefined;
+}
+
+function classDecl(
+  t: TypeModel,
+  ctx: TypeContext,
+  options: DtoOptions,
+  api: ApiModel,
+  op: OperationModel | undefined,
+  usedInterfaces: Set<string>,
+): Decl {
+  const tsName = ctx.names.tsName(t.name);
+  const params = assignTypeParams(t.genericParams ?? []);
+  const tp = new Map((t.genericParams ?? []).map((p, i) => [p, params[i]!]));
+  const selfType = params.length ? `${tsName}<${params.join(", ")}>` : tsName;
+
+  let extendsText: string | undefined;
+  let baseTsName: string | undefined;
+  let arrayBase = false;
+  if (t.base) {
+    const ref = tryParseCSharpType(t.base);
+    const mapped = mapType(t.base, ctx, "property", tp);
+    if (ref?.kind === "named" && isCollectionName(ref.name) && !ctx.known.has(ref.name)) {
+      arrayBase = true;
+      extendsText = `Array<${mapped.ts.replace(/\[\]$/, "")}>`;
+    } else if (ref?.kind === "named" && /^new /.test(mapped.create)) {
+      extendsText = mapped.ts;
+      baseTsName = mapped.ts.replace(/<.*$/s, "");
+    } else {
+      ctx.diagnostics.push({ code: "W_UNKNOWN_TYPE", detail: `${t.name}: base ${t.base} is not a class; not extended` });
+    }
+  }
+  if (baseTsName === tsName) {
+    ctx.diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${t.name} extends itself; base dropped` });
+    extendsText = baseTsName = undefined;
+  }
+
+  const isRequest = op !== undefined;
+  const properties: PropertyDeclarationStructure[] = [];
+  const seen = new Set<string>();
+  for (const p of t.properties ?? []) {
+    if (seen.has(p.wireName)) {
+      ctx.diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${t.name}.${p.name}: wire name ${p.wireName} repeated; dropped` });
+      continue;
+    }
+    if (isRequest && DTO_METHODS.includes(p.wireName)) {
+      ctx.diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${t.name}.${p.name}: wire name ${p.wireName} clashes with a DTO method; dropped` });
+      continue;
+    }
+    seen.add(p.wireName);
+    const mapped = mapType(p.type, ctx, "property", tp);
+    const optional = options.optional === "all" || !(p.required || isNonNullableValueType(p.type, ctx));
+    properties.push({
+      kind: StructureKind.Property,
+      scope: Scope.Public,
+      name: propertyKey(p.wireName),
+      type: mapped.ts,
+      hasQuestionToken: optional,
+      // definite assignment: the constructor assigns through Object.assign, which strict mode cannot see
+      hasExclamationToken: !optional,
+      docs: propertyDocs(p),
+    });
+  }
+
+  const init = `(Object as any).assign(this, init);`;
+  const ctorBody = extendsText ? [arrayBase ? "super();" : "super(init);", init] : [init];
+  const implementsList: string[] = [];
+  const methods: ClassDeclarationStructure["methods"] = [];
+  const leading: string[] = [];
+  if (op) {
+    for (const r of op.routes) {
+      const quote = (s: string) => `"${commentText(s).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+      const verbs = r.verbs === "*" ? "" : `, ${quote(r.verbs.join(","))}`;
+      leading.push(`// @Route(${quote(r.path)}${verbs})\n`);
+    }
+    const response = op.response === "unknown" ? { ts: "any", create: "{}" } : op.response === "void" ? undefined : mapType(op.response, ctx, "response");
+    if (response) {
+      implementsList.push(`IReturn<${response.ts}>`);
+      usedInterfaces.add("IReturn");
+    } else {
+      implementsList.push("IReturnVoid");
+      usedInterfaces.add("IReturnVoid");
+    }
+    const marker = verbMarker(op);
+    if (marker) {
+      implementsList.push(MARKERS[marker]);
+      usedInterfaces.add(MARKERS[marker]);
+    }
+    const method = (VERBS as readonly string[]).includes(op.method.toUpperCase()) ? op.method.toUpperCase() : "POST";
+    methods.push(
+      { scope: Scope.Public, name: "getTypeName", statements: [`return ${stringLiteral(op.name)};`] },
+      { scope: Scope.Public, name: "getMethod", statements: [`return ${stringLiteral(method)};`] },
+      response
+        ? {
+            scope: Scope.Public,
+            name: "createResponse",
+            // an enum's first member or literal would otherwise widen to string/number
+            ...(isEnumResponse(op.response, ctx) ? { returnType: response.ts } : {}),
+            statements: [`return ${response.create};`],
+          }
+        : { scope: Scope.Public, name: "createResponse", statements: [] },
+    );
+  }
+
+  const structure: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    isExported: true,
+    name: tsName,
+    typeParameters: params,
+    ...(extendsText ? { extends: extendsText } : {}),
+    implements: implementsList,
+    docs: typeDocs(t, tsName, op),
+    ...(leading.length ? { leadingTrivia: leading.join("") } : {}),
+    properties,
+    ctors: [{ scope: Scope.Public, parameters: [{ name: "init", hasQuestionToken: true, type: `Partial<${selfType}>` }], statements: ctorBody }],
+    methods,
+  };
+  return { tsName, ...(baseTsName ? { baseTsName } : {}), structure };
+}
+
+function isEnumResponse(response: string, ctx: TypeContext): boolean {
+  const ref = tryParseCSharpType(response);
+  const core = ref?.kind === "nullable" ? ref.inner : ref;
+  return core?.kind === "named" && ctx.known.get(core.name)?.kind === "enum";
+}
+
+function typeDocs(t: TypeModel, tsName: string, op?: OperationModel): string[] {
+  const lines: string[] = [];
+  const description = t.description ?? op?.description;
+  if (description) lines.push(...commentLines(description));
+  if (tsName !== t.name) lines.push(`C# name: ${commentText(t.name)}`);
+  return lines.length ? [lines.join("\n")] : [];
+}
+
+/** `@description` as ServiceStack writes it, plus what the page adds and the C# name when it is not a mere case change. */
+function propertyDocs(p: NonNullable<TypeModel["properties"]>[number]): string[] {
+  const lines: string[] = [];
+  if (p.description) {
+    const desc = commentLines(p.description);
+    if (desc.length) lines.push(`@description ${desc[0]}`, ...desc.slice(1));
+  }
+  if (p.allowableValues?.length) lines.push(`Allowable values: ${commentText(p.allowableValues.join(", "))}`);
+  if (p.range) lines.push(`Valid range: ${p.range[0]} - ${p.range[1]}`);
+  const norm = (s: string) => s.replace(/_/g, "").toLowerCase();
+  if (norm(p.name) !== norm(p.wireName)) lines.push(`C# name: ${commentText(p.name)}`);
+  return lines.length ? [lines.join("\n")] : [];
+}
+
+function emptyClass(tsName: string, arity: number): Decl {
+  const params = Array.from({ length: arity }, (_, i) => `T${i + 1}`);
+  const self = params.length ? `${tsName}<${params.join(", ")}>` : tsName;
+  return {
+    tsName,
+    structure: {
+      kind: StructureKind.Class,
+      isExported: true,
+      name: tsName,
+      docs: ["Not described by the metadata pages (W_UNKNOWN_TYPE)."],
+      typeParameters: params.map((p) => ({ name: p, default: "unknown" })),
+      ctors: [{ scope: Scope.Public, parameters: [{ name: "init", hasQuestionToken: true, type: `Partial<${self}>` }], statements: ["(Object as any).assign(this, init);"] }],
+    },
+  };
+}
+
+/** KeyValuePair<TKey,TValue> and Tuple<T1..Tn> of §7.3; member names follow the wire case. */
+function helperClass(kind: "KeyValuePair" | "Tuple", arity: number, names: TypeNames, wireCase: ApiModel["wireCase"]): Decl {
+  const tsName = names.tsName(kind);
+  const pascal = wireCase === "pascal";
+  const members =
+    kind === "KeyValuePair"
+      ? [["TKey", pascal ? "Key" : "key"], ["TValue", pascal ? "Value" : "value"]]
+      : Array.from({ length: arity }, (_, i) => [`T${i + 1}`, `${pascal ? "Item" : "item"}${i + 1}`]);
+  const params = members.map(([p]) => p!);
+  const self = `${tsName}<${params.join(", ")}>`;
+  return {
+    tsName,
+    structure: {
+      kind: StructureKind.Class,
+      isExported: true,
+      name: tsName,
+      typeParameters: params.map((p) => (kind === "Tuple" ? { name: p, default: "unknown" } : p)),
+      properties: members.map(([p, n]) => ({ kind: StructureKind.Property, scope: Scope.Public, name: n!, type: p!, hasQuestionToken: true })),
+      ctors: [{ scope: Scope.Public, parameters: [{ name: "init", hasQuestionToken: true, type: `Partial<${self}>` }], statements: ["(Object as any).assign(this, init);"] }],
+    },
+  };
+}
+
+function dedupeDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code} ${d.detail}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

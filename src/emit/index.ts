@@ -1,0 +1,46 @@
+// The emitter's entry point: ApiModel -> dtos.ts, client.ts, runtime.ts, index.ts. Pure: no I/O.
+import type { ApiModel, Diagnostic } from "../model/types.js";
+import { emitClientFile } from "./client.js";
+import { emitDtos, prepareApi } from "./dtos.js";
+import { formatTypeScript } from "./format.js";
+import { fileHeader } from "./header.js";
+import type { EmitOptions, GeneratedFile } from "./options.js";
+import { SHARED_WITH_RUNTIME } from "./naming.js";
+
+export interface EmitResult {
+  files: GeneratedFile[];
+  /** W_UNKNOWN_TYPE, W_TYPE_CONFLICT, ... met while emitting (the model's own are not repeated). */
+  diagnostics: Diagnostic[];
+}
+
+/** The barrel; DTOs sharing a name with a runtime export are re-exported explicitly to win. */
+function indexSource(dtoNames: Iterable<string>): string {
+  const names = new Set(dtoNames);
+  const shared = SHARED_WITH_RUNTIME.filter((n) => names.has(n));
+  const explicit = shared.length ? `export { ${shared.join(", ")} } from "./dtos.js";\n` : "";
+  return `export * from "./dtos.js";\nexport * from "./client.js";\nexport * from "./runtime.js";\n${explicit}`;
+}
+
+/** emitClient plus the diagnostics emitting produced. */
+export async function emitClientWithDiagnostics(api: ApiModel, options: EmitOptions): Promise<EmitResult> {
+  const prepared = prepareApi(api);
+  const dtos = emitDtos(api, options, prepared);
+  const client = emitClientFile(api, options, prepared);
+  const finish = async (path: string, body: string, format: boolean): Promise<GeneratedFile> => {
+    const text = fileHeader(options.header, path) + body;
+    return { path, content: format && options.format ? await formatTypeScript(text, options.prettier) : text };
+  };
+  const files = [
+    await finish("dtos.ts", dtos.text, true),
+    await finish("client.ts", client.text, true),
+    // the runtime template is copied as written: its author formats it
+    await finish("runtime.ts", options.runtimeSource, false),
+    await finish("index.ts", indexSource(prepared.names.byName.values()), true),
+  ];
+  return { files, diagnostics: [...dtos.diagnostics, ...client.diagnostics] };
+}
+
+/** Returns dtos.ts, client.ts, runtime.ts and index.ts, in that order. */
+export async function emitClient(api: ApiModel, options: EmitOptions): Promise<GeneratedFile[]> {
+  return (await emitClientWithDiagnostics(api, options)).files;
+}

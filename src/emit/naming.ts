@@ -1,0 +1,217 @@
+// Naming safety: every name or text that came from a page passes through here before it becomes
+// part of generated code, so nothing a page says can break out of an identifier, string or comment.
+import type { OperationModel, TypeModel } from "../model/types.js";
+
+/** ECMAScript reserved words plus strict-mode and TS keywords that cannot name a class or enum. */
+const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do",
+  "else", "enum", "export", "extends", "false", "finally", "for", "function", "if", "import", "in",
+  "instanceof", "new", "null", "return", "super", "switch", "this", "throw", "true", "try",
+  "typeof", "var", "void", "while", "with", "implements", "interface", "let", "package",
+  "private", "protected", "public", "static", "yield", "await", "arguments", "eval",
+  // TS type keywords: `class string {}` is an error
+  "any", "boolean", "number", "string", "symbol", "bigint", "object", "never", "unknown",
+  "undefined", "type", "declare", "namespace", "module", "abstract", "as", "async", "readonly",
+  "keyof", "infer", "is", "asserts", "satisfies", "accessor", "out", "override",
+]);
+
+/**
+ * The exports of templates/runtime.ts. index.ts re-exports dtos, client and runtime with
+ * `export *`, so a DTO with one of these names would make the barrel ambiguous (TS2308).
+ * test/emit/naming.test.ts checks this list against the real template.
+ */
+export const RUNTIME_EXPORTS: readonly string[] = [
+  "ApiError", "CallOptions", "ClientOptions", "Fields", "OperationDef", "OperationTable",
+  "RequestDto", "ResponseError", "ResponseStatus", "RouteDef", "ServiceClient", "Verb", "jsv",
+  "queryString", "resolveUrl",
+];
+
+/**
+ * Runtime exports that the §8.2 built-in DTOs legitimately share: the DTO keeps its name and
+ * index.ts re-exports it explicitly, which resolves the `export *` ambiguity in the DTO's favour
+ * (same shape as the runtime's interface).
+ */
+export const SHARED_WITH_RUNTIME: readonly string[] = ["ResponseError", "ResponseStatus"];
+
+/** What client.ts exports: also part of the index.ts barrel. */
+export const CLIENT_EXPORTS: readonly string[] = ["ApiClient", "operations"];
+
+/** Interfaces emitted at the top of dtos.ts (§8.2). */
+export const DTO_INTERFACES: readonly string[] = [
+  "IReturn", "IReturnVoid", "IGet", "IPost", "IPut", "IDelete", "IPatch", "IOptions",
+];
+
+/** Globals the generated dtos.ts refers to; a DTO of that name would shadow them. */
+const GLOBALS_USED: readonly string[] = ["Object", "Array", "Partial", "Blob", "Date", "Promise"];
+
+/**
+ * Members of the runtime's ServiceClient (and of Object.prototype that matter): a generated
+ * method with one of these names would override the client's own machinery.
+ */
+export const CLIENT_MEMBERS: readonly string[] = [
+  "constructor", "send", "sendAll", "sendOneWay", "sendAllOneWay", "request", "options",
+  "operations", "bearerToken", "o", "ops", "refreshing", "verb", "batch", "call", "backoff",
+  "attempt", "baseUrl", "fetch", "url", "headers", "toString", "valueOf", "hasOwnProperty",
+  "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__proto__", "__defineGetter__",
+  "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+];
+
+/** Methods a request DTO class defines; a property with one of these names would collide. */
+export const DTO_METHODS: readonly string[] = ["getTypeName", "getMethod", "createResponse"];
+
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+export function isIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
+export function isReservedWord(name: string): boolean {
+  return RESERVED_WORDS.has(name);
+}
+
+/** A valid identifier made from any text, deterministically: invalid characters become `_`. */
+export function sanitizeIdentifier(name: string): string {
+  let out = "";
+  for (const ch of name) out += /[\p{ID_Continue}$\u200c\u200d]/u.test(ch) ? ch : "_";
+  if (out === "" || !/^[\p{ID_Start}$_]/u.test(out)) out = "_" + out;
+  if (RESERVED_WORDS.has(out)) out += "_";
+  return out;
+}
+
+/**
+ * The key of a class property or object literal: a bare identifier when possible, otherwise a
+ * string literal. `constructor` cannot name a class field even quoted, so it is computed.
+ */
+export function propertyKey(wireName: string): string {
+  if (wireName === "constructor") return `[${stringLiteral(wireName)}]`;
+  return isIdentifier(wireName) ? wireName : stringLiteral(wireName);
+}
+
+/** Enum member names: identifiers as-is, anything else quoted (§7.5). */
+export function enumMemberName(name: string): string {
+  // numeric-looking names are illegal enum members even quoted
+  if (/^[+-]?(\d|\.\d)/.test(name.trim()) || name === "") return stringLiteral("_" + name);
+  return isIdentifier(name) ? name : stringLiteral(name);
+}
+
+/** A single-quoted string literal that cannot be terminated early by any input. */
+export function stringLiteral(text: string): string {
+  let out = "'";
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (ch === "'" || ch === "\\") out += "\\" + ch;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) out += "\\u" + c.toString(16).padStart(4, "0");
+    // `</script>` is harmless in a .ts file, but escaping `<` keeps the text inert if inlined into HTML
+    else if (ch === "<") out += "\\x3C";
+    else out += ch;
+  }
+  return out + "'";
+}
+
+/** Splits text into comment-safe lines: no `*\/`, no line terminators, no control characters. */
+export function commentLines(text: string): string[] {
+  const lines = text
+    .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
+    .map((line) =>
+      line
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " ")
+        .replace(/\*\//g, "*\\/")
+        .trimEnd(),
+    );
+  while (lines.length && lines[0]!.trim() === "") lines.shift();
+  while (lines.length && lines[lines.length - 1]!.trim() === "") lines.pop();
+  return lines;
+}
+
+/** Text for a single-line comment (`// ...`) or one line of a block comment. */
+export function commentText(text: string): string {
+  return commentLines(text).join(" ").trim();
+}
+
+/** camelCase of §5.5 rule 4: the leading upper-case run is lowered, keeping a word boundary. */
+export function camelCase(name: string): string {
+  let i = 0;
+  while (i < name.length && /[A-Z]/.test(name[i]!)) i++;
+  if (i === 0) return name;
+  if (i === name.length) return name.toLowerCase();
+  const keep = i > 1 && /[a-z]/.test(name[i]!) ? i - 1 : i;
+  return name.slice(0, keep).toLowerCase() + name.slice(keep);
+}
+
+/** Picks a unique name for `wanted` among `taken` (compared case-insensitively), adding _2, _3... */
+function unique(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}_${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export interface TypeNames {
+  /** C# type name (TypeModel.name) -> TS identifier in dtos.ts. */
+  readonly byName: ReadonlyMap<string, string>;
+  /** TS identifier of a C# name, assigning a fresh one for names first seen here (unknown types). */
+  tsName(csharpName: string): string;
+}
+
+/**
+ * Assigns every type a TS identifier that is valid, not reserved, not a runtime/client export or
+ * a used global, and unique case-insensitively (so per-type files could never collide on a
+ * case-insensitive file system). Names that need no change win over sanitised ones; ties go in
+ * ordinal order, so the result does not depend on input order.
+ */
+export function assignTypeNames(names: Iterable<string>): TypeNames {
+  const taken = new Set<string>(
+    [...RUNTIME_EXPORTS.filter((n) => !SHARED_WITH_RUNTIME.includes(n)), ...CLIENT_EXPORTS, ...DTO_INTERFACES, ...GLOBALS_USED]
+      .map((n) => n.toLowerCase()),
+  );
+  const sorted = [...new Set(names)].sort(ordinal);
+  const byName = new Map<string, string>();
+  const clean = sorted.filter((n) => isIdentifier(n) && !RESERVED_WORDS.has(n));
+  const dirty = sorted.filter((n) => !(isIdentifier(n) && !RESERVED_WORDS.has(n)));
+  for (const n of clean) if (!taken.has(n.toLowerCase())) byName.set(n, unique(n, taken));
+  for (const n of clean) if (!byName.has(n)) byName.set(n, unique(n, taken));
+  for (const n of dirty) byName.set(n, unique(sanitizeIdentifier(n), taken));
+  return {
+    byName,
+    tsName(csharpName: string): string {
+      let ts = byName.get(csharpName);
+      if (ts === undefined) {
+        ts = unique(sanitizeIdentifier(csharpName), taken);
+        byName.set(csharpName, ts);
+      }
+      return ts;
+    },
+  };
+}
+
+/** Type names in the order assignTypeNames should see them: every model type and op. */
+export function namesOf(types: readonly TypeModel[], ops: readonly OperationModel[]): string[] {
+  return [...types.map((t) => t.name), ...ops.map((o) => o.name)];
+}
+
+/** Client method names: camelCase of the op name, unique among themselves and ServiceClient's members. */
+export function assignMethodNames(opNames: readonly string[]): Map<string, string> {
+  const taken = new Set(CLIENT_MEMBERS.map((n) => n.toLowerCase()));
+  const out = new Map<string, string>();
+  const sorted = [...new Set(opNames)].sort(ordinal);
+  // exact-case uniqueness is all JS needs, but case-insensitive uniqueness keeps methods readable
+  for (const op of sorted) {
+    let wanted = sanitizeIdentifier(camelCase(op));
+    if (wanted.startsWith("_") && !op.startsWith("_")) wanted = "op" + wanted;
+    out.set(op, unique(wanted, taken));
+  }
+  return out;
+}
+
+/** Generic parameter names, sanitised and unique within one declaration. */
+export function assignTypeParams(params: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return params.map((p) => unique(sanitizeIdentifier(p), taken));
+}
+
+export function ordinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
