@@ -52,9 +52,8 @@ export class ApiError extends Error {
 }
 
 // Servers answer in camelCase (.NET Core) or PascalCase (.NET Framework): look keys up case-insensitively.
-const get = (o: unknown, k: string): unknown => {
-  if (o && typeof o == "object") for (const x in o) if (x.toLowerCase() == k) return (o as Dict)[x];
-};
+const get = (o: unknown, k: string): unknown =>
+  o && typeof o == "object" ? Object.entries(o).find(([x]) => x.toLowerCase() == k)?.[1] : undefined;
 const str = (v: unknown) => (v == null ? "" : String(v));
 
 const toStatus = (body: unknown, code: string, message: string): ResponseStatus => {
@@ -63,16 +62,16 @@ const toStatus = (body: unknown, code: string, message: string): ResponseStatus 
     ? {
         errorCode: str(get(s, "errorcode")) || code,
         message: str(get(s, "message")) || message,
-        stackTrace: get(s, "stacktrace") as string | undefined,
+        stackTrace: get(s, "stacktrace") as string,
         errors: Array.isArray(e)
           ? e.map((x) => ({
               errorCode: str(get(x, "errorcode")),
               fieldName: str(get(x, "fieldname")),
               message: str(get(x, "message")),
-              meta: get(x, "meta") as Record<string, string> | undefined,
+              meta: get(x, "meta") as Record<string, string>,
             }))
           : [],
-        meta: get(s, "meta") as Record<string, string> | undefined,
+        meta: get(s, "meta") as Record<string, string>,
       }
     : { errorCode: code, message, errors: [] };
 };
@@ -87,7 +86,7 @@ const entries = (o: object) => Object.entries(o).filter(([, v]) => v != null && 
 const num = (n: number | bigint) => {
   const s = String(n), m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
   if (!m) return s;
-  const d = m[2] + (m[3] || ""), e = +m[4];
+  const d = m[2]! + (m[3] || ""), e = +m[4]!;
   return m[1] + (e < 0 ? "0." + "0".repeat(-e - 1) + d : d + "0".repeat(e - d.length + 1));
 };
 
@@ -131,7 +130,7 @@ export function resolveUrl(
   let best: RouteDef | undefined, most = -1;
   for (const r of routes) {
     const v = [...r.path.matchAll(vars)];
-    if ((r.verbs == "*" || r.verbs.includes(method)) && v.length > most && v.every((m) => key(m[1])))
+    if ((r.verbs == "*" || r.verbs.includes(method)) && v.length > most && v.every((m) => key(m[1]!)))
       (best = r), (most = v.length);
   }
   let path = best
@@ -155,7 +154,7 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?$/;
 const revive = (_: string, v: unknown) => {
   if (typeof v == "string") {
     const m = /^\/Date\((-?\d+)([+-]\d{4})?\)\/$/.exec(v);
-    if (m) return new Date(+m[1]);
+    if (m) return new Date(+m[1]!);
     if (ISO.test(v)) {
       // Date.parse is only required to read 3 fraction digits and `+hh:mm` offsets; .NET sends 7 and `+hhmm`.
       const d = new Date(v.replace(/(\.\d{3})\d+/, "$1").replace(/([+-]\d\d)(\d\d)$/, "$1:$2"));
@@ -172,10 +171,10 @@ const wait = (ms: number, s?: AbortSignal) =>
   });
 
 export class ServiceClient {
-  bearerToken?: string;
+  bearerToken?: string | undefined;
   private o: ClientOptions;
   private ops: OperationTable;
-  private refreshing?: Promise<string | undefined>;
+  private refreshing?: Promise<string | undefined> | undefined;
 
   constructor(options: ClientOptions, operations: OperationTable = {}) {
     this.o = options;
@@ -210,7 +209,7 @@ export class ServiceClient {
 
   private async batch(rs: RequestDto<unknown>[], c: CallOptions, prefix: string) {
     if (!rs.length) return [];
-    const { url } = resolveUrl(this.o.baseUrl, rs[0].getTypeName() + "[]", "POST", {}, [], prefix);
+    const { url } = resolveUrl(this.o.baseUrl, rs[0]!.getTypeName() + "[]", "POST", {}, [], prefix);
     return this.call({ url, body: JSON.stringify(rs.map((r) => Object.fromEntries(entries(r)))) }, "POST", c, []);
   }
 
@@ -279,7 +278,7 @@ export class ServiceClient {
           ...(tok && { Authorization: "Bearer " + tok }),
           ...c.headers,
         },
-        body: u.body,
+        body: u.body ?? null,
         signal: ac.signal,
       };
       await o.onRequest?.(u.url, init);
