@@ -20,8 +20,13 @@ export function parseSampleBody(body: string | undefined): SampleBody {
   if (first === "(") return parseRaw(text, start);
   if (first === "{" || first === "[") {
     const json = new JsonReader(text, start).read();
-    if (json.strict || !json.error || firstKeyQuoted(text, start)) return jsonBody(json);
-    return parseJsv(text, start);
+    // Valid JSON, or valid so far and then cut: JSON.
+    if (json.strict || !json.error) return jsonBody(json);
+    // Not JSON. A whole JSV body (`["a,b",c]` also starts with a quote) is JSV; otherwise a quoted
+    // first key says JSON that went wrong, anything else JSV.
+    const jsv = parseJsv(text, start);
+    if (!jsv.truncated || !firstKeyQuoted(text, start)) return jsv;
+    return jsonBody(json);
   }
   // A bare scalar body ("String", 0, false) is JSON when it parses as JSON, else one JSV scalar.
   const json = new JsonReader(text, start).read();

@@ -75,6 +75,9 @@ describe("syntax detection (§2.8)", () => {
     ["(string)", "raw"],
     ['{"a":1', "json"],
     ["{", "json"],
+    ['["a,b",c]', "jsv"],
+    ['{"a":1,b:2}', "jsv"],
+    ['{"a":[1}', "json"],
   ] as const)("%j is %s", (body, syntax) => {
     expect(parseSampleBody(body).syntax).toBe(syntax);
   });
