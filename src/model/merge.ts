@@ -1,0 +1,321 @@
+// Many PageModels -> one ApiModel: operations by name, types merged across pages, name clashes
+// kept apart (W_TYPE_CONFLICT), and the §8.2 built-ins the pages reference but never show.
+import type {
+  ApiModel,
+  Auth,
+  Diagnostic,
+  OperationModel,
+  PageModel,
+  PropertyModel,
+  Route,
+  TypeModel,
+  TypeRef,
+  WireCase,
+} from "./types.js";
+import { formatType, tryParseCSharpType } from "../parse/csharp-type.js";
+import { toWireCase } from "./wire-case.js";
+
+/** How much a type's name and shape can be trusted: tables over samples. */
+const FROM_RANK: Readonly<Record<TypeModel["from"], number>> = {
+  caption: 5,
+  xml: 4,
+  operation: 4,
+  reference: 3,
+  "late-binding": 3,
+  inferred: 2,
+  sample: 1,
+  builtin: 0,
+};
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function mergePages(pages: PageModel[]): ApiModel {
+  const sorted = [...pages].sort((a, b) => cmp(a.source, b.source));
+  const diagnostics: Diagnostic[] = [];
+  const types = new Map<string, { model: TypeModel; page: string }>();
+  const operations = new Map<string, OperationModel>();
+
+  for (const page of sorted) {
+    diagnostics.push(...page.diagnostics.map((d) => ({ ...d, page: d.page ?? page.source })));
+    const renames = new Map<string, string>();
+    const pending: TypeModel[] = [];
+    for (const t of page.types) {
+      const existing = types.get(t.name);
+      if (!existing || sameShape(existing.model, t) || fromSamples(existing.model) || fromSamples(t)) {
+        pending.push(t);
+        continue;
+      }
+      let k = 2;
+      while (types.has(`${t.name}${k}`) || page.types.some((o) => o.name === `${t.name}${k}`)) k++;
+      const renamed = `${t.name}${k}`;
+      renames.set(t.name, renamed);
+      diagnostics.push({
+        code: "W_TYPE_CONFLICT",
+        detail: `${t.name} differs between ${existing.page} and ${page.source} (${differences(existing.model, t)}); the second is ${renamed}`,
+        page: page.source,
+      });
+      pending.push(t);
+    }
+    for (const t of pending) {
+      const model = renames.size ? rewriteType(t, renames) : clone(t);
+      const existing = types.get(model.name);
+      if (!existing) types.set(model.name, { model, page: page.source });
+      else existing.model = combine(existing.model, model);
+    }
+    const response = renames.size ? rewriteTypeText(page.response, renames) : page.response;
+    const op = operations.get(page.operation);
+    if (!op) {
+      const o: OperationModel = {
+        name: page.operation,
+        method: page.method,
+        routes: page.routes.map((r) => ({ ...r })),
+        response,
+        tags: [...page.tags],
+        auth: page.auth,
+        source: page.source,
+      };
+      if (page.description !== undefined) o.description = page.description;
+      operations.set(page.operation, o);
+    } else mergeOperation(op, page, response);
+  }
+
+  const wireCase = majority(sorted.map((p) => p.wireCase));
+  addBuiltins(types, [...operations.values()], wireCase);
+
+  const api: ApiModel = {
+    wireCase,
+    operations: [...operations.values()].sort((a, b) => cmp(a.name, b.name)),
+    types: [...types.values()].map((t) => t.model).sort((a, b) => cmp(a.name, b.name)),
+    diagnostics,
+    sources: pages.map((p) => p.source),
+  };
+  const serviceName = sorted.find((p) => p.serviceName)?.serviceName;
+  if (serviceName !== undefined) api.serviceName = serviceName;
+  return api;
+}
+
+// --------------------------------------------------------------------------------------------
+// Types
+
+function clone(t: TypeModel): TypeModel {
+  return structuredClone(t);
+}
+
+function fromSamples(t: TypeModel): boolean {
+  return t.from === "sample" || (t.properties?.length ?? 0) > 0 && t.properties!.every((p) => p.origin === "sample");
+}
+
+function shapeKey(t: TypeModel): string {
+  const head = `${t.kind} ${t.base ?? ""} <${(t.genericParams ?? []).join(",")}>`;
+  if (t.kind === "enum") return `${head}\n${(t.members ?? []).map((m) => `${m.name}=${m.value ?? ""}`).join("\n")}`;
+  return `${head}\n${(t.properties ?? []).map((p) => `${p.name}:${p.type}`).join("\n")}`;
+}
+
+/** Same shape, or one is a cut-off prefix of the other. */
+function sameShape(a: TypeModel, b: TypeModel): boolean {
+  if (shapeKey(a) === shapeKey(b)) return true;
+  if (!a.partial && !b.partial) return false;
+  if (a.kind !== b.kind || (a.base ?? "") !== (b.base ?? "")) return false;
+  const pa = a.properties ?? [];
+  const pb = b.properties ?? [];
+  const [short, long] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  return short.every((p, i) => p.name === long[i]!.name && p.type === long[i]!.type);
+}
+
+function differences(a: TypeModel, b: TypeModel): string {
+  const out: string[] = [];
+  if (a.kind !== b.kind) out.push(`kind ${a.kind} vs ${b.kind}`);
+  if ((a.base ?? "") !== (b.base ?? "")) out.push(`base ${a.base ?? "none"} vs ${b.base ?? "none"}`);
+  if (a.kind === "enum" || b.kind === "enum") {
+    const ma = (a.members ?? []).map((m) => m.name).join("|");
+    const mb = (b.members ?? []).map((m) => m.name).join("|");
+    if (ma !== mb) out.push(`members ${ma} vs ${mb}`);
+    return out.join("; ") || "member values";
+  }
+  const pa = new Map((a.properties ?? []).map((p) => [p.name, p.type]));
+  const pb = new Map((b.properties ?? []).map((p) => [p.name, p.type]));
+  const props: string[] = [];
+  for (const [name, type] of pa) {
+    if (!pb.has(name)) props.push(`${name} only in the first`);
+    else if (pb.get(name) !== type) props.push(`${name}: ${type} vs ${pb.get(name)}`);
+  }
+  for (const name of pb.keys()) if (!pa.has(name)) props.push(`${name} only in the second`);
+  if (props.length) out.push(`properties ${props.join(", ")}`);
+  return out.join("; ") || "property order";
+}
+
+/** Two views of one type: the more trusted shape wins; descriptions and completeness are kept. */
+function combine(a: TypeModel, b: TypeModel): TypeModel {
+  const better = (x: TypeModel, y: TypeModel): boolean => {
+    if (fromSamples(x) !== fromSamples(y)) return !fromSamples(x);
+    if (!!x.partial !== !!y.partial) return !x.partial;
+    return FROM_RANK[x.from] >= FROM_RANK[y.from];
+  };
+  const [keep, other] = better(a, b) ? [a, b] : [b, a];
+  const out = clone(keep);
+  if (out.role === "unknown" && other.role !== "unknown") out.role = other.role;
+  if (!out.description && other.description) out.description = other.description;
+  const otherProps = new Map((other.properties ?? []).map((p) => [p.name, p]));
+  for (const p of out.properties ?? []) {
+    const q = otherProps.get(p.name);
+    if (!q) continue;
+    if (!p.description && q.description) p.description = q.description;
+    if (!p.allowableValues && q.allowableValues) p.allowableValues = q.allowableValues;
+    if (!p.range && q.range) p.range = q.range;
+  }
+  const otherMembers = new Map((other.members ?? []).map((m) => [m.name, m]));
+  for (const m of out.members ?? []) {
+    const q = otherMembers.get(m.name);
+    if (q && !m.description && q.description) m.description = q.description;
+  }
+  if (out.partial && !other.partial && sameShape(out, other)) {
+    out.properties = structuredClone(other.properties);
+    delete out.partial;
+  }
+  return out;
+}
+
+function renameRef(ref: TypeRef, renames: Map<string, string>): TypeRef {
+  switch (ref.kind) {
+    case "named":
+      return { kind: "named", name: renames.get(ref.name) ?? ref.name, args: ref.args.map((a) => renameRef(a, renames)) };
+    case "array":
+      return { kind: "array", element: renameRef(ref.element, renames) };
+    case "nullable":
+      return { kind: "nullable", inner: renameRef(ref.inner, renames) };
+  }
+}
+
+function rewriteTypeText(text: string, renames: Map<string, string>): string {
+  const ref = tryParseCSharpType(text);
+  return ref ? formatType(renameRef(ref, renames)) : text;
+}
+
+function rewriteType(t: TypeModel, renames: Map<string, string>): TypeModel {
+  const out = clone(t);
+  out.name = renames.get(t.name) ?? t.name;
+  if (out.base) out.base = rewriteTypeText(out.base, renames);
+  for (const p of out.properties ?? []) p.type = rewriteTypeText(p.type, renames);
+  return out;
+}
+
+// --------------------------------------------------------------------------------------------
+// Operations
+
+function mergeOperation(op: OperationModel, page: PageModel, response: string): void {
+  const key = (r: Route) => `${r.verbs === "*" ? "*" : r.verbs.join(",")} ${r.path}`;
+  const have = new Set(op.routes.map(key));
+  for (const r of page.routes) if (!have.has(key(r))) op.routes.push({ ...r });
+  if (op.response === "unknown" && response !== "unknown") op.response = response;
+  for (const tag of page.tags) if (!op.tags.includes(tag)) op.tags.push(tag);
+  if (op.description === undefined && page.description !== undefined) op.description = page.description;
+  op.auth = betterAuth(op.auth, page.auth);
+}
+
+function betterAuth(a: Auth, b: Auth): Auth {
+  if (a === "unknown") return b;
+  return a;
+}
+
+function majority(cases: WireCase[]): WireCase {
+  const votes = { camel: 0, pascal: 0, snake: 0 };
+  for (const c of cases) if (c !== "unknown") votes[c]++;
+  let best: WireCase = "unknown";
+  let count = 0;
+  for (const c of ["camel", "pascal", "snake"] as const) {
+    if (votes[c] > count) [best, count] = [c, votes[c]];
+  }
+  return best;
+}
+
+// --------------------------------------------------------------------------------------------
+// §8.2 built-ins
+
+type Spec = [name: string, type: string, required: boolean][];
+const DICT = "Dictionary<string,string>";
+const BUILTINS: Readonly<Record<string, { props: Spec; base?: string; genericParams?: string[] }>> = {
+  ResponseError: {
+    props: [["ErrorCode", "string", true], ["FieldName", "string", true], ["Message", "string", true], ["Meta", DICT, false]],
+  },
+  ResponseStatus: {
+    props: [
+      ["ErrorCode", "string", true], ["Message", "string", false], ["StackTrace", "string", false],
+      ["Errors", "List<ResponseError>", false], ["Meta", DICT, false],
+    ],
+  },
+  QueryBase: {
+    props: [
+      ["Skip", "int?", false], ["Take", "int?", false], ["OrderBy", "string", false], ["OrderByDesc", "string", false],
+      ["Include", "string", false], ["Fields", "string", false], ["Meta", DICT, false],
+    ],
+  },
+  QueryDb: { props: [], base: "QueryBase", genericParams: ["T"] },
+  QueryResponse: {
+    props: [
+      ["Offset", "int", true], ["Total", "int", true], ["Results", "List<T>", true], ["Meta", DICT, false],
+      ["ResponseStatus", "ResponseStatus", false],
+    ],
+    genericParams: ["T"],
+  },
+};
+
+function namesIn(text: string | undefined, out: Set<string>): void {
+  if (!text) return;
+  const ref = tryParseCSharpType(text);
+  const visit = (r: TypeRef): void => {
+    if (r.kind === "named") {
+      out.add(r.name);
+      r.args.forEach(visit);
+    } else if (r.kind === "array") visit(r.element);
+    else visit(r.inner);
+  };
+  if (ref) visit(ref);
+}
+
+function builtin(name: string, wireCase: WireCase): TypeModel {
+  const spec = BUILTINS[name]!;
+  const t: TypeModel = {
+    name,
+    kind: "class",
+    role: "reference",
+    from: "builtin",
+    properties: spec.props.map(
+      ([n, type, required]): PropertyModel => ({
+        name: n,
+        wireName: toWireCase(n, wireCase),
+        param: "form",
+        type,
+        required,
+        origin: "table",
+      }),
+    ),
+  };
+  if (spec.base) t.base = spec.base;
+  if (spec.genericParams) t.genericParams = spec.genericParams;
+  return t;
+}
+
+function addBuiltins(
+  types: Map<string, { model: TypeModel; page: string }>,
+  operations: OperationModel[],
+  wireCase: WireCase,
+): void {
+  const referenced = new Set<string>();
+  for (const op of operations) namesIn(op.response, referenced);
+  for (const { model } of types.values()) {
+    namesIn(model.base, referenced);
+    for (const p of model.properties ?? []) namesIn(p.type, referenced);
+  }
+  let added = true;
+  while (added) {
+    added = false;
+    for (const name of Object.keys(BUILTINS).sort()) {
+      if (!referenced.has(name) || types.has(name)) continue;
+      const t = builtin(name, wireCase);
+      types.set(name, { model: t, page: "builtin" });
+      namesIn(t.base, referenced);
+      for (const p of t.properties ?? []) namesIn(p.type, referenced);
+      added = true;
+    }
+  }
+}

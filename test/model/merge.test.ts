@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { mergePages } from "../../src/model/merge.js";
+import { summarize } from "../../src/model/summary.js";
+import type { PageModel, PropertyModel, TypeModel } from "../../src/model/types.js";
+
+const prop = (name: string, type: string, wireName = name[0]!.toLowerCase() + name.slice(1)): PropertyModel => ({
+  name, wireName, param: "form", type, required: false, origin: "table",
+});
+const cls = (name: string, props: PropertyModel[], more: Partial<TypeModel> = {}): TypeModel => ({
+  name, kind: "class", role: "reference", from: "caption", properties: props, ...more,
+});
+function page(source: string, operation: string, types: TypeModel[], more: Partial<PageModel> = {}): PageModel {
+  return {
+    source, operation, format: "json", layout: "html", tags: [], auth: null, routes: [], method: "POST",
+    response: `${operation}Response`, wireCase: "camel", types, diagnostics: [], ...more,
+  };
+}
+
+const getA = page("a.html", "GetA", [
+  cls("GetA", [prop("Id", "int")], { role: "request" }),
+  cls("Address", [prop("Street", "string")]),
+  cls("GetAResponse", [prop("Home", "Address")], { role: "response" }),
+]);
+const getB = page("b.html", "GetB", [
+  cls("GetB", [prop("Id", "int")], { role: "request" }),
+  cls("Address", [prop("Street", "string"), prop("Zip", "string")]),
+  cls("GetBResponse", [prop("Work", "Address"), prop("Status", "ResponseStatus")], { role: "response" }),
+]);
+
+describe("mergePages", () => {
+  it("sorts operations and types by name and keeps sources in the order given", () => {
+    const api = mergePages([getB, getA]);
+    expect(api.operations.map((o) => o.name)).toEqual(["GetA", "GetB"]);
+    expect(api.types.map((t) => t.name)).toEqual([...api.types.map((t) => t.name)].sort());
+    expect(api.sources).toEqual(["b.html", "a.html"]);
+  });
+
+  it("reports a conflicting shape, renames the later variant and rewrites that page's references", () => {
+    const api = mergePages([getB, getA]);
+    const conflict = api.diagnostics.filter((d) => d.code === "W_TYPE_CONFLICT");
+    expect(conflict).toHaveLength(1);
+    expect(conflict[0]!.detail).toContain("a.html");
+    expect(conflict[0]!.detail).toContain("b.html");
+    expect(conflict[0]!.detail).toContain("Zip");
+    const byName = new Map(api.types.map((t) => [t.name, t]));
+    expect(byName.get("Address")!.properties).toHaveLength(1); // a.html sorts first
+    expect(byName.get("Address2")!.properties).toHaveLength(2);
+    expect(byName.get("GetBResponse")!.properties![0]!.type).toBe("Address2");
+  });
+
+  it("is independent of page order", () => {
+    expect(mergePages([getA, getB]).types).toEqual(mergePages([getB, getA]).types);
+  });
+
+  it("adds referenced built-ins (transitively) with the API's wire case", () => {
+    const api = mergePages([getA, getB]);
+    const names = api.types.map((t) => t.name);
+    expect(names).toContain("ResponseStatus");
+    expect(names).toContain("ResponseError");
+    expect(names).not.toContain("QueryBase");
+    const rs = api.types.find((t) => t.name === "ResponseStatus")!;
+    expect(rs.from).toBe("builtin");
+    expect(rs.properties!.map((p) => p.wireName)).toEqual(["errorCode", "message", "stackTrace", "errors", "meta"]);
+    const pascal = mergePages([{ ...getB, wireCase: "pascal" }]);
+    expect(pascal.types.find((t) => t.name === "ResponseError")!.properties![0]!.wireName).toBe("ErrorCode");
+  });
+
+  it("adds QueryDb<T>, QueryBase and QueryResponse<T> for an AutoQuery op", () => {
+    const api = mergePages([
+      page("q.html", "QueryCustomers", [cls("QueryCustomers", [], { role: "request", base: "QueryDb<Customer>" }), cls("Customer", [prop("Id", "int")])], {
+        response: "QueryResponse<Customer>",
+        method: "GET",
+      }),
+    ]);
+    const byName = new Map(api.types.map((t) => [t.name, t]));
+    expect(byName.get("QueryDb")!.genericParams).toEqual(["T"]);
+    expect(byName.get("QueryDb")!.base).toBe("QueryBase");
+    expect(byName.get("QueryBase")!.from).toBe("builtin");
+    expect(byName.get("QueryResponse")!.properties!.find((p) => p.name === "Results")!.type).toBe("List<T>");
+    expect(byName.has("ResponseStatus")).toBe(true);
+  });
+
+  it("merges the same op from two pages and prefers table shapes over sample ones", () => {
+    const json = page("op.json.txt", "GetA", getA.types, { wireCase: "camel", response: "unknown" });
+    const xml = page("op.xml.txt", "GetA", [
+      cls("GetA", [{ ...prop("Id", "int"), origin: "sample" }], { role: "request", from: "sample" }),
+      cls("GetAResponse", [{ ...prop("Home", "Address"), origin: "sample" }, { ...prop("X", "string"), origin: "sample" }], { role: "response", from: "sample" }),
+    ], { format: "xml", wireCase: "unknown", routes: [{ verbs: ["GET"], path: "/a" }] });
+    const api = mergePages([json, xml]);
+    expect(api.operations).toHaveLength(1);
+    expect(api.operations[0]!.response).toBe("GetAResponse");
+    expect(api.operations[0]!.routes).toEqual([{ verbs: ["GET"], path: "/a" }]);
+    expect(api.types.find((t) => t.name === "GetAResponse")!.from).toBe("caption");
+    expect(api.diagnostics.filter((d) => d.code === "W_TYPE_CONFLICT")).toEqual([]);
+    expect(api.wireCase).toBe("camel");
+  });
+
+  it("keeps the complete variant of a type cut short on one page", () => {
+    const cut = page("cut.html", "GetC", [cls("Address", [prop("Street", "string")], { partial: true, description: "Where" })]);
+    const api = mergePages([cut, getB]);
+    const address = api.types.find((t) => t.name === "Address")!;
+    expect(address.partial).toBeUndefined();
+    expect(address.properties).toHaveLength(2);
+    expect(address.description).toBe("Where");
+    expect(api.diagnostics.filter((d) => d.code === "W_TYPE_CONFLICT")).toEqual([]);
+  });
+
+  it("carries page diagnostics with their page", () => {
+    const api = mergePages([{ ...getA, diagnostics: [{ code: "W_NAME_INFERRED", detail: "X" }] }]);
+    expect(api.diagnostics).toEqual([{ code: "W_NAME_INFERRED", detail: "X", page: "a.html" }]);
+  });
+});
+
+describe("summarize", () => {
+  it("lists operations, types and warnings by page", () => {
+    const text = summarize(mergePages([getA, getB]));
+    expect(text).toContain("POST GetA -> GetAResponse");
+    expect(text).toContain("class Address2  (reference, caption)");
+    expect(text).toContain("      Zip (zip): string");
+    expect(text).toMatch(/Warnings\n  b\.html\n      W_TYPE_CONFLICT Address differs/);
+  });
+});
