@@ -128,7 +128,8 @@ export function parseCSharpType(text: string): TypeRef {
 
 function normalizeNamed(name: string, args: TypeRef[]): TypeRef {
   const bare = name.startsWith("System.") && !name.slice(7).includes(".") ? name.slice(7) : name;
-  const aliased = CLR_TO_ALIAS[bare] ?? bare;
+  // hasOwn: a type named "constructor" or "toString" must not resolve to Object.prototype members
+  const aliased = Object.hasOwn(CLR_TO_ALIAS, bare) ? CLR_TO_ALIAS[bare]! : bare;
   if (aliased === "Nullable" && args.length === 1) {
     const inner = args[0]!;
     return inner.kind === "nullable" ? inner : { kind: "nullable", inner };
