@@ -253,8 +253,8 @@ export class ServiceClient {
         continue;
       }
       if (!idem || (res.status != 429 && res.status != 503) || i >= (o.retries ?? 2)) throw err;
-      const h = res.headers.get("retry-after");
-      await wait(h ? (isNaN(+h) ? Date.parse(h) - Date.now() : +h * 1000) : this.backoff(i++), c.signal);
+      const h = res.headers.get("retry-after"), d = this.backoff(i++);
+      await wait(h ? (isNaN(+h) ? Date.parse(h) - Date.now() : +h * 1000) : d, c.signal);
     }
   }
 

@@ -194,6 +194,24 @@ describe("retries", () => {
     await client().send(dto("Hello", {}, "GET")); // drain the queue
   });
 
+  it("counts retries that wait for Retry-After", async () => {
+    const busy = { status: 503, headers: { "Retry-After": "0" } };
+    server.enqueue(busy, busy, busy, busy);
+    const e = await failure(client({ retries: 2 }).send(dto("Hello", {}, "GET")));
+    expect(e.status).toBe(503);
+    expect(server.requests.length).toBe(3);
+    await client().send(dto("Hello", {}, "GET")); // drain the queue
+  }, 5000);
+
+  it("reads Retry-After as an HTTP date", async () => {
+    server.enqueue({ status: 429, headers: { "Retry-After": new Date(Date.now() - 1000).toUTCString() } });
+    let r: unknown;
+    const ms = await elapsed(async () => (r = await client({ retryDelayMs: 5000 }).send(dto("Hello", { name: "d" }, "GET"))));
+    expect(r).toEqual({ result: "Hello, d" });
+    expect(server.requests.length).toBe(2);
+    expect(ms).toBeLessThan(2000); // the date (already past) was used, not the 5 s backoff
+  });
+
   it("never retries POST or PATCH, nor other statuses", async () => {
     for (const verb of ["POST", "PATCH"]) {
       server.requests.length = 0;
