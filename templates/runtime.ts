@@ -4,6 +4,7 @@
 
 export type Verb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 export interface RouteDef { path: string; verbs: Verb[] | "*" }
+/** `oneWay`: `send` falls back to `/json/oneway/{Op}` (instead of `/json/reply/{Op}`) when no route fits. */
 export interface OperationDef { method: Verb; routes: RouteDef[]; oneWay?: boolean }
 export type OperationTable = Record<string, OperationDef>;
 /** Non-function properties of T, optionality kept. */
