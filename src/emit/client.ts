@@ -96,13 +96,18 @@ export function emitClientFile(
   const table: VariableStatementStructure = {
     kind: StructureKind.VariableStatement,
     isExported: true,
+    leadingTrivia: "\n",
     declarationKind: VariableDeclarationKind.Const,
     docs: ["How the runtime routes each operation: preferred verb, declared routes, one-way."],
     declarations: [
       {
         name: "operations",
         type: "OperationTable",
-        initializer: `{\n${operations.map((op) => `${objectKey(op.name)}: ${operationEntry(op)},`).join("\n")}\n}`,
+        initializer: (w) => {
+          w.inlineBlock(() => {
+            for (const op of operations) w.writeLine(`${objectKey(op.name)}: ${operationEntry(op)},`);
+          });
+        },
       },
     ],
   };
