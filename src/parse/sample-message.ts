@@ -87,6 +87,16 @@ export function parseSampleMessage(text: string, kind: "request" | "response"): 
   // Headers: `Name: value` items, one per line or run together on one line.
   let lastHeader: string | undefined;
   let headersEnded = false;
+  let cutInHeader = false;
+  // the current line's end, found once per line (indexOf per header would be quadratic on a collapsed line)
+  let lineEndCache = -1;
+  const lineEndAt = (p: number): number => {
+    if (p > lineEndCache || lineEndCache < 0) {
+      const e = src.indexOf("\n", p);
+      lineEndCache = e < 0 ? src.length : e;
+    }
+    return lineEndCache;
+  };
   let sawHeaderTerminator = false;
   for (;;) {
     while (pos < src.length && (src[pos] === " " || src[pos] === "\t")) pos++;
@@ -107,15 +117,19 @@ export function parseSampleMessage(text: string, kind: "request" | "response"): 
     HEADER_NAME.lastIndex = pos;
     const hm = HEADER_NAME.exec(src);
     if (!hm) {
-      // body without a blank line before it
-      headersEnded = true;
+      // a lone word at the very end is a header cut before its colon; anything else is a body
+      // that follows the headers without a blank line
+      if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(src.slice(pos, pos + 200).trimEnd()) || pos + 200 < src.length) headersEnded = true;
+      else {
+        pos = src.length;
+        cutInHeader = true;
+      }
       break;
     }
     const name = hm[0].slice(0, -1);
     pos = HEADER_NAME.lastIndex;
     while (pos < src.length && (src[pos] === " " || src[pos] === "\t")) pos++;
-    let lineEnd = src.indexOf("\n", pos);
-    if (lineEnd < 0) lineEnd = src.length;
+    const lineEnd = lineEndAt(pos);
     let valueEnd: number;
     if (/^content-length$/i.test(name)) {
       // `length` or digits; whatever follows on the line is the collapsed body
@@ -143,7 +157,7 @@ export function parseSampleMessage(text: string, kind: "request" | "response"): 
     // end there; anything else, or a header cut before its value, was truncated.
     const bodyless = sample.verb === "GET" || sample.verb === "DELETE" || sample.verb === "OPTIONS";
     const lastValue = lastHeader !== undefined ? sample.headers[lastHeader] : undefined;
-    if (!startLineSeen || !bodyless || lastValue === undefined || lastValue === "") sample.truncated = true;
+    if (cutInHeader || !startLineSeen || !bodyless || lastValue === undefined || lastValue === "") sample.truncated = true;
   } else if (sample.body !== undefined && bodyLooksCut(sample.body)) {
     sample.truncated = true;
   } else if (!sawHeaderTerminator && sample.body === undefined) {
