@@ -217,13 +217,24 @@ interface Snapshot {
 }
 
 class Overflow extends Error {}
+class FirstLeaf extends Error {}
+
+/** A table and its assigned bases, checked together against one sample object. */
+interface Chain {
+  t: number[];
+  /** Tables in the chain whose C1-required keys are missing (C1 can only get worse as bases are added). */
+  fails: number;
+}
 
 class Search {
   readonly n: number;
   pos = 0;
   score = 0;
   openChecks = 0;
+  /** Open chains that already fail C1: each can end at -10 at best, not +3. */
+  openFailed = 0;
   startedChecks = 0;
+  private keySets = new Map<SampleNode, Set<string>>();
   /** Object nodes in the samples: no parse can pass more chain checks than there are. */
   objects = 0;
   nodes = 0;
@@ -239,6 +250,8 @@ class Search {
     readonly tables: Table[],
     readonly input: WalkInput,
     readonly cap: number,
+    /** Greedy mode: stop at the first complete parse (the tie order applied at every choice). */
+    readonly greedy = false,
   ) {
     this.n = tables.length;
     this.slots = new Array(this.n).fill(undefined);
@@ -251,7 +264,8 @@ class Search {
     // Every future +3 needs an open chain, or a table and a sample object of its own.
     if (this.best) {
       const fresh = Math.min(this.n - this.pos, this.objects - this.startedChecks);
-      if (this.score + 3 * (Math.max(0, fresh) + this.openChecks) < this.best.score) return false;
+      const open = 3 * (this.openChecks - this.openFailed) - 10 * this.openFailed;
+      if (this.score + 3 * Math.max(0, fresh) + open < this.best.score) return false;
     }
     return true;
   }
@@ -264,29 +278,35 @@ class Search {
       this.slots[0] = { name: op, role: "request", naming: this.input.captions ? "caption" : "operation", obj: rq };
       this.pos = 1;
     }
-    this.walkType(requestTable ? 0 : -1, op, rq, requestTable ? [0] : [], true, () => this.responseStep());
+    this.walkType(requestTable ? 0 : -1, op, rq, this.chainOf(requestTable ? 0 : -1), true, () => this.responseStep());
   }
 
   private walkType(
     t: number,
     name: string,
     obj: SampleNode | undefined,
-    chain: number[],
+    chain: Chain,
     head: boolean,
     k: () => void,
   ): void {
     const checked = head && obj !== undefined;
+    const headFails = checked && t >= 0 && !this.c1(t, obj!) ? 1 : 0;
     if (checked) {
       this.openChecks++;
       this.startedChecks++;
+      chain.fails += headFails;
+      if (chain.fails > 0) this.openFailed++;
     }
     const finish = () => {
       if (!checked) return k();
-      const d = this.check(chain, obj!);
+      const d = this.check(chain.t, obj!);
+      const failed = chain.fails > 0 ? 1 : 0;
       this.openChecks--;
+      this.openFailed -= failed;
       this.score += d;
       k();
       this.score -= d;
+      this.openFailed += failed;
       this.openChecks++;
     };
     const afterBase = (hadBase: boolean) => {
@@ -312,9 +332,15 @@ class Search {
           };
           this.pos++;
           this.score -= 1;
-          chain.push(i);
+          chain.t.push(i);
+          const fails = obj !== undefined && !this.c1(i, obj) ? 1 : 0;
+          const newlyFailed = fails && chain.fails === 0 && this.isOpenHead(obj) ? 1 : 0;
+          chain.fails += fails;
+          this.openFailed += newlyFailed;
           this.walkType(i, bname, obj, chain, false, () => afterBase(true));
-          chain.pop();
+          this.openFailed -= newlyFailed;
+          chain.fails -= fails;
+          chain.t.pop();
           this.score += 1;
           this.pos--;
           this.slots[i] = undefined;
@@ -323,9 +349,36 @@ class Search {
       }
     }
     if (checked) {
+      if (chain.fails > 0) this.openFailed--;
+      chain.fails -= headFails;
       this.openChecks--;
       this.startedChecks--;
     }
+  }
+
+  private chainOf(t: number): Chain {
+    return { t: t >= 0 ? [t] : [], fails: 0 };
+  }
+
+  /** A base only joins a chain that is being checked when the derived type had a sample object. */
+  private isOpenHead(obj: SampleNode | undefined): boolean {
+    return obj !== undefined;
+  }
+
+  private keysOf(obj: SampleNode): Set<string> {
+    let set = this.keySets.get(obj);
+    if (!set) {
+      set = new Set(obj.kind === "object" ? obj.entries.map(([k]) => keyOf(k)) : []);
+      this.keySets.set(obj, set);
+    }
+    return set;
+  }
+
+  /** C1 for one table of a chain; truncated objects are not held to it. */
+  private c1(t: number, obj: SampleNode): boolean {
+    if (obj.kind !== "object" || obj.truncated) return true;
+    const keys = this.keysOf(obj);
+    return this.tables[t]!.required.every((k) => keys.has(k));
   }
 
   private baseName(tb: Table, derived: string): string {
@@ -347,7 +400,7 @@ class Search {
     this.slots[i] = { name, role: "generic-arg", naming: tb.caption ? "caption" : "provisional", of: t };
     this.pos++;
     this.score -= 1;
-    this.walkType(i, name, undefined, [i], true, () => this.walkGenerics(t, k));
+    this.walkType(i, name, undefined, this.chainOf(i), true, () => this.walkGenerics(t, k));
     this.score += 1;
     this.pos--;
     this.slots[i] = undefined;
@@ -386,7 +439,7 @@ class Search {
           };
           this.pos++;
           this.score += c4;
-          if (next!.kind === "params") this.walkType(i, x.name, asObject(v), [i], true, cont);
+          if (next!.kind === "params") this.walkType(i, x.name, asObject(v), this.chainOf(i), true, cont);
           else if (this.node()) cont();
           this.score -= c4;
           this.pos--;
@@ -431,7 +484,7 @@ class Search {
       this.responseTable = i;
       const added = !this.seen.has(name);
       if (added) this.seen.add(name);
-      this.walkType(i, name, rs, [i], true, () => this.leaf());
+      this.walkType(i, name, rs, this.chainOf(i), true, () => this.leaf());
       if (added) this.seen.delete(name);
       this.responseTable = -1;
       this.pos--;
@@ -457,6 +510,7 @@ class Search {
       sig,
     });
     if (!this.first) this.first = snap();
+    if (this.greedy) throw new FirstLeaf();
     if (!this.best || score > this.best.score) {
       this.best = this.first.sig === sig && this.first.score === score ? this.first : snap();
       this.alternatives = [];
@@ -534,14 +588,24 @@ export function walkTables(input: WalkInput): WalkResult {
       });
     }
   } catch (e) {
-    if (!(e instanceof Overflow) || !search.first) throw e;
-    chosen = search.first;
+    if (!(e instanceof Overflow)) throw e;
+    chosen = search.first ?? greedyParse(tables, input, requestTable);
     diagnostics.push({
       code: "W_AMBIGUOUS_WALK",
       detail: `search stopped after ${search.cap} nodes; kept the greedy parse ${describe(chosen, tables)}`,
     });
   }
   return assemble(chosen, tables, input, requestTable, diagnostics);
+}
+
+function greedyParse(tables: Table[], input: WalkInput, requestTable: boolean): Snapshot {
+  const search = new Search(tables, input, Infinity, true);
+  try {
+    search.run(requestTable);
+  } catch (e) {
+    if (!(e instanceof FirstLeaf)) throw e;
+  }
+  return search.first!;
 }
 
 function describe(s: Snapshot, tables: Table[]): string {

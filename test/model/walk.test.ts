@@ -132,6 +132,14 @@ describe("walkTables", () => {
     expect(r.types.length).toBe(31);
   });
 
+  it("falls back to the greedy parse when the cap is hit before any complete parse", () => {
+    const tables: RawTable[] = [req([["Id", "int"]])];
+    for (let i = 0; i < 30; i++) tables.push(params([[`P${i}`, "int"]]));
+    const r = walk(tables, { nodeCap: 3 });
+    expect(r.diagnostics[0]!.code).toBe("W_AMBIGUOUS_WALK");
+    expect(r.types.length).toBe(31);
+  });
+
   it("stays fast on a long chain of references", () => {
     const tables: RawTable[] = [req([["T0", "T0"]])];
     for (let i = 0; i < 300; i++) tables.push(params([[`V${i}`, "string"], [`Next`, i < 299 ? `T${i + 1}` : "string"]]));
