@@ -52,8 +52,8 @@ export async function writeOutputAtomically(
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
   const tag = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const staging = path.join(parent, `.${path.basename(target)}.ssgen-new-${tag}`);
-  const backup = path.join(parent, `.${path.basename(target)}.ssgen-old-${tag}`);
+  const staging = path.join(parent, `.ssgen-tmp-${path.basename(target)}-new-${tag}`);
+  const backup = path.join(parent, `.ssgen-tmp-${path.basename(target)}-old-${tag}`);
 
   try {
     if (info) {

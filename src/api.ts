@@ -1,0 +1,300 @@
+// The programmatic API and the orchestration behind every CLI command:
+//   loadPages (source/) -> buildApi (parse/ + model/) -> emitClient (emit/) -> write/ or check.
+// Failure policy lives here: one failed page fails the run naming the page and the reason,
+// unless allowPartial, and nothing is written unless the whole run succeeded.
+
+import path from "node:path";
+import type { EmitOptions, GeneratedFile } from "./emit/options.js";
+import { dumpPage } from "./model/dump.js";
+import { mergePages } from "./model/merge.js";
+import { buildPageModel } from "./model/page.js";
+import { summarize } from "./model/summary.js";
+import { PageError, type ApiModel, type Diagnostic, type PageModel, type RawPage } from "./model/types.js";
+import { detectPage, describeNotMetadata } from "./parse/detect.js";
+import { parseHtmlPage } from "./parse/html.js";
+import { parseTextPage } from "./parse/text.js";
+import { fileCache } from "./source/cache.js";
+import { nonDefaultEmitOptions, type RunOptions } from "./source/config.js";
+import { crawl } from "./source/crawl.js";
+import { RunFailedError, SsgenError, UsageError, EXIT, type PageFailure } from "./source/errors.js";
+import { expandInputs, readInput } from "./source/files.js";
+import { makeOperationFilter } from "./source/filter.js";
+import { DEFAULT_HTTP_OPTIONS } from "./source/http.js";
+import { silentProgress, type Progress } from "./source/progress.js";
+import { displayUrl, scrub } from "./source/redact.js";
+import { readRuntimeSource } from "./source/template.js";
+import { writeOutputAtomically, type WriteResult } from "./write/atomic.js";
+import { compareOutput, formatCheckReport, type CheckReport } from "./write/check.js";
+import { summarizeModel } from "./write/manifest.js";
+
+export type { RunOptions } from "./source/config.js";
+export { EXIT, SsgenError, UsageError, RunFailedError } from "./source/errors.js";
+
+/** Where a run reports; the CLI writes to stderr, library callers may pass silentReporter. */
+export interface Reporter {
+  /** `warning: <page>: <CODE> <detail>` lines and failures kept by --allow-partial. */
+  warn(line: string): void;
+  progress: Progress;
+}
+
+export const silentReporter: Reporter = { warn() {}, progress: silentProgress };
+
+// ---------------------------------------------------------------------------------------------
+
+export interface LoadedPage {
+  /** File path (relative to the input base) or secret-free URL. */
+  source: string;
+  url?: string;
+  text: string;
+  /** Exact op name from an index link. */
+  operation?: string;
+  /** Tags from the index (pages from files carry their own, if any). */
+  tags?: string[];
+}
+
+export interface LoadResult {
+  pages: LoadedPage[];
+  failures: PageFailure[];
+  /** Warnings from index pages. */
+  diagnostics: Diagnostic[];
+}
+
+export async function loadPages(options: RunOptions, reporter: Reporter = silentReporter): Promise<LoadResult> {
+  const pages: LoadedPage[] = [];
+  const failures: PageFailure[] = [];
+  const diagnostics: Diagnostic[] = [];
+
+  if (options.inputs.length) {
+    const files = await expandInputs(options.inputs, options.inputBase);
+    for (const file of files) {
+      try {
+        pages.push({ source: file.display, text: await readInput(file, options.maxPageBytes) });
+      } catch (error) {
+        const e = error as SsgenError & { code?: string; detail?: string };
+        failures.push({ page: file.display, code: e.code ?? "E_INPUT", detail: e.detail ?? e.message, stage: "source" });
+      }
+    }
+  }
+  if (options.urls.length) {
+    const result = await crawl(options.urls, {
+      concurrency: options.concurrency,
+      filter: makeOperationFilter(options),
+      progress: reporter.progress,
+      http: {
+        ...DEFAULT_HTTP_OPTIONS,
+        timeoutMs: options.timeoutMs,
+        retries: options.retries,
+        maxBytes: options.maxPageBytes,
+        headers: options.headers,
+        cache: options.cacheDir ? fileCache(options.cacheDir) : undefined,
+      },
+    });
+    for (const p of result.pages) pages.push(p);
+    failures.push(...result.failures);
+    diagnostics.push(...result.diagnostics);
+  }
+  return { pages, failures, diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface BuildResult {
+  api: ApiModel;
+  /** One per page that parsed and passed the filters, in source order. */
+  pages: PageModel[];
+  /** Pages that failed (only non-empty with allowPartial). */
+  failures: PageFailure[];
+  /** Inputs that were /metadata index pages given as files: they list ops but hold no types. */
+  skipped: string[];
+}
+
+/** Parses every loaded page and merges them; throws RunFailedError unless allowPartial. */
+export function buildApi(
+  loaded: LoadResult,
+  options: Pick<RunOptions, "include" | "exclude" | "allowPartial">,
+): BuildResult {
+  const keep = makeOperationFilter(options);
+  const failures = [...loaded.failures];
+  const models: PageModel[] = [];
+  const skipped: string[] = [];
+  let filteredOut = 0;
+
+  for (const page of loaded.pages) {
+    try {
+      const raw = parsePage(page);
+      if (!raw) {
+        skipped.push(page.source);
+        continue;
+      }
+      const model = buildPageModel(raw, { operation: page.operation });
+      const tags = [...new Set([...(model.tags ?? []), ...(page.tags ?? [])])];
+      if (!keep({ name: model.operation, tags })) {
+        filteredOut++;
+        continue;
+      }
+      models.push(model);
+    } catch (error) {
+      failures.push(parseFailure(error, page.source));
+    }
+  }
+  if (failures.length && !options.allowPartial) throw new RunFailedError(failures);
+  if (models.length === 0) {
+    if (failures.length) throw new RunFailedError(failures);
+    if (filteredOut) throw new UsageError(`--include/--exclude left no operation (${filteredOut} filtered out)`);
+    throw new SsgenError(
+      skipped.length
+        ? `no operation pages among the inputs (${skipped.join(", ")} ${skipped.length === 1 ? "is an index page" : "are index pages"}; crawl it with --url or give op pages)`
+        : "no operation pages among the inputs",
+      EXIT.input,
+    );
+  }
+  const api = mergePages(models);
+  api.diagnostics = [...loaded.diagnostics, ...api.diagnostics];
+  return { api, pages: models, failures, skipped };
+}
+
+function parsePage(page: LoadedPage): RawPage | undefined {
+  const kind = detectPage(page.text);
+  switch (kind) {
+    case "html-op":
+      return parseHtmlPage(page.text, page.source, page.url);
+    case "text":
+      return parseTextPage(page.text, page.source);
+    case "html-index":
+      return undefined;
+    case "types-json":
+      throw new PageError("E_UNSUPPORTED", page.source, "/types/metadata JSON input is not supported yet");
+    case "not-metadata":
+      throw new PageError("E_NOT_METADATA", page.source, describeNotMetadata(page.text));
+  }
+}
+
+function parseFailure(error: unknown, page: string): PageFailure {
+  if (error instanceof PageError) {
+    const prefix = `${error.page}: ${error.code} `;
+    const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    return { page: error.page || page, code: error.code, detail, stage: "parse" };
+  }
+  // A bug in a parser must still name the page, not crash the run.
+  const message = error instanceof Error ? error.message : String(error);
+  return { page, code: "E_PARSE", detail: `could not parse the page: ${message}`, stage: "parse" };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface EmitResult extends BuildResult {
+  files: GeneratedFile[];
+}
+
+async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<EmitResult> {
+  const loaded = await loadPages(options, reporter);
+  const built = buildApi(loaded, options);
+  reportWarnings(built, reporter);
+  // ts-morph and prettier take most of a second to load: only runs that emit pay for them, so
+  // --help, inspect and runs that fail on a page stay fast.
+  const [{ emitClient }, prettier] = await Promise.all([import("./emit/index.js"), import("prettier")]);
+  const prettierConfig = options.emit.format
+    ? ((await prettier.resolveConfig(path.join(options.out, "dtos.ts"))) ?? undefined)
+    : undefined;
+  const emitOptions: EmitOptions = {
+    ...options.emit,
+    prettier: prettierConfig as Record<string, unknown> | undefined,
+    runtimeSource: await readRuntimeSource(),
+    header: { sources: headerSources(options), options: nonDefaultEmitOptions(options.emit) },
+  };
+  const files = await emitClient(built.api, emitOptions);
+  return { ...built, files };
+}
+
+/** What the header comment names: the URLs and input patterns as given, minus any secret. */
+export function headerSources(options: Pick<RunOptions, "urls" | "inputs">): string[] {
+  return [...options.urls.map((u) => displayUrl(u)), ...options.inputs.map((i) => i.split(path.sep).join("/"))];
+}
+
+function reportWarnings(built: BuildResult, reporter: Reporter): void {
+  for (const d of built.api.diagnostics) {
+    if (!d.code.startsWith("W")) continue;
+    reporter.warn(`warning: ${d.page ?? "?"}: ${d.code} ${d.detail}`);
+  }
+  for (const f of built.failures) reporter.warn(`failed: ${f.page}: ${f.code} ${f.detail}`);
+}
+
+function warningCount(api: ApiModel): number {
+  return api.diagnostics.filter((d) => d.code.startsWith("W")).length;
+}
+
+export interface GenerateResult extends EmitResult {
+  write: WriteResult;
+  elapsedMs: number;
+}
+
+export async function generate(options: RunOptions, reporter: Reporter = silentReporter): Promise<GenerateResult> {
+  const started = performance.now();
+  return scrubbed(options, async () => {
+    const emitted = await buildAndEmit(options, reporter);
+    const write = await writeOutputAtomically(options.out, emitted.files, summarizeModel(emitted.api));
+    return { ...emitted, write, elapsedMs: Math.round(performance.now() - started) };
+  });
+}
+
+/** The last line of a generate run. */
+export function formatGenerateSummary(result: GenerateResult): string {
+  const files = result.write.unchanged ? `0 files written (${result.files.length} unchanged)` : `${result.write.written} files written`;
+  const failed = result.failures.length ? `, ${result.failures.length} pages failed` : "";
+  return (
+    `ssgen: ${result.api.operations.length} operations, ${result.api.types.length} types, ${files}, ` +
+    `${warningCount(result.api)} warnings${failed}, ${result.elapsedMs} ms`
+  );
+}
+
+export interface CheckResult extends EmitResult {
+  report: CheckReport;
+  /** Human-readable report (what `ssgen check` prints). */
+  text: string;
+}
+
+export async function check(
+  options: RunOptions,
+  reporter: Reporter = silentReporter,
+  { patch = false }: { patch?: boolean } = {},
+): Promise<CheckResult> {
+  return scrubbed(options, async () => {
+    const emitted = await buildAndEmit(options, reporter);
+    const report = await compareOutput(options.out, emitted.files, summarizeModel(emitted.api));
+    const label = path.relative(process.cwd(), options.out) || ".";
+    return { ...emitted, report, text: formatCheckReport(report, label, patch) };
+  });
+}
+
+export interface InspectResult extends BuildResult {
+  /** `summarize(api)`. */
+  summary: string;
+  /** The public --json shape (README-INSPECT.md). */
+  json: ApiModel & { pages: PageModel[] };
+  /** Each page's §1.4 dump. */
+  dumps: string[];
+}
+
+export async function inspect(options: RunOptions, reporter: Reporter = silentReporter): Promise<InspectResult> {
+  return scrubbed(options, async () => {
+    const built = buildApi(await loadPages(options, reporter), options);
+    reportWarnings(built, reporter);
+    return {
+      ...built,
+      summary: summarize(built.api),
+      json: { ...built.api, pages: built.pages },
+      dumps: built.pages.map((p) => dumpPage(p)),
+    };
+  });
+}
+
+/** Defence in depth: no header value may appear in an error message, whatever produced it. */
+async function scrubbed<T>(options: RunOptions, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const secrets = Object.values(options.headers).flatMap((v) => [v, v.split(" ").pop() ?? v]);
+    if (error instanceof Error) error.message = scrub(error.message, secrets);
+    throw error;
+  }
+}
