@@ -149,8 +149,21 @@ export function parseSampleMessage(text: string, kind: "request" | "response"): 
     pos = valueEnd;
   }
 
-  const rest = src.slice(pos).trim();
+  let rest = src.slice(pos).trim();
+  // a page cut inside the next message's status line leaves a piece of it after this body
+  const lastBreak = Math.max(rest.lastIndexOf("\n"), rest.lastIndexOf(" "));
+  const tail = rest.slice(lastBreak + 1);
+  const tailLine = rest.slice(rest.lastIndexOf("\n") + 1);
+  let cutInNext = false;
+  for (const [piece, min] of [[tailLine, 1], [tail, 4]] as const) {
+    if (piece && piece.length < rest.length && RESPONSE_MARK.startsWith(piece.trim()) && piece.trim().length >= min) {
+      rest = rest.slice(0, rest.length - piece.length).trim();
+      cutInNext = true;
+      break;
+    }
+  }
   if (rest) sample.body = rest;
+  const hasContentLength = Object.keys(sample.headers).some((h) => h.toLowerCase() === "content-length");
 
   if (!headersEnded) {
     // The text ended among the headers. Body-less requests (GET, DELETE, OPTIONS) legitimately
@@ -158,7 +171,10 @@ export function parseSampleMessage(text: string, kind: "request" | "response"): 
     const bodyless = sample.verb === "GET" || sample.verb === "DELETE" || sample.verb === "OPTIONS";
     const lastValue = lastHeader !== undefined ? sample.headers[lastHeader] : undefined;
     if (cutInHeader || !startLineSeen || !bodyless || lastValue === undefined || lastValue === "") sample.truncated = true;
-  } else if (sample.body !== undefined && bodyLooksCut(sample.body)) {
+  } else if (cutInNext || (sample.body !== undefined && bodyLooksCut(sample.body))) {
+    sample.truncated = true;
+  } else if (hasContentLength && sample.body === undefined) {
+    // Content-Length is only shown for messages that have a body
     sample.truncated = true;
   } else if (!sawHeaderTerminator && sample.body === undefined) {
     sample.truncated = true;

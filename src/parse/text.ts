@@ -474,6 +474,8 @@ function readParamsRow(cells: string[], no: number, diagnostics: Diagnostic[]) {
   if (req !== "yes" && req !== "no") {
     diagnostics.push({ code: "W_BAD_ROW", detail: `line ${no}: Required cell "${clip(required)}" is not Yes or No; read as No` });
   }
-  const description = cells.length > 5 ? cells.slice(4).join(" | ") : cells[4];
+  let last = cells.length;
+  while (last > 5 && cells[last - 1] === "") last--;
+  const description = last > 5 ? cells.slice(4, last).join(" | ") : cells[4];
   return { name, param, type, required: req === "yes", ...splitDescription(description) };
 }
