@@ -58,6 +58,7 @@ export interface WalkResult {
 
 const DEFAULT_CAP = 100_000;
 const HIDDEN: ReadonlySet<string> = new Set(["ResponseStatus", "ResponseError"]);
+const WELL_KNOWN: ReadonlySet<string> = new Set(["QueryBase", "QueryResponse", "ResponseStatus", "ResponseError"]);
 
 // --------------------------------------------------------------------------------------------
 // Table preparation
@@ -318,7 +319,8 @@ class Search {
       afterBase(false); // B0 first: B0 > B1 on ties
       const i = this.pos;
       const tb = this.tables[i];
-      if (tb && tb.kind === "params") {
+      // The well-known ServiceStack types have no base; trying one only adds equal-score parses.
+      if (tb && tb.kind === "params" && !WELL_KNOWN.has(name)) {
         const bname = this.baseName(tb, name);
         if (!this.input.captions || !this.seen.has(bname)) {
           const added = !this.seen.has(bname);
@@ -719,6 +721,8 @@ function assemble(
   }
   const autoArgs = autoQuery ? argsOf(reqIndex) : [];
   const concrete = new Map<number, string[]>();
+  /** Generic tables: the name their rows use for the parameter. */
+  const argumentOf = new Map<number, string>();
   const rowTypes = new Map<number, string[]>();
   for (const [i, gp] of params) {
     const tb = tables[i]!;
@@ -741,6 +745,7 @@ function assemble(
     const display = `${slot.name}<${gp.join(",")}>`;
     if (candidates.length === 1) {
       const c = candidates[0]!;
+      argumentOf.set(i, c);
       rowTypes.set(
         i,
         tb.rows.map((r) => (r.ref ? formatType(substitute(r.ref, c, gp[0]!)) : r.type)),
@@ -842,6 +847,9 @@ function assemble(
     }
     types.push({ model, table: i, sample: slot.obj });
   }
+  lendSamples(types, tables, slots, (i, name) =>
+    argumentOf.get(i) === name && concrete.get(i)?.length === 1 ? concrete.get(i)![0]! : name,
+  );
 
   for (const i of unresolved) {
     diagnostics.push({
@@ -864,6 +872,41 @@ function assemble(
   if (responseDuplicateOf >= 0) response = typeName(responseDuplicateOf);
   else if (s.responseTable >= 0) response = typeName(s.responseTable);
   return { types, response, autoQuery, diagnostics, score: s.score };
+}
+
+/**
+ * Types the walk reached without a sample (generic arguments, seen references) still get the
+ * sample value of a property that references them, so their wire names come from real keys.
+ */
+function lendSamples(
+  types: WalkedType[],
+  tables: Table[],
+  slots: (Slot | undefined)[],
+  resolve: (table: number, name: string) => string,
+): void {
+  const byName = new Map<string, WalkedType>();
+  for (const t of types) if (!byName.has(t.model.name)) byName.set(t.model.name, t);
+  const queue = types.filter((t) => t.sample);
+  while (queue.length) {
+    const t = queue.shift()!;
+    if (t.table === undefined) continue;
+    for (const row of tables[t.table]!.rows) {
+      for (const x of row.refs) {
+        const target = byName.get(resolve(t.table, x.name));
+        const v = asObject(accessValue(t.sample, row, x.access));
+        if (!target || target.sample || !v) continue;
+        target.sample = v;
+        queue.push(target);
+        // its bases share the object: inherited members are serialized inside it
+        for (const b of types) {
+          if (b.table !== undefined && slots[b.table]?.role === "base" && slots[b.table]?.of === target.table && !b.sample) {
+            b.sample = v;
+            queue.push(b);
+          }
+        }
+      }
+    }
+  }
 }
 
 function signatureName(tb: Table): string | undefined {

@@ -167,3 +167,96 @@ describe("buildPageModel on parsed text", () => {
     }
   });
 });
+
+describe("buildPageModel rules", () => {
+  const simple = (more: Partial<RawPage>): RawPage =>
+    page({ tables: [params([["Id", "query", "int"]])], complete: true, ...more });
+
+  it("takes the op name from ?op= with the casing of the request caption", () => {
+    const m = buildPageModel(
+      simple({ layout: "html", url: "https://h.test/json/metadata?op=getthing", tables: [params([["Id", "query", "int"]], "GetThing")] }),
+    );
+    expect(m.operation).toBe("GetThing");
+    expect(m.types[0]!.name).toBe("GetThing");
+  });
+
+  it("takes the op name from a /json/reply/ sample URL, then from an XML request root", () => {
+    expect(buildPageModel(simple({ request: { verb: "POST", url: "/json/reply/DoIt", headers: {} } })).operation).toBe("DoIt");
+    const xml = simple({ request: { verb: "POST", url: "/x", headers: {}, body: '<MakeIt xmlns="http://x"><Id>0</Id></MakeIt>' } });
+    expect(buildPageModel(xml).operation).toBe("MakeIt");
+  });
+
+  it("reads the format from the sample Content-Type when the page does not say", () => {
+    const m = buildPageModel(
+      simple({ opName: "X", request: { verb: "POST", url: "/x", headers: { "Content-Type": "text/jsv" }, body: "{Id:0}" } }),
+    );
+    expect(m.format).toBe("jsv");
+  });
+
+  it("gives response void for a complete page without a response block, unknown for a cut one", () => {
+    expect(buildPageModel(simple({ opName: "X" })).response).toBe("void");
+    expect(buildPageModel(simple({ opName: "X", complete: false })).response).toBe("unknown");
+  });
+
+  it("gives the raw response type of a (string) body", () => {
+    const m = buildPageModel(simple({ opName: "X", response: { status: 200, headers: {}, body: "(string)" } }));
+    expect(m.response).toBe("string");
+  });
+
+  it("prefers the single route verb, then GET for AutoQuery, else POST (not the sample verb)", () => {
+    const get = simple({ opName: "X", routes: [{ verbs: ["GET"], path: "/x" }, { verbs: ["GET", "POST"], path: "/y" }] });
+    expect(buildPageModel(get).method).toBe("GET");
+    const mixed = simple({ opName: "X", routes: [{ verbs: ["GET"], path: "/x" }, { verbs: ["PUT"], path: "/y" }], request: { verb: "PUT", url: "/y", headers: {} } });
+    expect(buildPageModel(mixed).method).toBe("POST");
+    const all = simple({ opName: "X", routes: [{ verbs: "*", path: "/x" }] });
+    expect(buildPageModel(all).method).toBe("POST");
+  });
+
+  it("marks types from a cut table partial", () => {
+    const m = buildPageModel(page({ opName: "X", complete: false, tables: [{ ...params([["Id", "body", "int"]]), partial: true }] }));
+    expect(m.types[0]!.partial).toBe(true);
+  });
+
+  it("fails with E_NO_TYPES when there are neither tables nor sample bodies", () => {
+    expect(() => buildPageModel(page({ opName: "X", tables: [] }))).toThrowError(/E_NO_TYPES/);
+  });
+
+  it("walks an AutoQuery HTML page whose request has no table", () => {
+    const qb: [string, string, string][] = [["Skip", "form", "int?"], ["Take", "form", "int?"], ["OrderBy", "form", "string"], ["OrderByDesc", "form", "string"]];
+    const m = buildPageModel(
+      page({
+        layout: "html",
+        auth: null,
+        opName: "QueryCustomers",
+        routes: [{ verbs: ["GET", "POST"], path: "/customers" }],
+        tables: [
+          params(qb, "QueryBase"),
+          params([["Id", "form", "int"], ["FullName", "form", "string"]], "Customer"),
+          params([["Offset", "form", "int"], ["Total", "form", "int"], ["Results", "form", "List<Order>"], ["ResponseStatus", "form", "ResponseStatus"]], "QueryResponse<T>"),
+        ],
+        response: { status: 200, headers: { "Content-Type": "application/json" }, body: '{"offset":0,"total":0,"results":[{"id":0,"fullName":"String"}]}' },
+      }),
+    );
+    expect(dumpPage(m)).toBe(
+      [
+        "op QueryCustomers method=GET format=json layout=html wire=camel response=QueryResponse<Customer>",
+        "route GET,POST /customers",
+        "type QueryCustomers : QueryDb<Customer> role=request from=operation",
+        "type QueryBase role=base from=caption",
+        "  prop Skip skip form int? N",
+        "  prop Take take form int? N",
+        "  prop OrderBy orderBy form string N",
+        "  prop OrderByDesc orderByDesc form string N",
+        "type Customer role=generic-arg from=caption",
+        "  prop Id id form int N",
+        "  prop FullName fullName form string N",
+        "type QueryResponse<T> role=response from=caption",
+        "  prop Offset offset form int N",
+        "  prop Total total form int N",
+        "  prop Results results form List<T> N",
+        "  prop ResponseStatus responseStatus form ResponseStatus N",
+        "",
+      ].join("\n"),
+    );
+  });
+});
