@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectPage } from "../../src/parse/detect.js";
+import { describeNotMetadata, detectPage } from "../../src/parse/detect.js";
 import { parseHtmlPage } from "../../src/parse/html.js";
 import { parseTextPage } from "../../src/parse/text.js";
 import { buildPageModel } from "../../src/model/page.js";
@@ -23,7 +23,7 @@ function build(page: string): string {
   const kind = detectPage(text);
   if (kind === "html-op") return dumpPage(buildPageModel(parseHtmlPage(text, source)));
   if (kind === "text") return dumpPage(buildPageModel(parseTextPage(text, source)));
-  throw new PageError("E_NOT_METADATA", source, `detected as ${kind}`);
+  throw new PageError("E_NOT_METADATA", source, kind === "not-metadata" ? describeNotMetadata(text) : `detected as ${kind}`);
 }
 
 describe("fixture pages", () => {
