@@ -236,7 +236,15 @@ function classDecl(
   const isRequest = op !== undefined;
   const properties: PropertyDeclarationStructure[] = [];
   const seen = new Set<string>();
+  const inherited = baseTsName ? inheritedProperties(t, ctx.known) : new Map<string, string>();
   for (const p of t.properties ?? []) {
+    const baseType = inherited.get(p.wireName);
+    if (baseType !== undefined) {
+      // a redeclared field would overwrite the base's under ES2022 class fields (TS2612)
+      if (baseType !== p.type)
+        ctx.diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${t.name}.${p.name}: redeclares an inherited ${p.wireName} as ${p.type} (base: ${baseType}); the base declaration is kept` });
+      continue;
+    }
     if (seen.has(p.wireName)) {
       ctx.diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${t.name}.${p.name}: wire name ${p.wireName} repeated; dropped` });
       continue;
@@ -314,6 +322,22 @@ function classDecl(
     methods,
   };
   return { tsName, ...(baseTsName ? { baseTsName } : {}), structure };
+}
+
+/** Wire names (and C# types) declared by the model classes up the base chain of `t`. */
+function inheritedProperties(t: TypeModel, known: ReadonlyMap<string, TypeModel>): Map<string, string> {
+  const out = new Map<string, string>();
+  const visited = new Set<string>([t.name]);
+  let base = t.base;
+  while (base) {
+    const ref = tryParseCSharpType(base);
+    const model = ref?.kind === "named" ? known.get(ref.name) : undefined;
+    if (!model || model.kind !== "class" || visited.has(model.name)) break;
+    visited.add(model.name);
+    for (const p of model.properties ?? []) if (!out.has(p.wireName)) out.set(p.wireName, p.type);
+    base = model.base;
+  }
+  return out;
 }
 
 function isEnumResponse(response: string, ctx: TypeContext): boolean {

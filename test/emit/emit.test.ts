@@ -174,6 +174,17 @@ describe("generated code compiles under tsc --strict", () => {
     expect(text("dtos.ts")).toContain("public getTypeName() {\n        return 'GetCustomer';");
   });
 
+  it("drops properties that redeclare an inherited one (TS2612 under ES2022 fields)", async () => {
+    const model = api([], [
+      cls("Base", props("form", ["Id", "id", "int"], ["Name", "name", "string"])),
+      cls("Derived", props("form", ["Id", "id", "int"], ["Name", "name", "int"], ["Extra", "extra", "string"]), { base: "Base" }),
+    ]);
+    const { text } = await emitAndCheck(model);
+    expect(text("dtos.ts")).toMatch(/class Derived extends Base \{\n  public extra\?: string;\n\n/);
+    const { diagnostics } = await emitClientWithDiagnostics(model, options());
+    expect(diagnostics.map((d) => d.detail)).toEqual([expect.stringMatching(/^Derived\.Name: redeclares an inherited name as int/)]);
+  });
+
   it("synthesises prop-less requests and empty classes for unknown responses", async () => {
     const model = api([op("Empty", "Nowhere", { method: "PUT", routes: [{ verbs: ["PUT"], path: "/e" }] })], []);
     const { text } = await emitAndCheck(model);
