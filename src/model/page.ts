@@ -75,7 +75,8 @@ export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}):
     diagnostics.push(...walk.diagnostics);
     const voteable = voteableObjects(reqBody, resBody);
     wireCase = voteWireCase(walk.types.flatMap((t) => (t.sample && voteable.has(t.sample) ? matchedPairs(t) : [])));
-    for (const t of walk.types) applyWireNames(t, wireCase);
+    // XML keys are C# names, not JSON keys: they neither vote nor name the wire.
+    for (const t of walk.types) applyWireNames(t, wireCase, t.sample && voteable.has(t.sample) ? t.sample : undefined);
     diagnostics.push(...unmatchedKeys(walk.types));
     types = walk.types.map((t) => t.model);
 
@@ -221,8 +222,8 @@ function matchedPairs(t: WalkedType): { name: string; key: string }[] {
   });
 }
 
-function applyWireNames(t: WalkedType, wireCase: WireCase): void {
-  for (const p of t.model.properties ?? []) p.wireName = wireNameFor(p.name, wireCase, sampleKey(t.sample, p.name));
+function applyWireNames(t: WalkedType, wireCase: WireCase, sample: SampleNode | undefined): void {
+  for (const p of t.model.properties ?? []) p.wireName = wireNameFor(p.name, wireCase, sampleKey(sample, p.name));
 }
 
 /** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */
