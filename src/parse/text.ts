@@ -23,7 +23,7 @@ import {
   splitDescription,
   splitPipeCells,
 } from "./text-cells.js";
-import { clip, looksFlat, parseFlatZone, type TextLine } from "./text-flat.js";
+import { clip, FLAT_PARAMS_HEADER, looksFlat, parseFlatZone, type TextLine } from "./text-flat.js";
 
 const SAMPLE_INTRO = "The following are sample HTTP";
 const CALL_INFO = "To override the Content-type";
@@ -209,7 +209,13 @@ function parse(text: string, source: string): RawPage {
       if (codeAt < 0) codeAt = i;
     }
   }
-  const isLang = codeAt >= 0 || page.lang !== undefined;
+  // A lang= URL over a page that still shows tables is read as a normal page.
+  const showsTables = tableLines.some((l) => {
+    const t = l.text.trim();
+    return t === FLAT_PARAMS_HEADER || (t.includes("|") && t.length < 200 && classify(splitPipeCells(t)) === "params-header");
+  });
+  const isLang = codeAt >= 0 || (page.lang !== undefined && !showsTables);
+  if (!isLang && page.lang !== undefined && showsTables) delete page.lang;
   let recognized = hasSampleZone || isLang;
 
   if (isLang) {
@@ -223,11 +229,22 @@ function parse(text: string, source: string): RawPage {
         break;
       }
     }
-    const before = codeAt >= 0 ? tableLines.slice(0, codeAt) : firstPipeRun(tableLines);
-    const pipe = parsePipeZone(before, true);
-    page.routes = pipe.routes;
-    page.auth = pipe.auth ?? "unknown";
-    diagnostics.push(...pipe.diagnostics);
+    if (codeAt >= 0 && looksFlat(tableLines.slice(0, codeAt))) {
+      // flat renderings keep headings, auth and route lines above the code
+      const flat = parseFlatZone(tableLines.slice(0, codeAt), page.opName, new Set());
+      if (flat.opName && !page.opName) page.opName = flat.opName;
+      if (flat.serviceName) page.serviceName = flat.serviceName;
+      page.tags = flat.tags;
+      if (flat.description) page.description = flat.description;
+      page.auth = flat.auth === undefined ? "unknown" : flat.auth;
+      page.routes = flat.routes;
+    } else {
+      const before = codeAt >= 0 ? tableLines.slice(0, codeAt) : firstPipeRun(tableLines);
+      const pipe = parsePipeZone(before, true);
+      page.routes = pipe.routes;
+      page.auth = pipe.auth ?? "unknown";
+      diagnostics.push(...pipe.diagnostics);
+    }
     diagnostics.push({
       code: "W_LANG_VARIANT",
       detail: `lang=${page.lang ?? "unknown"}: the page shows code instead of tables; the code is not parsed`,
@@ -365,6 +382,13 @@ function parsePipeZone(lines: TextLine[], routesOnly: boolean): PipeResult {
       continue;
     }
     const cells = splitPipeCells(t);
+    if (cells.length === 1 && cells[0] === "Requires Authentication") {
+      // the auth caption, when a renderer kept it as a row: authentication without role lists
+      close();
+      res.structural = true;
+      res.auth ??= emptyAuth();
+      continue;
+    }
     const cls = classify(cells);
     switch (cls) {
       case "sep":

@@ -393,6 +393,45 @@ describe("parseTextPage: sample-only and lang pages", () => {
   });
 });
 
+describe("parseTextPage: lang and auth edge cases", () => {
+  it("reads headings, auth and routes of a flat ?lang= page", () => {
+    const text = [
+      "<back to all web services",
+      "CancelOrder",
+      "Requires Authentication",
+      "Requires any of the roles:Clerk, Admin",
+      "The following routes are available for this service:",
+      "POST/orders/{OrderId}/cancel",
+      "/* Options:",
+      "IncludeTypes: CancelOrder.*",
+      "*/",
+      "export class CancelOrder { public orderId: number; public mode: 'A' | 'B'; }",
+      SAMPLES,
+    ].join("\n");
+    const page = parseTextPage(text, "flat-lang.txt");
+    expect(page.layout).toBe("sample-only");
+    expect(page.opName).toBe("CancelOrder");
+    expect(page.auth).toEqual({ roles: [], permissions: [], anyRoles: ["Clerk", "Admin"], anyPermissions: [] });
+    expect(page.routes).toEqual([{ verbs: ["POST"], path: "/orders/{OrderId}/cancel" }]);
+    expect(page.tables).toEqual([]);
+    expect(page.diagnostics.map((d) => d.code)).toEqual(["W_LANG_VARIANT"]);
+  });
+
+  it("reads the tables when a lang= URL line sits over a normal page", () => {
+    const text = fixture("create-order.txt").replace("?op=CreateOrder", "?op=CreateOrder&lang=csharp");
+    const page = parseTextPage(text, "mislabelled.txt");
+    expect(page.layout).toBe("text-pipe");
+    expect(page.lang).toBeUndefined();
+    expect(page.tables).toHaveLength(5);
+  });
+
+  it("reads a kept auth caption row as authentication without role lists", () => {
+    const page = parseTextPage(["| Requires Authentication |", HEADER, "| A | query | int | No |", SAMPLES].join("\n"), "auth.txt");
+    expect(page.auth).toEqual({ roles: [], permissions: [], anyRoles: [], anyPermissions: [] });
+    expect(page.tables).toHaveLength(1);
+  });
+});
+
 describe("parseTextPage: truncation", () => {
   const co = fixture("create-order.txt");
 
