@@ -1,0 +1,94 @@
+// Which parser a piece of input belongs to (spec §1.1, "Detection" column).
+// Every check is a bounded scan or a single indexOf over the text, so detection stays linear.
+
+export type PageKind = "html-op" | "html-index" | "text" | "types-json" | "not-metadata";
+
+/** Texts of the pages a server sends instead of metadata (spec §1.1 "Failure pages"). */
+export const FAILURE_TEXTS: readonly string[] = [
+  "Metadata Not Available",
+  "Metadata Not Visible",
+  "Service Not Available",
+  "Could not find operation",
+];
+
+const SAMPLE_INTRO = "The following are sample HTTP requests";
+
+/** Strips a leading byte-order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** NUL bytes or a run of U+FFFD replacement characters (invalid UTF-8) mean the input is not text. */
+export function isBinary(text: string): boolean {
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (head.includes("\u0000")) return true;
+  let replacements = 0;
+  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) replacements++;
+  // A few U+FFFD can be legitimate text; many of them are a decoded binary file.
+  return replacements > 8 && replacements * 50 > head.length;
+}
+
+function lower(text: string): string {
+  return text.toLowerCase();
+}
+
+function hasOperationMarkup(low: string): boolean {
+  return (
+    /<div\s+class\s*=\s*["']?operation["'\s>]/.test(low) ||
+    /<table\s+class\s*=\s*["']?(params|enum)["'\s>]/.test(low)
+  );
+}
+
+function isHtml(low: string): boolean {
+  return low.includes("<html") || low.includes("<table") || low.includes("<body") || low.includes("<!doctype html");
+}
+
+function hasFailureText(text: string): boolean {
+  return FAILURE_TEXTS.some((t) => text.includes(t));
+}
+
+function looksLikeTypesJson(trimmed: string): boolean {
+  if (trimmed[0] !== "{") return false;
+  return /"operations"\s*:/i.test(trimmed) && /"types"\s*:/i.test(trimmed);
+}
+
+/** Row or heading patterns of the text rendering (§5.1). */
+function looksLikeTextRendering(text: string): boolean {
+  if (text.includes(SAMPLE_INTRO)) return true;
+  if (/^[ \t]*\|[^\n]*\|/m.test(text)) return true;
+  return /\S Parameters:[ \t]*$/m.test(text) || /^[ \t]*(GET|POST|PUT|PATCH|DELETE|OPTIONS) \S+ HTTP\/1\.1/m.test(text);
+}
+
+export function detectPage(input: string): PageKind {
+  const text = stripBom(input);
+  const trimmed = text.trim();
+  if (trimmed === "" || isBinary(text)) return "not-metadata";
+  if (looksLikeTypesJson(trimmed)) return "types-json";
+  const low = lower(text);
+  if (isHtml(low)) {
+    if (hasOperationMarkup(low)) return "html-op";
+    // Failure pages go to the op parser, which turns them into E_ACCESS / E_UNKNOWN_OP.
+    if (hasFailureText(text)) return "html-op";
+    if (/href\s*=\s*["']?[^"'>]*[?&]op=/.test(low)) return "html-index";
+    if (low.includes(lower(SAMPLE_INTRO)) || /<div\s+class\s*=\s*["']?(request|response)["'\s>]/.test(low)) return "html-op";
+    return "not-metadata";
+  }
+  if (looksLikeTextRendering(text)) return "text";
+  if (hasFailureText(text)) return "html-op";
+  return "not-metadata";
+}
+
+/** A short human reason why detectPage said "not-metadata". */
+export function describeNotMetadata(input: string): string {
+  const text = stripBom(input);
+  if (text.trim() === "") return text.length === 0 ? "empty file" : "file contains only whitespace";
+  if (isBinary(text)) return "binary data, not a text page";
+  const low = lower(text);
+  if (isHtml(low)) {
+    if (low.includes("<table")) return "HTML page without ServiceStack metadata tables";
+    return "HTML page without ServiceStack metadata tables or sample requests";
+  }
+  const first = text.trimStart()[0];
+  if (first === "{" || first === "[") return "JSON that is not a /types/metadata document (no operations and types)";
+  return "text without metadata tables, parameter lines or sample requests";
+}

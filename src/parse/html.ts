@@ -1,0 +1,509 @@
+// The HTML op page (spec §2): reads every fact the page shows into a RawPage, deciding nothing
+// about what the anonymous tables are (that is the model's walk, §5.3).
+//
+// The document is parsed once with node-html-parser and walked once; all later work touches only
+// the collected elements, so the cost stays linear in the page size.
+import { parse, HTMLElement, TextNode, NodeType, type Node } from "node-html-parser";
+import {
+  PageError,
+  type AuthRequirements,
+  type Diagnostic,
+  type RawEnumMember,
+  type RawEnumTable,
+  type RawPage,
+  type RawParamsTable,
+  type RawRow,
+  type RawSample,
+  type RawTable,
+  type Route,
+} from "../model/types.js";
+import { parseSampleMessage } from "./sample-message.js";
+import { stripBom } from "./detect.js";
+
+const PARSE_OPTIONS = {
+  lowerCaseTagName: false,
+  comment: false,
+  // <pre> must be parsed as markup: sample bodies contain <span class="value">length</span>.
+  blockTextElements: { script: true, noscript: true, style: true },
+  // Cut pages keep their open elements (and so the rows read before the cut).
+  parseNoneClosedTags: true,
+};
+
+/** The elements of one page that carry facts, in document order. */
+interface Pieces {
+  title?: HTMLElement;
+  h1?: HTMLElement;
+  h2?: HTMLElement;
+  tags?: HTMLElement;
+  desc?: HTMLElement;
+  auth?: HTMLElement;
+  routes?: HTMLElement;
+  /** params and enum tables in page order. */
+  typeTables: HTMLElement[];
+  operation?: HTMLElement;
+  callInfo?: HTMLElement;
+  exampleHeading?: HTMLElement;
+  requestPre?: HTMLElement;
+  responsePre?: HTMLElement;
+  langCode?: string;
+}
+
+function classesOf(el: HTMLElement): string[] {
+  const c = el.getAttribute("class");
+  return c ? c.split(/\s+/) : [];
+}
+
+function tag(el: HTMLElement): string {
+  return el.rawTagName.toLowerCase();
+}
+
+/** Decoded text content; <br> becomes a newline (descriptions use it for line breaks). */
+export function textOf(node: Node): string {
+  if (node.nodeType === NodeType.TEXT_NODE) return (node as TextNode).text;
+  if (node.nodeType !== NodeType.ELEMENT_NODE) return "";
+  const el = node as HTMLElement;
+  if (el.rawTagName && tag(el) === "br") return "\n";
+  let out = "";
+  for (const child of el.childNodes) out += textOf(child);
+  return out;
+}
+
+/** Direct element children with the given tag name. */
+function children(el: HTMLElement, name: string): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const c of el.childNodes) if (c.nodeType === NodeType.ELEMENT_NODE && tag(c as HTMLElement) === name) out.push(c as HTMLElement);
+  return out;
+}
+
+/** Table rows, wherever the parser put them (thead, tbody, the stray second tbody, or directly). */
+function rowsOf(table: HTMLElement): { head: HTMLElement[]; body: HTMLElement[] } {
+  const head: HTMLElement[] = [];
+  const body: HTMLElement[] = [];
+  for (const c of table.childNodes) {
+    if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const el = c as HTMLElement;
+    const t = tag(el);
+    if (t === "tr") body.push(el);
+    else if (t === "thead") head.push(...children(el, "tr"));
+    else if (t === "tbody" || t === "tfoot") body.push(...children(el, "tr"));
+  }
+  return { head, body };
+}
+
+function cellsOf(tr: HTMLElement): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const c of tr.childNodes) {
+    if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const t = tag(c as HTMLElement);
+    if (t === "td" || t === "th") out.push(c as HTMLElement);
+  }
+  return out;
+}
+
+function collect(root: HTMLElement): Pieces {
+  const p: Pieces = { typeTables: [] };
+  const stack: HTMLElement[] = [root];
+  // Iterative pre-order walk: deep pages must not overflow the call stack.
+  const visit: HTMLElement[] = [];
+  while (stack.length) {
+    const el = stack.pop()!;
+    visit.push(el);
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.nodeType === NodeType.ELEMENT_NODE) stack.push(kids[i] as HTMLElement);
+  }
+  const requestDivs = new Set<HTMLElement>();
+  const responseDivs = new Set<HTMLElement>();
+  for (const el of visit) {
+    if (!el.rawTagName) continue;
+    const t = tag(el);
+    switch (t) {
+      case "title":
+        p.title ??= el;
+        break;
+      case "h1":
+        p.h1 ??= el;
+        break;
+      case "h2":
+        p.h2 ??= el;
+        break;
+      case "h3":
+        if (el.getAttribute("id") === "desc") p.desc ??= el;
+        else if (!p.exampleHeading && /^\s*HTTP\s*\+/.test(el.text)) p.exampleHeading = el;
+        break;
+      case "div": {
+        const cls = classesOf(el);
+        if (cls.includes("operation")) p.operation ??= el;
+        else if (cls.includes("tags")) p.tags ??= el;
+        else if (cls.includes("call-info")) p.callInfo ??= el;
+        else if (cls.includes("request")) requestDivs.add(el);
+        else if (cls.includes("response")) responseDivs.add(el);
+        break;
+      }
+      case "table": {
+        const cls = classesOf(el);
+        if (cls.includes("authentication")) p.auth ??= el;
+        else if (cls.includes("routes")) p.routes ??= el;
+        else if (cls.includes("params") || cls.includes("enum")) p.typeTables.push(el);
+        break;
+      }
+      case "pre": {
+        const parent = el.parentNode;
+        if (parent && requestDivs.has(parent)) p.requestPre ??= el;
+        else if (parent && responseDivs.has(parent)) p.responsePre ??= el;
+        break;
+      }
+      case "code": {
+        const m = /(?:^|\s)language-([A-Za-z0-9_-]+)/.exec(el.getAttribute("class") ?? "");
+        if (m && !p.langCode) p.langCode = m[1]!.toLowerCase();
+        break;
+      }
+    }
+  }
+  return p;
+}
+
+function trimmed(el: HTMLElement | undefined): string | undefined {
+  if (!el) return undefined;
+  const s = textOf(el).trim();
+  return s === "" ? undefined : s;
+}
+
+function opFromUrl(url: string | undefined, key: string): string | undefined {
+  if (!url) return undefined;
+  const m = new RegExp(`[?&]${key}=([^&#]*)`, "i").exec(url);
+  if (!m) return undefined;
+  try {
+    return decodeURIComponent(m[1]!.replace(/\+/g, " ")) || undefined;
+  } catch {
+    return m[1] || undefined;
+  }
+}
+
+function readTags(el: HTMLElement | undefined): string[] {
+  if (!el) return [];
+  const out: string[] = [];
+  for (const span of children(el, "span")) {
+    const t = textOf(span).trim();
+    if (t) out.push(t);
+  }
+  if (out.length === 0) {
+    const t = textOf(el).trim();
+    if (t) out.push(...t.split(/\s*,\s*|\s+/).filter(Boolean));
+  }
+  return out;
+}
+
+function readAuth(table: HTMLElement | undefined, diags: Diagnostic[]): AuthRequirements | null {
+  if (!table) return null;
+  const auth: AuthRequirements = { roles: [], permissions: [], anyRoles: [], anyPermissions: [] };
+  const { head, body } = rowsOf(table);
+  for (const tr of [...head, ...body]) {
+    const cells = cellsOf(tr);
+    if (cells.length === 0) continue;
+    const label = textOf(cells[0]!).trim();
+    const values = cells.length > 1 ? textOf(cells[1]!).split(",").map((s) => s.trim()).filter(Boolean) : [];
+    const low = label.toLowerCase();
+    const any = low.startsWith("requires any");
+    const key: keyof AuthRequirements | undefined = low.includes("role")
+      ? any ? "anyRoles" : "roles"
+      : low.includes("permission")
+        ? any ? "anyPermissions" : "permissions"
+        : undefined;
+    if (!key) {
+      diags.push({ code: "W_AUTH_LABEL", detail: `unknown authentication row "${label}"` });
+      continue;
+    }
+    auth[key].push(...values);
+  }
+  return auth;
+}
+
+function readRoutes(table: HTMLElement | undefined): Route[] {
+  if (!table) return [];
+  const routes: Route[] = [];
+  const { head, body } = rowsOf(table);
+  for (const tr of [...head, ...body]) {
+    const cells = cellsOf(tr);
+    // Route rows are the ones with two <th>s (the caption row and stray tbodies have none).
+    if (cells.length < 2 || tag(cells[0]!) !== "th" || tag(cells[1]!) !== "th") continue;
+    const verbText = textOf(cells[0]!).trim();
+    const path = textOf(cells[1]!).trim();
+    if (!path) continue;
+    const verbs: string[] | "*" = /^all\s+verbs$/i.test(verbText) || verbText === "" ? "*" : verbText.split(/[, ]+/).filter(Boolean);
+    const route: Route = { verbs, path };
+    const summary = cells[2] ? textOf(cells[2]).trim() : "";
+    const notes = cells[3] ? textOf(cells[3]).trim() : "";
+    if (summary) route.summary = summary;
+    if (notes) route.notes = notes;
+    routes.push(route);
+  }
+  return routes;
+}
+
+/** Caption "<b>Name</b> Parameters:" / "<b>Name</b> Enum:" -> "Name" (entities decoded once, by the parser). */
+function captionOf(table: HTMLElement): string | undefined {
+  const cap = children(table, "caption")[0];
+  if (!cap) return undefined;
+  const b = children(cap, "b")[0];
+  const text = (b ? textOf(b) : textOf(cap).replace(/\s*(Parameters|Enum)\s*:\s*$/i, "")).trim();
+  return text === "" ? undefined : text;
+}
+
+const RANGE = /^Valid Range:\s*(-?[0-9.]+(?:[eE][+-]?\d+)?)\s*-\s*(-?[0-9.]+(?:[eE][+-]?\d+)?)\s*$/i;
+
+/** Description cell: text content minus the Allowable Values and Valid Range blocks (§2.3). */
+function readDescription(td: HTMLElement): Pick<RawRow, "description" | "allowableValues" | "range"> {
+  const out: Pick<RawRow, "description" | "allowableValues" | "range"> = {};
+  let text = "";
+  let expectValues = false;
+  for (const node of td.childNodes) {
+    if (node.nodeType === NodeType.ELEMENT_NODE) {
+      const el = node as HTMLElement;
+      const t = tag(el);
+      if (t === "h4") {
+        const h = textOf(el).trim();
+        if (/^Allowable Values$/i.test(h)) {
+          expectValues = true;
+          continue;
+        }
+        const m = RANGE.exec(h);
+        if (m && Number.isFinite(Number(m[1])) && Number.isFinite(Number(m[2]))) {
+          out.range = [Number(m[1]), Number(m[2])];
+          continue;
+        }
+      } else if (t === "ul" && expectValues) {
+        expectValues = false;
+        out.allowableValues = children(el, "li").map((li) => textOf(li).trim());
+        continue;
+      }
+    } else if (expectValues && node.nodeType === NodeType.TEXT_NODE && (node as TextNode).text.trim() === "") {
+      continue;
+    }
+    expectValues = false;
+    text += textOf(node);
+  }
+  const d = text.trim();
+  if (d) out.description = d;
+  return out;
+}
+
+type Column = "name" | "param" | "type" | "required" | "description";
+const PARAMS_COLUMNS: Column[] = ["name", "param", "type", "required", "description"];
+
+function columnsFromHead(head: HTMLElement[]): Column[] {
+  if (head.length === 0) return PARAMS_COLUMNS;
+  const names = cellsOf(head[0]!).map((c) => textOf(c).trim().toLowerCase());
+  const cols: Column[] = [];
+  for (const n of names) {
+    if (n === "name") cols.push("name");
+    else if (n === "parameter") cols.push("param");
+    else if (n === "data type") cols.push("type");
+    else if (n === "required") cols.push("required");
+    else if (n === "description") cols.push("description");
+    else return PARAMS_COLUMNS;
+  }
+  return cols.includes("name") && cols.includes("type") ? cols : PARAMS_COLUMNS;
+}
+
+function readParamsTable(table: HTMLElement, index: number, diags: Diagnostic[]): RawParamsTable {
+  const caption = captionOf(table);
+  const label = caption ?? `#${index + 1}`;
+  const { head, body } = rowsOf(table);
+  const cols = columnsFromHead(head);
+  const rows: RawRow[] = [];
+  body.forEach((tr, i) => {
+    const cells = cellsOf(tr);
+    if (cells.length === 0) return;
+    const get = (c: Column): HTMLElement | undefined => {
+      const at = cols.indexOf(c);
+      return at >= 0 ? cells[at] : undefined;
+    };
+    const nameCell = get("name");
+    const name = nameCell ? textOf(nameCell).trim() : "";
+    if (name === "Name" && tag(cells[0]!) === "th") return; // header row without a <thead>
+    const typeCell = get("type");
+    const type = typeCell ? textOf(typeCell).trim() : "";
+    const where = `table ${label} row ${i + 1}${name ? ` (${name})` : ""}`;
+    if (!name || !type) {
+      diags.push({ code: "W_MISSING_CELLS", detail: `${where} has no ${!name ? "name" : "data type"}; row skipped` });
+      return;
+    }
+    const missing = cols.filter((c) => c !== "description" && !get(c));
+    if (missing.length) diags.push({ code: "W_MISSING_CELLS", detail: `${where} lacks ${missing.join(", ")}` });
+    const paramCell = get("param");
+    const reqCell = get("required");
+    const descCell = get("description");
+    const row: RawRow = {
+      name,
+      param: (paramCell ? textOf(paramCell).trim() : "") || "form",
+      type,
+      required: reqCell ? /^yes$/i.test(textOf(reqCell).trim()) : false,
+    };
+    if (descCell) Object.assign(row, readDescription(descCell));
+    rows.push(row);
+  });
+  const out: RawParamsTable = { kind: "params", rows };
+  if (caption !== undefined) out.caption = caption;
+  return out;
+}
+
+function readEnumTable(table: HTMLElement, index: number, diags: Diagnostic[]): RawEnumTable {
+  const caption = captionOf(table);
+  const { head, body } = rowsOf(table);
+  const headNames = head.length ? cellsOf(head[0]!).map((c) => textOf(c).trim().toLowerCase()) : [];
+  let valued = headNames.includes("value");
+  if (!head.length) valued = body.some((tr) => cellsOf(tr).length >= 3);
+  const members: RawEnumMember[] = [];
+  body.forEach((tr, i) => {
+    const cells = cellsOf(tr);
+    if (cells.length === 0) return;
+    const name = textOf(cells[0]!).trim();
+    if (!name) {
+      diags.push({ code: "W_MISSING_CELLS", detail: `enum ${caption ?? `#${index + 1}`} row ${i + 1} has no name; row skipped` });
+      return;
+    }
+    const m: RawEnumMember = { name };
+    const value = valued && cells[1] ? textOf(cells[1]).trim() : "";
+    const descCell = valued ? cells[2] : cells[1];
+    const desc = descCell ? textOf(descCell).trim() : "";
+    if (valued && !cells[1]) diags.push({ code: "W_MISSING_CELLS", detail: `enum ${caption ?? `#${index + 1}`} row ${i + 1} (${name}) lacks value` });
+    if (value) m.value = value;
+    if (desc) m.description = desc;
+    members.push(m);
+  });
+  const out: RawEnumTable = { kind: "enum", valued, members };
+  if (caption !== undefined) out.caption = caption;
+  return out;
+}
+
+/** `.json` suffix or `?format=json` in the call-info, else the example heading, else the URL. */
+function readFormat(p: Pieces, url: string | undefined): string | undefined {
+  if (p.callInfo) {
+    for (const b of p.callInfo.querySelectorAll("b")) {
+      const t = textOf(b).trim();
+      const m = /^\.([A-Za-z0-9-]+)$/.exec(t) ?? /^\?format=([A-Za-z0-9-]+)$/.exec(t);
+      if (m) return m[1]!.toLowerCase();
+    }
+  }
+  if (p.exampleHeading) {
+    const m = /HTTP\s*\+\s*([A-Za-z0-9-]+)/.exec(textOf(p.exampleHeading));
+    if (m) return m[1]!.toLowerCase();
+  }
+  const m = url ? /\/([A-Za-z0-9-]+)\/metadata(?:[?#]|$)/.exec(url) : null;
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+function headerValue(sample: RawSample | undefined, name: string): string | undefined {
+  if (!sample) return undefined;
+  for (const [k, v] of Object.entries(sample.headers)) if (k.toLowerCase() === name) return v.trim() || undefined;
+  return undefined;
+}
+
+/** Where a cut page ended, read from the raw text: an unclosed table or pre, or no document end. */
+interface Cut {
+  inTable: boolean;
+  /** The last table's final row has no </tr>. */
+  inRow: boolean;
+  inPre: boolean;
+  atEnd: boolean;
+}
+
+function findCut(html: string): Cut {
+  const low = html.length > 4096 ? html.slice(-4096).toLowerCase() : html.toLowerCase();
+  const lastTable = html.lastIndexOf("<table");
+  const inTable = lastTable >= 0 && html.indexOf("</table>", lastTable) < 0;
+  const lastTr = html.lastIndexOf("<tr");
+  const inRow = inTable && lastTr > lastTable && html.indexOf("</tr>", lastTr) < 0;
+  const lastPre = html.lastIndexOf("<pre");
+  const inPre = lastPre >= 0 && html.indexOf("</pre>", lastPre) < 0;
+  const atEnd = !low.includes("</html>") && !low.includes("</body>");
+  return { inTable, inRow, inPre, atEnd };
+}
+
+function failurePage(text: string, source: string): PageError | undefined {
+  for (const t of ["Metadata Not Available", "Metadata Not Visible", "Service Not Available"]) {
+    if (text.includes(t)) return new PageError("E_ACCESS", source, `the server refused the metadata page (${t})`);
+  }
+  const m = /Could not find operation:?\s*([^\s<"]*)/.exec(text);
+  if (m) return new PageError("E_UNKNOWN_OP", source, `the server has no operation ${m[1] ? `"${m[1]}"` : "of that name"}`);
+  return undefined;
+}
+
+export function parseHtmlPage(html: string, source: string, url?: string): RawPage {
+  const text = stripBom(html);
+  const root = parse(text, PARSE_OPTIONS);
+  const p = collect(root);
+  const diagnostics: Diagnostic[] = [];
+  const cut = findCut(text);
+  const complete = !(cut.inTable || cut.inPre || cut.atEnd);
+
+  if (p.typeTables.length === 0 && !p.requestPre && !p.responsePre) {
+    const failure = failurePage(textOf(root), source);
+    if (failure) throw failure;
+    if (!p.operation || complete) {
+      throw new PageError("E_NOT_METADATA", source, "no metadata tables and no sample HTTP request on this page");
+    }
+  }
+
+  const lang = p.langCode ?? opFromUrl(url, "lang")?.toLowerCase();
+  const tables: RawTable[] = [];
+  if (lang) {
+    diagnostics.push({ code: "W_LANG_VARIANT", detail: `lang=${lang}: the page shows code instead of tables; the code is not parsed` });
+  } else {
+    p.typeTables.forEach((t, i) => {
+      const isEnum = classesOf(t).includes("enum");
+      tables.push(isEnum ? readEnumTable(t, i, diagnostics) : readParamsTable(t, i, diagnostics));
+    });
+  }
+
+  const request = p.requestPre ? parseSampleMessage(textOf(p.requestPre), "request") : undefined;
+  const response = p.responsePre ? parseSampleMessage(textOf(p.responsePre), "response") : undefined;
+
+  if (!complete) {
+    let where = "input ends before the end of the page";
+    if (cut.inPre) {
+      const last = response ?? request;
+      if (last) {
+        last.truncated = true;
+        where = `input ends inside the ${last === response ? "response" : "request"} sample${last.body !== undefined ? " body" : ""}`;
+      }
+    } else if (cut.inTable && tables.length > 0) {
+      const last = tables[tables.length - 1]!;
+      last.partial = true;
+      if (cut.inRow) {
+        if (last.kind === "params") last.rows.pop();
+        else last.members.pop();
+      }
+      where = `input ends inside table ${last.caption ?? `#${tables.length}`}${cut.inRow ? ", last row dropped" : ""}`;
+    } else if (cut.inTable) {
+      where = "input ends inside a table before the type tables";
+    }
+    diagnostics.push({ code: "W_TRUNCATED", detail: where });
+  }
+
+  const page: RawPage = {
+    source,
+    layout: "html",
+    tags: readTags(p.tags),
+    auth: readAuth(p.auth, diagnostics),
+    routes: readRoutes(p.routes),
+    tables,
+    complete,
+    diagnostics,
+  };
+  if (url !== undefined) page.url = url;
+  const opName = trimmed(p.h2) ?? opFromUrl(url, "op");
+  if (opName !== undefined) page.opName = opName;
+  const format = readFormat(p, url);
+  if (format !== undefined) page.format = format;
+  if (lang !== undefined) page.lang = lang;
+  const serviceName = trimmed(p.h1) ?? trimmed(p.title);
+  if (serviceName !== undefined) page.serviceName = serviceName;
+  const host = headerValue(request, "host");
+  if (host !== undefined) page.host = host;
+  const description = trimmed(p.desc);
+  if (description !== undefined) page.description = description;
+  if (request) page.request = request;
+  if (response) page.response = response;
+  return page;
+}

@@ -1,0 +1,146 @@
+// The /metadata index page (spec §3): one row per visible op. Links are data: nothing is followed,
+// and links to another origin are rebased onto the index's own origin.
+import { parse, HTMLElement, NodeType, type Node } from "node-html-parser";
+import { PageError, type Diagnostic, type IndexOperation, type IndexPage } from "../model/types.js";
+import { FAILURE_TEXTS, stripBom } from "./detect.js";
+import { textOf } from "./html.js";
+
+const PARSE_OPTIONS = {
+  comment: false,
+  blockTextElements: { script: true, noscript: true, style: true },
+  parseNoneClosedTags: true,
+};
+
+function tag(el: HTMLElement): string {
+  return el.rawTagName ? el.rawTagName.toLowerCase() : "";
+}
+
+function elements(root: HTMLElement, name: string): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const stack: HTMLElement[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (tag(el) === name) out.push(el);
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.nodeType === NodeType.ELEMENT_NODE) stack.push(kids[i] as HTMLElement);
+  }
+  return out;
+}
+
+function cellsOf(tr: HTMLElement): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const c of tr.childNodes) {
+    if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const t = tag(c as HTMLElement);
+    if (t === "td" || t === "th") out.push(c as HTMLElement);
+  }
+  return out;
+}
+
+function opParam(href: string): string | undefined {
+  const m = /[?&]op=([^&#]*)/i.exec(href);
+  if (!m || !m[1]) return undefined;
+  try {
+    return decodeURIComponent(m[1].replace(/\+/g, " ")).trim() || undefined;
+  } catch {
+    return m[1];
+  }
+}
+
+/** The last non-empty text node under the element (the op name on servers without `op=` links). */
+function lastText(el: HTMLElement): string | undefined {
+  let found: string | undefined;
+  const walk = (n: Node): void => {
+    if (n.nodeType === NodeType.TEXT_NODE) {
+      const t = n.text.trim();
+      if (t) found = t;
+    } else if (n.nodeType === NodeType.ELEMENT_NODE) for (const c of n.childNodes) walk(c);
+  };
+  walk(el);
+  return found;
+}
+
+function baseOf(indexUrl: URL): string {
+  const path = indexUrl.pathname.replace(/\/+$/, "").replace(/\/metadata$/i, "");
+  return indexUrl.origin + path;
+}
+
+const OP_NAME = /^[A-Za-z_][A-Za-z0-9_.`]*$/;
+
+export function parseIndexPage(html: string, indexUrl: string, source: string = indexUrl): IndexPage {
+  let index: URL;
+  try {
+    index = new URL(indexUrl);
+  } catch {
+    throw new PageError("E_NOT_METADATA", source, `index URL "${indexUrl}" is not an absolute URL`);
+  }
+  const root = parse(stripBom(html), PARSE_OPTIONS);
+  const diagnostics: Diagnostic[] = [];
+  const operations: IndexOperation[] = [];
+  const seen = new Set<string>();
+
+  for (const tr of elements(root, "tr")) {
+    const cells = cellsOf(tr);
+    const th = cells[0];
+    if (!th || tag(th) !== "th") continue;
+    const links = elements(tr, "a").map((a) => ({ a, href: a.getAttribute("href") ?? "" }));
+    const name = links.map((l) => opParam(l.href)).find((n) => n !== undefined) ?? lastText(th);
+    if (!name || !OP_NAME.test(name) || seen.has(name)) continue;
+
+    const formats: string[] = [];
+    let formatLinks = 0;
+    let pageHref: string | undefined;
+    let firstHref: string | undefined;
+    for (const td of cells.slice(1)) {
+      const a = elements(td, "a")[0];
+      const label = textOf(td).trim().toLowerCase();
+      if (!a) continue; // a bare <td>JSON</td>: the format is hidden for this op
+      const href = a.getAttribute("href") ?? "";
+      const fmt = /\/([A-Za-z0-9-]+)\/metadata\b/.exec(href)?.[1]?.toLowerCase() ?? label;
+      if (!fmt) continue;
+      formatLinks++;
+      formats.push(fmt);
+      firstHref ??= href;
+      if (fmt === "json") pageHref ??= href;
+    }
+    // A row with neither op= links nor format links is not an operation row (headings, plugin lists).
+    if (formatLinks === 0 && !links.some((l) => opParam(l.href)) && cells.length < 2) continue;
+    seen.add(name);
+
+    const chosen = pageHref ?? firstHref;
+    let pageUrl: string;
+    if (chosen) {
+      let resolved: URL;
+      try {
+        resolved = new URL(chosen, index);
+      } catch {
+        resolved = new URL(`${baseOf(index)}/json/metadata?op=${encodeURIComponent(name)}`);
+        diagnostics.push({ code: "W_BAD_LINK", detail: `${name}: unusable link "${chosen}"` });
+      }
+      if (resolved.origin !== index.origin) {
+        const rebased = new URL(resolved.pathname + resolved.search, index.origin);
+        diagnostics.push({ code: "W_REBASED_LINK", detail: `${name}: ${resolved.href} -> ${rebased.href}` });
+        resolved = rebased;
+      }
+      pageUrl = resolved.href;
+    } else {
+      pageUrl = `${baseOf(index)}/json/metadata?op=${encodeURIComponent(name)}`;
+    }
+
+    const tags = (th.getAttribute("data-tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+    const requiresAuth = elements(th, "i").some((i) => (i.getAttribute("class") ?? "").split(/\s+/).includes("auth"));
+    operations.push({ name, tags, pageUrl, formats, requiresAuth });
+  }
+
+  if (operations.length === 0) {
+    const text = textOf(root);
+    const failure = FAILURE_TEXTS.slice(0, 3).find((t) => text.includes(t));
+    if (failure) throw new PageError("E_ACCESS", source, `the server refused the metadata index (${failure})`);
+    throw new PageError("E_NOT_METADATA", source, "no operations table with ?op= links on this index page");
+  }
+  const page: IndexPage = { source, operations, diagnostics };
+  const h1 = elements(root, "h1")[0];
+  const serviceName = h1 ? textOf(h1).trim() : "";
+  if (serviceName) page.serviceName = serviceName;
+  return page;
+}
