@@ -218,7 +218,6 @@ interface Snapshot {
 }
 
 class Overflow extends Error {}
-class FirstLeaf extends Error {}
 
 /** A table and its assigned bases, checked together against one sample object. */
 interface Chain {
@@ -251,8 +250,6 @@ class Search {
     readonly tables: Table[],
     readonly input: WalkInput,
     readonly cap: number,
-    /** Greedy mode: stop at the first complete parse (the tie order applied at every choice). */
-    readonly greedy = false,
   ) {
     this.n = tables.length;
     this.slots = new Array(this.n).fill(undefined);
@@ -512,7 +509,6 @@ class Search {
       sig,
     });
     if (!this.first) this.first = snap();
-    if (this.greedy) throw new FirstLeaf();
     if (!this.best || score > this.best.score) {
       this.best = this.first.sig === sig && this.first.score === score ? this.first : snap();
       this.alternatives = [];
@@ -590,24 +586,91 @@ export function walkTables(input: WalkInput): WalkResult {
       });
     }
   } catch (e) {
-    if (!(e instanceof Overflow)) throw e;
-    chosen = search.first ?? greedyParse(tables, input, requestTable);
+    // Too many choices, or a page so long the recursive search runs out of stack.
+    if (!(e instanceof Overflow) && !(e instanceof RangeError)) throw e;
+    chosen = (e instanceof Overflow && search.first) || greedyParse(tables, input, requestTable);
     diagnostics.push({
       code: "W_AMBIGUOUS_WALK",
-      detail: `search stopped after ${search.cap} nodes; kept the greedy parse ${describe(chosen, tables)}`,
+      detail:
+        e instanceof Overflow
+          ? `search stopped after ${search.cap} nodes; kept the greedy parse ${describe(chosen, tables)}`
+          : `page too large to search; kept the greedy parse of ${tables.length} tables`,
     });
   }
   return assemble(chosen, tables, input, requestTable, diagnostics);
 }
 
+/**
+ * The tie order applied at every choice (B0, no G1, X1 whenever the next table fits, R1): the
+ * search's first complete parse, computed with an explicit stack so that no page can overflow it.
+ */
 function greedyParse(tables: Table[], input: WalkInput, requestTable: boolean): Snapshot {
-  const search = new Search(tables, input, Infinity, true);
-  try {
-    search.run(requestTable);
-  } catch (e) {
-    if (!(e instanceof FirstLeaf)) throw e;
+  const slots: (Slot | undefined)[] = new Array(tables.length).fill(undefined);
+  const seen = new Set<string>([input.operation]);
+  const x0: Snapshot["x0"] = [];
+  let pos = 0;
+  const rq = asObject(input.request);
+  if (requestTable) {
+    slots[0] = { name: input.operation, role: "request", naming: input.captions ? "caption" : "operation", obj: rq };
+    pos = 1;
   }
-  return search.first!;
+  const fits = (tb: Table, x: Ref): boolean => {
+    if (input.captions && tb.caption !== undefined) {
+      return tb.caption === x.name && (tb.captionParams?.length ?? 0) === x.arity;
+    }
+    if (HIDDEN.has(x.name)) return tb.signature === x.name;
+    return true;
+  };
+  const walk = (root: number, rootObj: SampleNode | undefined) => {
+    const stack: { t: number; obj?: SampleNode; r: number; j: number }[] = [{ t: root, obj: rootObj, r: 0, j: 0 }];
+    while (stack.length) {
+      const f = stack[stack.length - 1]!;
+      const rows = f.t >= 0 ? tables[f.t]!.rows : [];
+      if (f.r >= rows.length) {
+        stack.pop();
+        continue;
+      }
+      const row = rows[f.r]!;
+      if (f.j >= row.refs.length) {
+        f.r++;
+        f.j = 0;
+        continue;
+      }
+      const x = row.refs[f.j++]!;
+      if (seen.has(x.name)) continue;
+      const next = tables[pos];
+      const fit = next !== undefined && fits(next, x);
+      if (HIDDEN.has(x.name) && !fit) continue;
+      seen.add(x.name);
+      const v = accessValue(f.obj, row, x.access);
+      if (!fit) {
+        x0.push({ name: x.name, value: v });
+        continue;
+      }
+      const i = pos++;
+      slots[i] = { name: x.name, role: "reference", naming: next!.caption ? "caption" : "reference", obj: asObject(v) };
+      if (next!.kind === "params") stack.push({ t: i, obj: asObject(v), r: 0, j: 0 });
+    }
+  };
+  walk(requestTable ? 0 : -1, rq);
+  let responseTable = -1;
+  const tb = tables[pos];
+  if (tb && tb.kind === "params") {
+    const rs = asObject(input.response);
+    const name = tb.caption ?? input.responseRoot ?? (tb.signature === "QueryResponse" ? "QueryResponse" : `${input.operation}Response`);
+    const naming: Slot["naming"] = tb.caption
+      ? "caption"
+      : input.responseRoot
+        ? "xml"
+        : tb.signature === "QueryResponse"
+          ? "signature"
+          : "inferred";
+    responseTable = pos;
+    slots[pos++] = { name, role: "response", naming, obj: rs };
+    seen.add(name);
+    walk(responseTable, rs);
+  }
+  return { score: 0, slots, consumed: pos, responseTable, x0, sig: "greedy" };
 }
 
 function describe(s: Snapshot, tables: Table[]): string {

@@ -140,6 +140,15 @@ describe("walkTables", () => {
     expect(r.types.length).toBe(31);
   });
 
+  it("survives a page too long for the recursive search", () => {
+    const tables: RawTable[] = [req([["T0", "T0"]])];
+    for (let i = 0; i < 5000; i++) tables.push(params([[`V${i}`, "string"], ["Next", i < 4999 ? `T${i + 1}` : "string"]]));
+    const r = walk(tables);
+    expect(r.types.length).toBe(5001);
+    expect(r.types[5000]!.model.name).toBe("T4999");
+    expect(r.types[5000]!.model.role).toBe("reference");
+  });
+
   it("stays fast on a long chain of references", () => {
     const tables: RawTable[] = [req([["T0", "T0"]])];
     for (let i = 0; i < 300; i++) tables.push(params([[`V${i}`, "string"], [`Next`, i < 299 ? `T${i + 1}` : "string"]]));
