@@ -55,6 +55,16 @@ function methodDocs(op: OperationModel): string[] {
     lines.push(`${commentText(verbs)} ${commentText(r.path)}`);
   }
   if (op.tags.length) lines.push(`Tags: ${commentText(op.tags.join(", "))}`);
+  if (op.auth && op.auth !== "unknown") {
+    const a = op.auth;
+    const parts = [
+      a.roles.length ? `roles ${a.roles.join(", ")}` : "",
+      a.permissions.length ? `permissions ${a.permissions.join(", ")}` : "",
+      a.anyRoles.length ? `any role of ${a.anyRoles.join(", ")}` : "",
+      a.anyPermissions.length ? `any permission of ${a.anyPermissions.join(", ")}` : "",
+    ].filter(Boolean);
+    lines.push(commentText(`Requires authentication${parts.length ? `: ${parts.join("; ")}` : ""}`));
+  }
   return lines.length ? [lines.join("\n")] : [];
 }
 

@@ -208,7 +208,7 @@ function classDecl(
   usedInterfaces: Set<string>,
 ): Decl {
   const tsName = ctx.names.tsName(t.name);
-  const params = assignTypeParams(t.genericParams ?? []);
+  const params = assignTypeParams(t.genericParams ?? [], [tsName]);
   const tp = new Map((t.genericParams ?? []).map((p, i) => [p, params[i]!]));
   const selfType = params.length ? `${tsName}<${params.join(", ")}>` : tsName;
 

@@ -28,7 +28,7 @@ export async function emitClientWithDiagnostics(api: ApiModel, options: EmitOpti
   const client = emitClientFile(api, options, prepared);
   const finish = async (path: string, body: string, format: boolean): Promise<GeneratedFile> => {
     const text = fileHeader(options.header, path) + body;
-    return { path, content: format && options.format ? await formatTypeScript(text, options.prettier) : text };
+    return { path, content: format && options.format ? await formatTypeScript(text, options.prettier, path) : text };
   };
   const files = [
     await finish("dtos.ts", dtos.text, true),

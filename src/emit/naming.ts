@@ -207,8 +207,9 @@ export function assignMethodNames(opNames: readonly string[]): Map<string, strin
 }
 
 /** Generic parameter names, sanitised and unique within one declaration. */
-export function assignTypeParams(params: readonly string[]): string[] {
-  const taken = new Set<string>();
+export function assignTypeParams(params: readonly string[], avoid: readonly string[] = []): string[] {
+  // a parameter named like its own class would shadow it inside `Partial<X<T>>`
+  const taken = new Set<string>(avoid.map((n) => n.toLowerCase()));
   return params.map((p) => unique(sanitizeIdentifier(p), taken));
 }
 

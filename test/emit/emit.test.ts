@@ -305,3 +305,20 @@ describe("speed", () => {
     expect(ms).toBeLessThan(2000);
   });
 });
+
+describe("formatting", () => {
+  it("is deterministic and honours prettier options", async () => {
+    const { formatTypeScript } = await import("../../src/emit/format.js");
+    const src = "export class A { public x?: string; getTypeName() { return 'A' } }\n";
+    const a = await formatTypeScript(src, { singleQuote: true, tabWidth: 4 });
+    expect(a).toBe(await formatTypeScript(src, { singleQuote: true, tabWidth: 4 }));
+    expect(a).toContain("        return 'A';");
+    // a config cannot swap the parser or load plugins
+    expect(await formatTypeScript(src, { parser: "babel", plugins: ["nope"] })).toContain('return "A";');
+  });
+
+  it("names the file when prettier fails", async () => {
+    const { formatTypeScript } = await import("../../src/emit/format.js");
+    await expect(formatTypeScript("export class {", {}, "dtos.ts")).rejects.toThrow(/prettier could not format the generated dtos\.ts/);
+  });
+});
