@@ -771,7 +771,11 @@ function assemble(
   const autoQuery = reqBase >= 0 && slots[reqBase]!.name === "QueryBase";
   const argsOf = (owner: number) =>
     slots.flatMap((x, i) => (x?.role === "generic-arg" && x.of === owner && !unresolved.has(i) ? [x.name] : []));
-  const baseOwner = (derived: number) => slots.findIndex((x) => x?.role === "base" && x.of === derived);
+  const baseIndex = new Map<number, number>();
+  slots.forEach((x, i) => {
+    if (x?.role === "base" && x.of !== undefined && !baseIndex.has(x.of)) baseIndex.set(x.of, i);
+  });
+  const baseOwner = (derived: number) => baseIndex.get(derived) ?? -1;
 
   // Generic tables: their rows may name another op's argument; rewrite that argument as the parameter.
   const params = new Map<number, string[]>();
@@ -949,9 +953,15 @@ function lendSamples(
 ): void {
   const byName = new Map<string, WalkedType>();
   for (const t of types) if (!byName.has(t.model.name)) byName.set(t.model.name, t);
+  const basesOf = new Map<number, WalkedType[]>();
+  for (const b of types) {
+    const slot = b.table !== undefined ? slots[b.table] : undefined;
+    if (slot?.role !== "base" || slot.of === undefined) continue;
+    basesOf.set(slot.of, [...(basesOf.get(slot.of) ?? []), b]);
+  }
   const queue = types.filter((t) => t.sample);
-  while (queue.length) {
-    const t = queue.shift()!;
+  for (let q = 0; q < queue.length; q++) {
+    const t = queue[q]!;
     if (t.table === undefined) continue;
     for (const row of tables[t.table]!.rows) {
       for (const x of row.refs) {
@@ -961,11 +971,10 @@ function lendSamples(
         target.sample = v;
         queue.push(target);
         // its bases share the object: inherited members are serialized inside it
-        for (const b of types) {
-          if (b.table !== undefined && slots[b.table]?.role === "base" && slots[b.table]?.of === target.table && !b.sample) {
-            b.sample = v;
-            queue.push(b);
-          }
+        for (const b of target.table !== undefined ? (basesOf.get(target.table) ?? []) : []) {
+          if (b.sample) continue;
+          b.sample = v;
+          queue.push(b);
         }
       }
     }
