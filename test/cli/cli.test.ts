@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFaultServer, type FaultServer } from "./fault-server.js";
 import type { OpSpec } from "./pages.js";
-import { ROOT, ensureBuilt, runCli } from "./run-cli.js";
+import { NEUTRAL_CWD, ROOT, ensureBuilt, runCli } from "./run-cli.js";
 
 const OPS: OpSpec[] = [
   {
@@ -36,6 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await rm(NEUTRAL_CWD, { recursive: true, force: true });
   await server?.close();
   await away?.close();
   if (work) await rm(work, { recursive: true, force: true });
@@ -93,6 +94,10 @@ describe("generate from a server", () => {
     expect(dtos).toContain(server.origin);
     const last = r.stderr.trim().split("\n").at(-1)!;
     expect(last).toMatch(/^ssgen: 3 operations, \d+ types, \d+ files written, \d+ warnings, \d+ ms$/);
+    // stderr is not a TTY here: plain progress lines instead of a bar.
+    expect(r.stderr).toContain("fetching 3 pages\n");
+    expect(r.stderr).toContain("fetched 3/3 pages\n");
+    expect(r.stdout).toBe("");
     const urls = server.requests.map((q) => q.url).sort();
     expect(urls).toEqual(["/json/metadata?op=CreateOrder", "/json/metadata?op=GetCustomer", "/json/metadata?op=GetOrder", "/metadata"]);
   });
@@ -241,6 +246,26 @@ describe("protected metadata and secrets", () => {
   });
 });
 
+describe("page cache", () => {
+  it("revalidates with If-None-Match on the second run and produces the same output", async () => {
+    const cache = freshDir("cache");
+    const secret = "cache-secret-31337";
+    const args = ["generate", "--url", server.origin, "--cache", cache, "--header", `X-Api-Key: ${secret}`, "--quiet"];
+    const first = freshDir("cached1");
+    expect((await runCli([...args, "--out", first])).code).toBe(0);
+    expect(server.requests.every((q) => q.headers["if-none-match"] === undefined)).toBe(true);
+    server.reset();
+    const second = freshDir("cached2");
+    const r = await runCli([...args, "--out", second]);
+    expect(r.code, r.stderr).toBe(0);
+    const pageRequests = server.requests.filter((q) => q.url.includes("op="));
+    expect(pageRequests).toHaveLength(3);
+    expect(pageRequests.every((q) => typeof q.headers["if-none-match"] === "string")).toBe(true);
+    expect(await readFile(path.join(second, "dtos.ts"), "utf8")).toBe(await readFile(path.join(first, "dtos.ts"), "utf8"));
+    expect(await allOutput(cache)).not.toContain(secret);
+  });
+});
+
 describe("check", () => {
   it("exits 0 when up to date and 1 with a readable summary after the API changed", async () => {
     const out = freshDir("check");
@@ -270,14 +295,14 @@ describe("check", () => {
 
 describe("inputs, config and usage", () => {
   it("inspect --dump of a fixture page prints the page's canonical dump", async () => {
-    const r = await runCli(["inspect", "--input", "fixtures/pages/create-order.html", "--dump", "--quiet"]);
+    const r = await runCli(["inspect", "--input", "fixtures/pages/create-order.html", "--dump", "--quiet"], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
     const expected = await readFile(path.join(ROOT, "fixtures/pages/create-order.html.dump"), "utf8");
     expect(r.stdout.trim()).toBe(expected.trim());
   });
 
   it("inspect --json prints the API model with its pages", async () => {
-    const r = await runCli(["inspect", "--input", "fixtures/pages/create-order.html", "--json", "--quiet"]);
+    const r = await runCli(["inspect", "--input", "fixtures/pages/create-order.html", "--json", "--quiet"], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.operations.map((o: { name: string }) => o.name)).toEqual(["CreateOrder"]);
@@ -286,10 +311,14 @@ describe("inputs, config and usage", () => {
     expect(json.types.map((t: { name: string }) => t.name)).toContain("LineItem");
   });
 
-  it("inspect prints a readable summary by default", async () => {
-    const r = await runCli(["inspect", "--input", "fixtures/pages/create-order.html", "--quiet"]);
+  it("inspect prints a readable summary by default and warnings on stderr unless --quiet", async () => {
+    const r = await runCli(["inspect", "--input", "fixtures/pages/seed-cognito.txt"], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("CreateOrder");
+    expect(r.stdout).toContain("CognitoSendConfirmCodeRequest");
+    expect(r.stderr).toContain("warning: fixtures/pages/seed-cognito.txt: W_OP_NAME_GUESSED from route /CognitoSendConfirmCodeRequest");
+    const quiet = await runCli(["inspect", "--input", "fixtures/pages/seed-cognito.txt", "--quiet"], { cwd: ROOT });
+    expect(quiet.stderr).toBe("");
+    expect(quiet.stdout).toBe(r.stdout);
   });
 
   it("exit 3 for a missing input, exit 4 for a file that is not a metadata page", async () => {
@@ -328,6 +357,12 @@ describe("inputs, config and usage", () => {
     const wrongType = await runCli(["generate"], { cwd: dir });
     expect(wrongType.code).toBe(2);
     expect(wrongType.stderr).toContain('"retries" must be an integer >= 0, got "3"');
+  });
+
+  it("the bundled job's committed generated/ matches what ssgen.config.json generates (npm run generate)", async () => {
+    const r = await runCli(["check", "--config", "ssgen.config.json", "--quiet"], { cwd: ROOT });
+    expect(r.stdout + r.stderr, "generated/ is stale: run npm run generate and commit generated/").toContain("generated is up to date");
+    expect(r.code).toBe(0);
   });
 
   it("--help on each command shows examples and the exit codes", async () => {

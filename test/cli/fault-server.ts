@@ -2,6 +2,7 @@
 // 127.0.0.1:0 and injects faults per operation (slow, hanging, 500 once, 429 with Retry-After,
 // truncated bodies, redirect to another host, 20 MB page, HTML that is not a metadata page).
 
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { indexHtml, opPageHtml, type OpSpec } from "./pages.js";
@@ -94,8 +95,12 @@ export async function startFaultServer(ops: OpSpec[], awayOrigin = "http://127.0
         return void res.end("<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1><p>Nothing to see.</p></body></html>");
       case "forbidden":
         return void res.writeHead(403, "Forbidden").end("<html><body>Metadata Not Available</body></html>");
-      default:
-        return void res.end(html);
+      default: {
+        // Validators, so --cache can revalidate with If-None-Match.
+        const etag = `"${createHash("sha1").update(html).digest("hex").slice(0, 16)}"`;
+        if (res.req.headers["if-none-match"] === etag) return void res.writeHead(304, { ETag: etag }).end();
+        return void res.writeHead(200, { ETag: etag }).end(html);
+      }
     }
   };
 

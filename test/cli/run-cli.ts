@@ -4,7 +4,7 @@
 
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,6 +43,9 @@ export async function ensureBuilt(): Promise<void> {
   }
 }
 
+/** Default working folder: empty, so no ssgen.config.json or package.json is picked up by accident. */
+export const NEUTRAL_CWD = mkdtempSync(path.join(tmpdir(), "ssgen-cwd-"));
+
 export interface CliResult {
   code: number | null;
   stdout: string;
@@ -52,7 +55,7 @@ export interface CliResult {
 
 export function runCli(
   args: string[],
-  { cwd = ROOT, env = {}, timeoutMs = 60_000 }: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  { cwd = NEUTRAL_CWD, env = {}, timeoutMs = 60_000 }: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
