@@ -34,7 +34,7 @@ for (let r = 0; r < runs; r++) {
   await emitClient(api, options);
   best = Math.min(best, performance.now() - t0);
 }
-console.log(`emit: ${N} types (${operations.length} ops) in ${best.toFixed(0)} ms (best of ${runs}, no prettier)`);
+console.log(`emit: ${N} types in ${best.toFixed(0)} ms (${operations.length} ops, best of ${runs}, no prettier)`);
 const t0 = performance.now();
 await emitClient(api, { ...options, format: true });
 console.log(`emit+prettier: ${N} types in ${(performance.now() - t0).toFixed(0)} ms`);
