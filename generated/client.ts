@@ -27,6 +27,49 @@ export const operations: OperationTable = {
       { path: "/orders", verbs: ["POST"] },
     ],
   },
+  Echo: { method: "POST", routes: [] },
+  GetCustomer: {
+    method: "GET",
+    routes: [{ path: "/customers/{Id}", verbs: ["GET"] }],
+  },
+  GetInvoice: {
+    method: "GET",
+    routes: [{ path: "/invoices/{Number}", verbs: ["GET"] }],
+  },
+  GetSalesReport: {
+    method: "GET",
+    routes: [{ path: "/reports/sales", verbs: ["GET"] }],
+  },
+  Ping: { method: "POST", routes: [] },
+  PostComment: {
+    method: "POST",
+    routes: [{ path: "/comments", verbs: ["POST"] }],
+  },
+  QueryCustomers: {
+    method: "GET",
+    routes: [{ path: "/customers", verbs: ["GET"] }],
+  },
+  SendEmail: { method: "POST", routes: [], oneWay: true },
+  Subscribe: {
+    method: "POST",
+    routes: [{ path: "/subscriptions", verbs: ["POST"] }],
+  },
+  UpdateContact: {
+    method: "PUT",
+    routes: [{ path: "/contacts/{ContactId}", verbs: ["PUT"] }],
+  },
+  UpdatePreferences: {
+    method: "POST",
+    routes: [{ path: "/preferences/{UserId}", verbs: ["POST"] }],
+  },
+  UpsertProduct: {
+    method: "PUT",
+    routes: [
+      { path: "/products/{Id}", verbs: ["GET", "POST"] },
+      { path: "/products/{Id}/{Version}", verbs: ["PUT"] },
+      { path: "/products/upsert", verbs: "*" },
+    ],
+  },
 };
 
 /** Typed client: one method per operation of Shop API. */
@@ -53,6 +96,7 @@ export class ApiClient extends ServiceClient {
    * POST /customers/{CustomerId}/orders
    * POST /orders
    * Tags: orders
+   * Requires authentication: roles Clerk
    */
   createOrder(
     request: Fields<dtos.CreateOrder>,
@@ -62,6 +106,164 @@ export class ApiClient extends ServiceClient {
       request instanceof dtos.CreateOrder
         ? request
         : new dtos.CreateOrder(request),
+      options,
+    );
+  }
+
+  echo(request: Fields<dtos.Echo>, options?: CallOptions): Promise<dtos.Echo> {
+    return this.send(
+      request instanceof dtos.Echo ? request : new dtos.Echo(request),
+      options,
+    );
+  }
+
+  /**
+   * GET /customers/{Id}
+   * Tags: customers
+   */
+  getCustomer(
+    request: Fields<dtos.GetCustomer>,
+    options?: CallOptions,
+  ): Promise<dtos.GetCustomerResponse> {
+    return this.send(
+      request instanceof dtos.GetCustomer
+        ? request
+        : new dtos.GetCustomer(request),
+      options,
+    );
+  }
+
+  /** GET /invoices/{Number} */
+  getInvoice(
+    request: Fields<dtos.GetInvoice>,
+    options?: CallOptions,
+  ): Promise<dtos.GetInvoiceResponse> {
+    return this.send(
+      request instanceof dtos.GetInvoice
+        ? request
+        : new dtos.GetInvoice(request),
+      options,
+    );
+  }
+
+  /** GET /reports/sales */
+  getSalesReport(
+    request: Fields<dtos.GetSalesReport>,
+    options?: CallOptions,
+  ): Promise<dtos.SalesReport> {
+    return this.send(
+      request instanceof dtos.GetSalesReport
+        ? request
+        : new dtos.GetSalesReport(request),
+      options,
+    );
+  }
+
+  ping(
+    request: Fields<dtos.Ping>,
+    options?: CallOptions,
+  ): Promise<dtos.PingResponse> {
+    return this.send(
+      request instanceof dtos.Ping ? request : new dtos.Ping(request),
+      options,
+    );
+  }
+
+  /**
+   * Posts a comment.
+   * Markup in text: alert("x") ends *\/ here
+   * POST /comments
+   */
+  postComment(
+    request: Fields<dtos.PostComment>,
+    options?: CallOptions,
+  ): Promise<dtos.PostCommentResponse> {
+    return this.send(
+      request instanceof dtos.PostComment
+        ? request
+        : new dtos.PostComment(request),
+      options,
+    );
+  }
+
+  /**
+   * GET /customers
+   * Tags: customers
+   */
+  queryCustomers(
+    request: Fields<dtos.QueryCustomers>,
+    options?: CallOptions,
+  ): Promise<dtos.QueryResponse<dtos.Customer2>> {
+    return this.send(
+      request instanceof dtos.QueryCustomers
+        ? request
+        : new dtos.QueryCustomers(request),
+      options,
+    );
+  }
+
+  /** Requires authentication: roles Admin, Mailer; permissions email:send; any role of Support, Ops; any permission of mail:bulk */
+  sendEmail(
+    request: Fields<dtos.SendEmail>,
+    options?: CallOptions,
+  ): Promise<void> {
+    return this.send(
+      request instanceof dtos.SendEmail ? request : new dtos.SendEmail(request),
+      options,
+    );
+  }
+
+  /** POST /subscriptions */
+  subscribe(
+    request: Fields<dtos.Subscribe>,
+    options?: CallOptions,
+  ): Promise<dtos.SubscribeResponse> {
+    return this.send(
+      request instanceof dtos.Subscribe ? request : new dtos.Subscribe(request),
+      options,
+    );
+  }
+
+  /** PUT /contacts/{ContactId} */
+  updateContact(
+    request: Fields<dtos.UpdateContact>,
+    options?: CallOptions,
+  ): Promise<dtos.UpdateContactResponse> {
+    return this.send(
+      request instanceof dtos.UpdateContact
+        ? request
+        : new dtos.UpdateContact(request),
+      options,
+    );
+  }
+
+  /** POST /preferences/{UserId} */
+  updatePreferences(
+    request: Fields<dtos.UpdatePreferences>,
+    options?: CallOptions,
+  ): Promise<dtos.UpdatePreferencesResponse> {
+    return this.send(
+      request instanceof dtos.UpdatePreferences
+        ? request
+        : new dtos.UpdatePreferences(request),
+      options,
+    );
+  }
+
+  /**
+   * GET,POST /products/{Id}
+   * PUT /products/{Id}/{Version}
+   * ANY /products/upsert
+   * Tags: products, admin
+   */
+  upsertProduct(
+    request: Fields<dtos.UpsertProduct>,
+    options?: CallOptions,
+  ): Promise<dtos.UpsertProductResponse> {
+    return this.send(
+      request instanceof dtos.UpsertProduct
+        ? request
+        : new dtos.UpsertProduct(request),
       options,
     );
   }

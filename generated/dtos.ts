@@ -9,7 +9,24 @@ export interface IReturn<T> {
   createResponse(): T;
 }
 
+export interface IReturnVoid {
+  createResponse(): void;
+}
+
+export interface IGet {}
+
 export interface IPost {}
+
+export interface IPut {}
+
+export class AuditBase {
+  public modifiedBy?: string;
+  public modifiedDate!: string;
+
+  public constructor(init?: Partial<AuditBase>) {
+    (Object as any).assign(this, init);
+  }
+}
 
 export class AuditedRequest {
   public traceId?: string;
@@ -121,6 +138,17 @@ export class CognitoUserSession {
   }
 }
 
+export class ContactBase extends AuditBase {
+  public firstName?: string;
+  public lastName?: string;
+  public email?: string;
+
+  public constructor(init?: Partial<ContactBase>) {
+    super(init);
+    (Object as any).assign(this, init);
+  }
+}
+
 // @Route("/customers/{CustomerId}/orders", "POST")
 // @Route("/orders", "POST")
 /** Creates an order & returns its id */
@@ -162,6 +190,146 @@ export class CreateOrderResponse {
   }
 }
 
+export class Customer {
+  public id!: number;
+  public fullName?: string;
+  public email?: string;
+  public createdAt!: string;
+
+  public constructor(init?: Partial<Customer>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export class Customer2 {
+  public id!: number;
+  public fullName?: string;
+  public email?: string;
+
+  public constructor(init?: Partial<Customer2>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export class Echo implements IReturn<Echo> {
+  public text?: string;
+  public repeatCount!: number;
+
+  public constructor(init?: Partial<Echo>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "Echo";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new Echo();
+  }
+}
+
+// @Route("/customers/{Id}", "GET")
+export class GetCustomer implements IReturn<GetCustomerResponse>, IGet {
+  public id!: number;
+
+  public constructor(init?: Partial<GetCustomer>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "GetCustomer";
+  }
+
+  public getMethod() {
+    return "GET";
+  }
+
+  public createResponse() {
+    return new GetCustomerResponse();
+  }
+}
+
+export class GetCustomerResponse {
+  public customer?: Customer;
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<GetCustomerResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+// @Route("/invoices/{Number}", "GET")
+export class GetInvoice implements IReturn<GetInvoiceResponse>, IGet {
+  public number!: string;
+
+  public constructor(init?: Partial<GetInvoice>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "GetInvoice";
+  }
+
+  public getMethod() {
+    return "GET";
+  }
+
+  public createResponse() {
+    return new GetInvoiceResponse();
+  }
+}
+
+export class GetInvoiceResponse {
+  public number?: string;
+  public total!: number;
+  public dueDate!: string;
+  public lines?: InvoiceLine[];
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<GetInvoiceResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+// @Route("/reports/sales", "GET")
+export class GetSalesReport implements IReturn<SalesReport>, IGet {
+  public regions?: string[];
+  public storeIds?: number[];
+  public from?: string;
+  public to?: string;
+  public limit?: number;
+  public includeRefunds?: boolean;
+
+  public constructor(init?: Partial<GetSalesReport>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "GetSalesReport";
+  }
+
+  public getMethod() {
+    return "GET";
+  }
+
+  public createResponse() {
+    return new SalesReport();
+  }
+}
+
+export class InvoiceLine {
+  public description?: string;
+  public amount!: number;
+
+  public constructor(init?: Partial<InvoiceLine>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 export class LineItem {
   /** @description Stock keeping unit */
   public sku?: string;
@@ -174,10 +342,145 @@ export class LineItem {
   }
 }
 
+// @Flags()
+export enum Permissions {
+  None = 0,
+  Read = 1,
+  Write = 2,
+  Delete = 4,
+  All = 7,
+}
+
+export class Ping implements IReturn<PingResponse> {
+  public constructor(init?: Partial<Ping>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "Ping";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new PingResponse();
+  }
+}
+
+export class PingResponse {
+  public message?: string;
+  public serverTime!: string;
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<PingResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+// @Route("/comments", "POST")
+/**
+ * Posts a comment.
+ * Markup in text: alert("x") ends *\/ here
+ */
+export class PostComment implements IReturn<PostCommentResponse>, IPost {
+  /**
+   * @description The text; bold allowed
+   * max 4k
+   */
+  public body!: string;
+  /** @description Ends with *\/ so comments must escape it */
+  public author?: string;
+  /** @description document.title="x" raw & unsafe */
+  public html?: string;
+
+  public constructor(init?: Partial<PostComment>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "PostComment";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new PostCommentResponse();
+  }
+}
+
+export class PostCommentResponse {
+  public commentId!: number;
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<PostCommentResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 export enum Priority {
   Low = "Low",
   Normal = "Normal",
   High = "High",
+}
+
+export class QueryBase {
+  public skip?: number;
+  public take?: number;
+  public orderBy?: string;
+  public orderByDesc?: string;
+  public include?: string;
+  public fields?: string;
+  public meta?: { [index: string]: string };
+
+  public constructor(init?: Partial<QueryBase>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export class QueryDb<T> extends QueryBase {
+  public constructor(init?: Partial<QueryDb<T>>) {
+    super(init);
+    (Object as any).assign(this, init);
+  }
+}
+
+// @Route("/customers", "GET")
+export class QueryCustomers
+  extends QueryDb<Customer2>
+  implements IReturn<QueryResponse<Customer2>>, IGet
+{
+  public constructor(init?: Partial<QueryCustomers>) {
+    super(init);
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "QueryCustomers";
+  }
+
+  public getMethod() {
+    return "GET";
+  }
+
+  public createResponse() {
+    return new QueryResponse<Customer2>();
+  }
+}
+
+export class QueryResponse<T> {
+  public offset!: number;
+  public total!: number;
+  public results?: T[];
+  public meta?: { [index: string]: string };
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<QueryResponse<T>>) {
+    (Object as any).assign(this, init);
+  }
 }
 
 export class ResponseError {
@@ -201,4 +504,222 @@ export class ResponseStatus {
   public constructor(init?: Partial<ResponseStatus>) {
     (Object as any).assign(this, init);
   }
+}
+
+export class SalesLine {
+  public store?: string;
+  public amount!: number;
+  public count!: number;
+
+  public constructor(init?: Partial<SalesLine>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export class SalesReport {
+  public totals?: { [index: string]: number };
+  public dailyCounts?: { [index: string]: number[] };
+  public lines?: SalesLine[];
+  public months?: string[];
+  public matrix?: number[][];
+  public averageTicket?: number;
+  public generatedAt!: string;
+
+  public constructor(init?: Partial<SalesReport>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export class SendEmail implements IReturnVoid {
+  public to!: string;
+  public subject!: string;
+  public body?: string;
+  public replyTo?: string;
+  public cc?: string[];
+
+  public constructor(init?: Partial<SendEmail>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "SendEmail";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {}
+}
+
+// @Route("/subscriptions", "POST")
+export class Subscribe implements IReturn<SubscribeResponse>, IPost {
+  public email?: string;
+  public topics?: string[];
+  public frequency?: string;
+
+  public constructor(init?: Partial<Subscribe>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "Subscribe";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new SubscribeResponse();
+  }
+}
+
+export class SubscribeResponse {
+  public subscriptionId!: number;
+  public expiresAt!: string;
+
+  public constructor(init?: Partial<SubscribeResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export enum Theme {
+  /** Light background */
+  Light = "Light",
+  /** Dark background */
+  Dark = "Dark",
+}
+
+export enum Title {
+  Mr = "mr",
+  Ms = "ms",
+  /** Doctor */
+  Dr = "dr",
+}
+
+// @Route("/contacts/{ContactId}", "PUT")
+export class UpdateContact
+  extends ContactBase
+  implements IReturn<UpdateContactResponse>, IPut
+{
+  public contactId!: number;
+  public notify!: boolean;
+  public reason?: string;
+
+  public constructor(init?: Partial<UpdateContact>) {
+    super(init);
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "UpdateContact";
+  }
+
+  public getMethod() {
+    return "PUT";
+  }
+
+  public createResponse() {
+    return new UpdateContactResponse();
+  }
+}
+
+export class UpdateContactResponse {
+  public updated!: string;
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<UpdateContactResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+// @Route("/preferences/{UserId}", "POST")
+export class UpdatePreferences
+  implements IReturn<UpdatePreferencesResponse>, IPost
+{
+  public userId!: number;
+  public theme!: Theme;
+  public level!: Verbosity;
+  public perms!: Permissions;
+  public salutation?: Title;
+
+  public constructor(init?: Partial<UpdatePreferences>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "UpdatePreferences";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new UpdatePreferencesResponse();
+  }
+}
+
+export class UpdatePreferencesResponse {
+  public saved!: boolean;
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<UpdatePreferencesResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+// @Route("/products/{Id}", "GET,POST")
+// @Route("/products/{Id}/{Version}", "PUT")
+// @Route("/products/upsert")
+export class UpsertProduct implements IReturn<UpsertProductResponse>, IPut {
+  public id!: number;
+  public version!: number;
+  /** @description Display name */
+  public name!: string;
+  public tags?: string[];
+  public apiKey?: string;
+  /**
+   * @description Unit price
+   * Valid range: 0 - 10000
+   */
+  public price!: number;
+  /**
+   * @description ISO code
+   * Allowable values: EUR, USD
+   */
+  public currency?: string;
+
+  public constructor(init?: Partial<UpsertProduct>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "UpsertProduct";
+  }
+
+  public getMethod() {
+    return "PUT";
+  }
+
+  public createResponse() {
+    return new UpsertProductResponse();
+  }
+}
+
+export class UpsertProductResponse {
+  public id!: number;
+  public version!: number;
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<UpsertProductResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export enum Verbosity {
+  Quiet = 10,
+  Normal = 20,
+  Chatty = 30,
 }
