@@ -95,6 +95,8 @@ export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}):
         if (t.role === "request" || known.has(t.name) || (matched && t.name === element)) continue;
         types.push(t);
       }
+      // the page has tables, so it is not sample-only; the other findings still hold
+      diagnostics.push(...inferred.diagnostics.filter((d) => d.code !== "W_SAMPLE_ONLY"));
     }
     if (!raw.complete && !raw.response && walk.response === undefined) response = "unknown";
   }
@@ -209,10 +211,17 @@ function voteableObjects(...bodies: SampleBody[]): Set<SampleNode> {
   return out;
 }
 
+const keyIndex = new WeakMap<SampleNode, Map<string, string>>();
+
 function sampleKey(obj: SampleNode | undefined, name: string): string | undefined {
   if (!obj || obj.kind !== "object") return undefined;
-  const k = keyOf(name);
-  return obj.entries.find(([key]) => keyOf(key) === k)?.[0];
+  let index = keyIndex.get(obj);
+  if (!index) {
+    index = new Map();
+    for (const [key] of obj.entries) if (!index.has(keyOf(key))) index.set(keyOf(key), key);
+    keyIndex.set(obj, index);
+  }
+  return index.get(keyOf(name));
 }
 
 function matchedPairs(t: WalkedType): { name: string; key: string }[] {

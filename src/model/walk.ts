@@ -92,7 +92,7 @@ interface Table {
 
 /** Sample keys and property names compare case-insensitively after the §5.5 mapping. */
 export function keyOf(name: string): string {
-  return name.replace(/_/g, "").toLowerCase();
+  return (name.includes("_") ? name.replace(/_/g, "") : name).toLowerCase();
 }
 
 function refsOf(ref: TypeRef | undefined): Ref[] {
