@@ -253,6 +253,57 @@ describe("parseTextPage: pipe tables (§5.2 rule 3)", () => {
   });
 });
 
+describe("parseTextPage: renderings of the HTML fixtures", () => {
+  it("keeps route summaries and notes, and trims only the last route row", () => {
+    expect(parseFixture("routes.txt").routes).toEqual([
+      { verbs: ["GET", "POST"], path: "/products/{Id}", summary: "Fetch or create", notes: "Creates the product when missing" },
+      { verbs: ["PUT"], path: "/products/{Id}/{Version}", summary: "Replace one version" },
+      { verbs: "*", path: "/products/upsert" },
+    ]);
+  });
+
+  it("reads all four auth labels with comma lists", () => {
+    expect(parseFixture("send-email.txt").auth).toEqual({
+      roles: ["Admin", "Mailer"],
+      permissions: ["email:send"],
+      anyRoles: ["Support", "Ops"],
+      anyPermissions: ["mail:bulk"],
+    });
+  });
+
+  it("reads a lang page whose code has no Options header, by its URL line", () => {
+    const page = parseFixture("lang-typescript.txt");
+    expect(page.lang).toBe("typescript");
+    expect(page.tables).toEqual([]);
+    expect(page.routes).toEqual([{ verbs: ["POST"], path: "/subscriptions" }]);
+  });
+
+  it("reads valued enums with EnumMember values and described plain enums", () => {
+    const page = parseFixture("enums.txt");
+    expect(page.tables.filter((t) => t.kind === "enum")).toEqual([
+      {
+        kind: "enum",
+        valued: false,
+        members: [
+          { name: "Light", description: "Light background" },
+          { name: "Dark", description: "Dark background" },
+        ],
+      },
+      { kind: "enum", valued: true, members: [{ name: "Quiet", value: "10" }, { name: "Normal", value: "20" }, { name: "Chatty", value: "30" }] },
+      {
+        kind: "enum",
+        valued: true,
+        members: ["None", "Read", "Write", "Delete", "All"].map((name, i) => ({ name, value: String([0, 1, 2, 4, 7][i]) })),
+      },
+      {
+        kind: "enum",
+        valued: true,
+        members: [{ name: "Mr", value: "mr" }, { name: "Ms", value: "ms" }, { name: "Dr", value: "dr", description: "Doctor" }],
+      },
+    ]);
+  });
+});
+
 describe("parseTextPage: text-flat", () => {
   it("reads captions, headings, auth, routes and rows of the flat CreateOrder", () => {
     const page = parseFixture("create-order-flat.txt");
