@@ -71,7 +71,7 @@ function methodDocs(op: OperationModel): string[] {
 /** Emits client.ts (without header and formatting). `prepared` must be the one dtos.ts was emitted with. */
 export function emitClientFile(
   api: ApiModel,
-  options: Pick<EmitOptions, "dates" | "enums">,
+  options: Pick<EmitOptions, "dates" | "enums"> & Partial<Pick<EmitOptions, "endpoint">>,
   prepared: PreparedApi,
 ): { text: string; diagnostics: Diagnostic[] } {
   const { operations, names } = prepared;
@@ -147,7 +147,8 @@ export function emitClientFile(
       {
         scope: Scope.Public,
         parameters: [{ name: "options", type: "ClientOptions" }],
-        statements: ["super(options, operations);"],
+        // the generation-time --endpoint choice is the default; callers may still override it
+        statements: [options.endpoint === "api" ? `super({ endpoint: "api", ...options }, operations);` : "super(options, operations);"],
       },
     ],
     methods,

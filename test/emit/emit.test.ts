@@ -169,6 +169,13 @@ describe("generated code compiles under tsc --strict", () => {
     expect(text("dtos.ts")).toContain("public span?: string;");
   });
 
+  it("endpoint: \"api\" becomes the client's default", async () => {
+    const { text } = await emitAndCheck(shopModel(), { endpoint: "api" });
+    expect(text("client.ts")).toContain('super({ endpoint: "api", ...options }, operations);');
+    const reply = await emitClient(shopModel(), options());
+    expect(reply[1]!.content).toContain("super(options, operations);");
+  });
+
   it("unformatted output compiles too", async () => {
     const { text } = await emitAndCheck(kitchenModel(), { format: false });
     expect(text("dtos.ts")).toContain("public getTypeName() {\n        return 'GetCustomer';");

@@ -18,7 +18,7 @@ export interface OperationDef { method: Verb; routes: RouteDef[]; oneWay?: boole
 export type OperationTable = Record<string, OperationDef>;
 export type Fields<T> = { [K in keyof T as T[K] extends (...a: any[]) => any ? never : K]: T[K] };
 export interface RequestDto<T> { getTypeName(): string; getMethod?(): string; createResponse(): T }
-export interface ClientOptions { baseUrl: string }
+export interface ClientOptions { baseUrl: string; endpoint?: "reply" | "api" }
 export interface CallOptions { signal?: AbortSignal; method?: Verb; headers?: Record<string, string>; timeoutMs?: number }
 export class ApiError extends Error {}
 export class ServiceClient {
