@@ -212,6 +212,18 @@ describe("buildPageModel rules", () => {
     expect(buildPageModel(all).method).toBe("POST");
   });
 
+  it("matches a top-level array response to a named table", () => {
+    const m = buildPageModel(
+      page({
+        opName: "GetCustomers",
+        tables: [params([["Id", "query", "int"], ["Like", "query", "Customer"]]), params([["Id", "form", "int"], ["FullName", "form", "string"]])],
+        response: { status: 200, headers: {}, body: '[{"id":0,"fullName":"String"}]' },
+      }),
+    );
+    expect(m.response).toBe("Customer[]");
+    expect(m.types.map((t) => t.name)).toEqual(["GetCustomers", "Customer"]);
+  });
+
   it("marks types from a cut table partial", () => {
     const m = buildPageModel(page({ opName: "X", complete: false, tables: [{ ...params([["Id", "body", "int"]]), partial: true }] }));
     expect(m.types[0]!.partial).toBe(true);
