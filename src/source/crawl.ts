@@ -14,7 +14,8 @@ import { displayUrl } from "./redact.js";
 export interface FetchedPage {
   /** Secret-free URL used in messages and headers. */
   source: string;
-  /** Absolute URL the text came from (after same-origin redirects). */
+  /** Absolute URL the text came from (after same-origin redirects), secret-free like `source`:
+   *  parsers read op=/base from it and nothing on it may reach generated files. */
   url: string;
   text: string;
   /** Exact op name from the index link, when crawled from an index. */
@@ -64,7 +65,7 @@ export async function crawl(urls: readonly string[], options: CrawlOptions): Pro
           const fetched = await fetchText(job.url, { ...options.http, allowedOrigin: job.origin });
           return {
             source: displayUrl(job.url),
-            url: fetched.finalUrl,
+            url: displayUrl(fetched.finalUrl),
             text: fetched.text,
             operation: job.operation,
             tags: job.tags,
