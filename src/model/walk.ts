@@ -848,7 +848,9 @@ function assemble(
     const shape = (t: Table) => t.rows.map((r) => `${r.raw.name} ${r.type}`).join("\n");
     for (let i = 0; i < s.responseTable; i++) {
       const t = tables[i]!;
-      if (slots[i] && t.kind === "params" && shape(t) === shape(rt) && t.rows.length > 0) {
+      // with captions the caption already names the response; equal rows under another caption are another type
+      const sameName = rt.caption === undefined || rt.caption === t.caption;
+      if (slots[i] && t.kind === "params" && sameName && shape(t) === shape(rt) && t.rows.length > 0) {
         responseDuplicateOf = i;
         break;
       }

@@ -107,6 +107,18 @@ describe("walkTables", () => {
     expect(r.types.map((t) => t.model.name)).toEqual(["Op", "Thing"]);
   });
 
+  it("keeps a captioned response apart from an earlier table with the same rows but another caption", () => {
+    const r = walkTables({
+      operation: "Op",
+      captions: true,
+      tables: [params([["Id", "int"]], "Op", "body"), params([["Id", "int"]], "OpResponse")],
+      request: json('{"id":0}'),
+      response: json('{"id":0}'),
+    });
+    expect(r.response).toBe("OpResponse");
+    expect(r.types.map((t) => t.model.name)).toEqual(["Op", "OpResponse"]);
+  });
+
   it("reports a table nothing explains as Unnamed<k> with W_UNRESOLVED_TABLE", () => {
     const r = walk([req([["Id", "int"]]), params([["A", "int"]]), params([["B", "int"]])], {
       request: json('{"Id":0}'),
