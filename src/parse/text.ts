@@ -202,7 +202,7 @@ function parse(text: string, source: string): RawPage {
   let linkLang: string | undefined;
   for (let i = 0; i < tableLines.length; i++) {
     const t = tableLines[i]!.text.trim();
-    if (codeAt < 0 && CODE_OPTIONS.test(t)) codeAt = i;
+    if (codeAt < 0 && t.length < 4096 && CODE_OPTIONS.test(t)) codeAt = i;
     const link = t.length < 4096 ? TYPES_LINK.exec(t) : null;
     if (link) {
       linkLang ??= link[1];
