@@ -916,6 +916,7 @@ function assemble(
     }
     types.push({ model, table: i, sample: slot.obj });
   }
+  if (!input.captions) splitEnums(types, s.x0, taken);
   lendSamples(types, tables, slots, (i, name) =>
     argumentOf.get(i) === name && concrete.get(i)?.length === 1 ? concrete.get(i)![0]! : name,
   );
@@ -941,6 +942,30 @@ function assemble(
   if (responseDuplicateOf >= 0) response = typeName(responseDuplicateOf);
   else if (s.responseTable >= 0) response = typeName(s.responseTable);
   return { types, response, autoQuery, diagnostics, score: s.score };
+}
+
+/**
+ * Adjacent plain enum tables can run together in pipe text (W_ENUM_BOUNDARY). An enum reference
+ * that found no table, whose sample value is a later member of an enum table, owns the members
+ * from there on (§5.2: split by the pending enum references).
+ */
+function splitEnums(types: WalkedType[], x0: Snapshot["x0"], taken: Set<string>): void {
+  for (const x of x0) {
+    const v = x.value;
+    if (!v || v.kind !== "scalar" || taken.has(x.name) || types.some((t) => t.model.name === x.name)) continue;
+    for (let k = 0; k < types.length; k++) {
+      const t = types[k]!.model;
+      if (t.kind !== "enum" || !t.members) continue;
+      const at = t.members.findIndex((m) => m.name === v.text);
+      if (at <= 0) continue;
+      const model: TypeModel = { name: x.name, kind: "enum", role: "reference", from: "reference", members: t.members.slice(at) };
+      if (t.valued) model.valued = true;
+      if (t.partial) model.partial = true;
+      t.members = t.members.slice(0, at);
+      types.splice(k + 1, 0, { model });
+      break;
+    }
+  }
 }
 
 /**

@@ -53,6 +53,17 @@ describe("walkTables", () => {
     expect(shape(r)[2]).toBe("Kind reference late-binding");
   });
 
+  it("splits enum tables that ran together by the pending enum references", () => {
+    const r = walk([req([["Priority", "Priority"], ["Color", "Color"]]), enumTable(["Low", "High", "Red", "Green"])], {
+      request: json('{"Priority":"Low","Color":"Red"}'),
+    });
+    expect(r.types.map((t) => `${t.model.name}:${(t.model.members ?? []).map((m) => m.name).join("|")}`)).toEqual([
+      "Op:",
+      "Priority:Low|High",
+      "Color:Red|Green",
+    ]);
+  });
+
   it("recognises AutoQuery: QueryBase signature, generic argument, QueryResponse<T>", () => {
     const r = walk(
       [req([["NameContains", "string"]]), params(QUERY_BASE), params([["Id", "int"], ["Name", "string"]]), params(QUERY_RESPONSE("Customer"))],
