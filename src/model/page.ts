@@ -98,7 +98,6 @@ export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}):
       // the page has tables, so it is not sample-only; the other findings still hold
       diagnostics.push(...inferred.diagnostics.filter((d) => d.code !== "W_SAMPLE_ONLY"));
     }
-    if (!raw.complete && !raw.response && walk.response === undefined) response = "unknown";
   }
 
   if (wireCase === "unknown" && types.some((t) => t.properties?.length)) {
