@@ -60,12 +60,19 @@ function tag(el: HTMLElement): string {
 /** Decoded text content; <br> becomes a newline (descriptions use it for line breaks). */
 export function textOf(node: Node): string {
   if (node.nodeType === NodeType.TEXT_NODE) return (node as TextNode).text;
-  if (node.nodeType !== NodeType.ELEMENT_NODE) return "";
-  const el = node as HTMLElement;
-  if (el.rawTagName && tag(el) === "br") return "\n";
-  let out = "";
-  for (const child of el.childNodes) out += textOf(child);
-  return out;
+  // Iterative: a hostile page may nest elements deeper than the call stack allows.
+  const parts: string[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType === NodeType.TEXT_NODE) parts.push((n as TextNode).text);
+    else if (n.nodeType === NodeType.ELEMENT_NODE) {
+      const el = n as HTMLElement;
+      if (el.rawTagName && tag(el) === "br") parts.push("\n");
+      else for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push(el.childNodes[i]!);
+    }
+  }
+  return parts.join("");
 }
 
 /** Direct element children with the given tag name. */
@@ -305,10 +312,11 @@ function columnsFromHead(head: HTMLElement[]): Column[] {
   return cols.includes("name") && cols.includes("type") ? cols : PARAMS_COLUMNS;
 }
 
-function readParamsTable(table: HTMLElement, index: number, diags: Diagnostic[]): RawParamsTable {
+function readParamsTable(table: HTMLElement, index: number, diags: Diagnostic[], dropLastRow = false): RawParamsTable {
   const caption = captionOf(table);
   const label = caption ?? `#${index + 1}`;
   const { head, body } = rowsOf(table);
+  if (dropLastRow) body.pop();
   const cols = columnsFromHead(head);
   const rows: RawRow[] = [];
   body.forEach((tr, i) => {
@@ -347,9 +355,10 @@ function readParamsTable(table: HTMLElement, index: number, diags: Diagnostic[])
   return out;
 }
 
-function readEnumTable(table: HTMLElement, index: number, diags: Diagnostic[]): RawEnumTable {
+function readEnumTable(table: HTMLElement, index: number, diags: Diagnostic[], dropLastRow = false): RawEnumTable {
   const caption = captionOf(table);
   const { head, body } = rowsOf(table);
+  if (dropLastRow) body.pop();
   const headNames = head.length ? cellsOf(head[0]!).map((c) => textOf(c).trim().toLowerCase()) : [];
   let valued = headNames.includes("value");
   if (!head.length) valued = body.some((tr) => cellsOf(tr).length >= 3);
@@ -452,7 +461,9 @@ export function parseHtmlPage(html: string, source: string, url?: string): RawPa
   } else {
     p.typeTables.forEach((t, i) => {
       const isEnum = classesOf(t).includes("enum");
-      tables.push(isEnum ? readEnumTable(t, i, diagnostics) : readParamsTable(t, i, diagnostics));
+      // The row the input ended in is unusable: its cells may be cut mid-word.
+      const dropLastRow = cut.inRow && i === p.typeTables.length - 1;
+      tables.push(isEnum ? readEnumTable(t, i, diagnostics, dropLastRow) : readParamsTable(t, i, diagnostics, dropLastRow));
     });
   }
 
@@ -470,10 +481,6 @@ export function parseHtmlPage(html: string, source: string, url?: string): RawPa
     } else if (cut.inTable && tables.length > 0) {
       const last = tables[tables.length - 1]!;
       last.partial = true;
-      if (cut.inRow) {
-        if (last.kind === "params") last.rows.pop();
-        else last.members.pop();
-      }
       where = `input ends inside table ${last.caption ?? `#${tables.length}`}${cut.inRow ? ", last row dropped" : ""}`;
     } else if (cut.inTable) {
       where = "input ends inside a table before the type tables";

@@ -49,15 +49,16 @@ function opParam(href: string): string | undefined {
 
 /** The last non-empty text node under the element (the op name on servers without `op=` links). */
 function lastText(el: HTMLElement): string | undefined {
-  let found: string | undefined;
-  const walk = (n: Node): void => {
+  const stack: Node[] = [el];
+  while (stack.length) {
+    // Reverse pre-order: the first non-empty text node met is the document's last one.
+    const n = stack.pop()!;
     if (n.nodeType === NodeType.TEXT_NODE) {
       const t = n.text.trim();
-      if (t) found = t;
-    } else if (n.nodeType === NodeType.ELEMENT_NODE) for (const c of n.childNodes) walk(c);
-  };
-  walk(el);
-  return found;
+      if (t) return t;
+    } else if (n.nodeType === NodeType.ELEMENT_NODE) for (const c of n.childNodes) stack.push(c);
+  }
+  return undefined;
 }
 
 function baseOf(indexUrl: URL): string {
