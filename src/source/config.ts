@@ -207,9 +207,12 @@ export function resolveRunOptions({ flags, loaded, cwd, env, requireSource = tru
   const pick = <K extends keyof ConfigShape>(key: K): { value: ConfigShape[K]; base: string } =>
     flags[key] !== undefined ? { value: flags[key], base: cwd } : { value: c[key], base: loaded.dir };
 
-  const input = pick("input");
+  // Sources are one setting: --url or --input on the command line replace both of the config's,
+  // so `ssgen inspect --input page.html` in a configured project reads just that page.
+  const flagSources = flags.url !== undefined || flags.input !== undefined;
+  const input = flagSources ? { value: flags.input, base: cwd } : { value: c.input, base: loaded.dir };
   const inputs = input.value ?? [];
-  const urls = (flags.url ?? c.url ?? []).slice();
+  const urls = ((flagSources ? flags.url : c.url) ?? []).slice();
   if (requireSource && inputs.length === 0 && urls.length === 0) {
     throw new UsageError("no source: give --url <base or page URL> or --input <files/folders/globs> (or set them in ssgen.config.json)");
   }

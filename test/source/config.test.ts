@@ -48,6 +48,14 @@ describe("loadConfig and resolveRunOptions", () => {
     expect(nonDefaultEmitOptions(options.emit)).toEqual({ enums: "union" });
   });
 
+  it("treats sources as one setting: a source flag replaces the config's urls and inputs", async () => {
+    const loaded = { config: { url: ["https://h.example"], input: ["pages"] }, dir: "/cfg" };
+    const fromConfig = resolveRunOptions({ flags: {}, loaded, cwd: "/cwd", env: {} });
+    expect(fromConfig).toMatchObject({ urls: ["https://h.example/"], inputs: ["pages"], inputBase: "/cfg" });
+    const fromFlag = resolveRunOptions({ flags: { input: ["one.html"] }, loaded, cwd: "/cwd", env: {} });
+    expect(fromFlag).toMatchObject({ urls: [], inputs: ["one.html"], inputBase: "/cwd" });
+  });
+
   it("falls back to the ssgen key of package.json", async () => {
     const sub = await mkdtemp(path.join(dir, "pkg-"));
     await writeFile(path.join(sub, "package.json"), JSON.stringify({ name: "x", ssgen: { out: "client", dates: "Date" } }));
