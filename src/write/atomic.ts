@@ -40,6 +40,8 @@ export async function writeOutputAtomically(
   const info = await stat(target).catch(() => undefined);
   if (info && !info.isDirectory()) throw new SsgenError(`--out ${outDir} exists and is not a folder`, EXIT.usage);
 
+  if (info) await refuseProjectFolder(target, outDir);
+
   const previous = info ? await readManifest(target) : undefined;
   const previousFiles = new Set(previous?.files.map((f) => f.path) ?? []);
   const newPaths = new Set(files.map((f) => f.path));
@@ -129,5 +131,22 @@ async function refuseForeignOverwrites(
         EXIT.usage,
       );
     }
+  }
+}
+
+/** The swap copies and replaces the whole folder: pointing --out at a project would move the project. */
+async function refuseProjectFolder(target: string, outDir: string): Promise<void> {
+  const cwd = path.resolve(process.cwd());
+  const holdsCwd = cwd === target || cwd.startsWith(target + path.sep);
+  const markers = await Promise.all(
+    [".git", "package.json", "node_modules"].map(async (m) => ((await stat(path.join(target, m)).catch(() => undefined)) ? m : undefined)),
+  );
+  const found = markers.find((m) => m !== undefined);
+  if (holdsCwd || found) {
+    throw new SsgenError(
+      `--out ${outDir} ${found ? `holds ${found}` : "is the current folder or above it"}: it looks like a project folder, ` +
+        "not a folder for generated code (ssgen replaces the whole output folder on each run)",
+      EXIT.usage,
+    );
   }
 }

@@ -62,6 +62,15 @@ describe("writeOutputAtomically", () => {
     expect(await readFile(path.join(out, "dtos.ts"), "utf8")).toBe("hand written");
   });
 
+  it("refuses an output folder that looks like a project", async () => {
+    const out = path.join(dir, "project");
+    await mkdir(out);
+    await writeFile(path.join(out, "package.json"), "{}");
+    await expect(writeOutputAtomically(out, [file("dtos.ts", "x")], summary)).rejects.toThrow(/holds package\.json: it looks like a project folder/);
+    await expect(writeOutputAtomically(process.cwd(), [file("dtos.ts", "x")], summary)).rejects.toThrow(/project folder/);
+    expect(await readdir(out)).toEqual(["package.json"]);
+  });
+
   it("rejects output paths that could escape the folder", async () => {
     const out = path.join(dir, "e");
     for (const bad of ["../x.ts", "/abs.ts", "a/../../x.ts", MANIFEST_FILE]) {
