@@ -53,10 +53,9 @@ export async function readInput(file: InputFile, maxBytes: number): Promise<stri
   if (info.size > maxBytes) {
     throw new SourceError("E_TOO_LARGE", file.display, `file is ${info.size} bytes, over the ${maxBytes} byte cap`);
   }
-  const text = await readFile(file.path, "utf8").catch((e: Error) => {
+  return readFile(file.path, "utf8").catch((e: Error) => {
     throw new SourceError("E_INPUT", file.display, e.message);
   });
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function displayPath(absolute: string, baseDir: string): string {

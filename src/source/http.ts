@@ -219,8 +219,7 @@ async function readCapped(
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function statusError(response: Response, body: string, where: string): SourceError {

@@ -1,5 +1,7 @@
-// Small, valid ServiceStack metadata pages (spec §2 and §3) for the CLI tests and the crawl bench,
+// Small, valid ServiceStack metadata pages (spec §2 and §3) for the CLI and crawl tests,
 // so the fault tests do not depend on how many fixture pages exist.
+
+import { camel } from "../../src/model/wire-case.js";
 
 export interface PageProp {
   name: string;
@@ -16,7 +18,6 @@ export interface OpSpec {
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const camel = (s: string) => s.replace(/^[A-Z]+(?=[A-Z][a-z]|$)|^[A-Z]/, (m) => m.toLowerCase());
 
 function sampleValue(type: string): string {
   if (type === "string") return '"String"';
