@@ -294,7 +294,10 @@ async function scrubbed<T>(options: RunOptions, run: () => Promise<T>): Promise<
     return await run();
   } catch (error) {
     const secrets = Object.values(options.headers).flatMap((v) => [v, v.split(" ").pop() ?? v]);
-    if (error instanceof Error) error.message = scrub(error.message, secrets);
+    if (error instanceof Error) {
+      error.message = scrub(error.message, secrets);
+      if (error.stack) error.stack = scrub(error.stack, secrets);
+    }
     throw error;
   }
 }
