@@ -1,0 +1,71 @@
+// The programmatic API (src/api.ts) in-process: the same pipeline the CLI runs.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RunFailedError, buildApi, check, generate, inspect, loadPages, type RunOptions } from "../../src/api.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+let out: string;
+beforeAll(async () => {
+  out = path.join(await mkdtemp(path.join(tmpdir(), "ssgen-api-")), "client");
+});
+afterAll(() => rm(path.dirname(out), { recursive: true, force: true }));
+
+function options(inputs: string[], extra: Partial<RunOptions> = {}): RunOptions {
+  return {
+    urls: [],
+    inputs,
+    inputBase: ROOT,
+    out,
+    emit: { enums: "enum", optional: "auto", endpoint: "reply", dates: "string", format: false },
+    include: [],
+    exclude: [],
+    concurrency: 8,
+    timeoutMs: 5000,
+    retries: 0,
+    maxPageBytes: 10 * 1024 * 1024,
+    headers: {},
+    allowPartial: false,
+    quiet: true,
+    ...extra,
+  };
+}
+
+describe("api", () => {
+  it("generate writes the client, then check finds it up to date", async () => {
+    const o = options(["fixtures/pages/create-order.html", "fixtures/pages/seed-cognito.txt"]);
+    const result = await generate(o);
+    expect(result.api.operations.map((op) => op.name)).toEqual(["CognitoSendConfirmCodeRequest", "CreateOrder"]);
+    expect(result.write.written).toBe(result.files.length);
+    expect(await readFile(path.join(out, "dtos.ts"), "utf8")).toBe(result.files.find((f) => f.path === "dtos.ts")!.content);
+    const again = await check(o);
+    expect(again.report.drift).toBe(false);
+    const narrower = await check({ ...o, exclude: ["Cognito*"] });
+    expect(narrower.report.drift).toBe(true);
+    expect(narrower.text).toContain("  - CognitoSendConfirmCodeRequest");
+  });
+
+  it("inspect returns the summary, the --json shape and the dumps", async () => {
+    const r = await inspect(options(["fixtures/pages/create-order.html"]));
+    expect(r.json.pages).toHaveLength(1);
+    expect(r.json.operations).toBe(r.api.operations);
+    expect(r.dumps[0]!.trim()).toBe((await readFile(path.join(ROOT, "fixtures/pages/create-order.html.dump"), "utf8")).trim());
+    expect(r.summary).toContain("CreateOrder");
+  });
+
+  it("buildApi fails naming every failed page unless partial results are allowed", async () => {
+    const loaded = await loadPages(options(["fixtures/pages/create-order.html", "fixtures/pages/notes-not-metadata.txt"]));
+    expect(() => buildApi(loaded, { include: [], exclude: [], allowPartial: false })).toThrow(RunFailedError);
+    try {
+      buildApi(loaded, { include: [], exclude: [], allowPartial: false });
+    } catch (e) {
+      expect((e as RunFailedError).exitCode).toBe(4);
+      expect((e as RunFailedError).failures.map((f) => [f.page, f.code])).toEqual([["fixtures/pages/notes-not-metadata.txt", "E_NOT_METADATA"]]);
+    }
+    const partial = buildApi(loaded, { include: [], exclude: [], allowPartial: true });
+    expect(partial.api.operations.map((op) => op.name)).toEqual(["CreateOrder"]);
+    expect(partial.failures).toHaveLength(1);
+  });
+});
