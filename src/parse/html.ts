@@ -49,8 +49,8 @@ interface Pieces {
 }
 
 function classesOf(el: HTMLElement): string[] {
-  const c = el.getAttribute("class");
-  return c ? c.split(/\s+/) : [];
+  // classList is built by the parser already; getAttribute would re-parse all attributes.
+  return el.classList.value;
 }
 
 function tag(el: HTMLElement): string {
@@ -58,14 +58,22 @@ function tag(el: HTMLElement): string {
 }
 
 /** Decoded text content; <br> becomes a newline (descriptions use it for line breaks). */
+/** Entity-decoded text of a text node; most cells have no entity, and decoding is the costly part. */
+function decodedText(node: TextNode): string {
+  const raw = node.rawText;
+  return raw.includes("&") ? node.text : raw;
+}
+
 export function textOf(node: Node): string {
-  if (node.nodeType === NodeType.TEXT_NODE) return (node as TextNode).text;
+  if (node.nodeType === NodeType.TEXT_NODE) return decodedText(node as TextNode);
+  const only = node.childNodes.length === 1 ? node.childNodes[0]! : undefined;
+  if (only && only.nodeType === NodeType.TEXT_NODE) return decodedText(only as TextNode);
   // Iterative: a hostile page may nest elements deeper than the call stack allows.
   const parts: string[] = [];
   const stack: Node[] = [node];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.nodeType === NodeType.TEXT_NODE) parts.push((n as TextNode).text);
+    if (n.nodeType === NodeType.TEXT_NODE) parts.push(decodedText(n as TextNode));
     else if (n.nodeType === NodeType.ELEMENT_NODE) {
       const el = n as HTMLElement;
       if (el.rawTagName && tag(el) === "br") parts.push("\n");
@@ -73,6 +81,21 @@ export function textOf(node: Node): string {
     }
   }
   return parts.join("");
+}
+
+/** Element descendants with the given tag name, in document order. */
+function descendants(root: HTMLElement, name: string): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const stack: HTMLElement[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el !== root && el.rawTagName && tag(el) === name) out.push(el);
+    for (let i = el.childNodes.length - 1; i >= 0; i--) {
+      const c = el.childNodes[i]!;
+      if (c.nodeType === NodeType.ELEMENT_NODE) stack.push(c as HTMLElement);
+    }
+  }
+  return out;
 }
 
 /** Direct element children with the given tag name. */
@@ -107,22 +130,26 @@ function cellsOf(tr: HTMLElement): HTMLElement[] {
   return out;
 }
 
+function visitCode(el: HTMLElement, p: Pieces): void {
+  if (p.langCode || !el.rawTagName || tag(el) !== "code") return;
+  const m = /(?:^|\s)language-([A-Za-z0-9_-]+)/.exec(el.classList.value.join(" "));
+  if (m) p.langCode = m[1]!.toLowerCase();
+}
+
 function collect(root: HTMLElement): Pieces {
   const p: Pieces = { typeTables: [] };
+  // Iterative pre-order walk: deep pages must not overflow the call stack. Tables and <pre>s are
+  // read later by their own readers, so the walk does not descend into them.
   const stack: HTMLElement[] = [root];
-  // Iterative pre-order walk: deep pages must not overflow the call stack.
-  const visit: HTMLElement[] = [];
-  while (stack.length) {
-    const el = stack.pop()!;
-    visit.push(el);
-    const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.nodeType === NodeType.ELEMENT_NODE) stack.push(kids[i] as HTMLElement);
-  }
   const requestDivs = new Set<HTMLElement>();
   const responseDivs = new Set<HTMLElement>();
-  for (const el of visit) {
-    if (!el.rawTagName) continue;
-    const t = tag(el);
+  while (stack.length) {
+    const el = stack.pop()!;
+    const t = el.rawTagName ? tag(el) : "";
+    if (t !== "table" && t !== "pre") {
+      const kids = el.childNodes;
+      for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.nodeType === NodeType.ELEMENT_NODE) stack.push(kids[i] as HTMLElement);
+    }
     switch (t) {
       case "title":
         p.title ??= el;
@@ -134,8 +161,8 @@ function collect(root: HTMLElement): Pieces {
         p.h2 ??= el;
         break;
       case "h3":
-        if (el.getAttribute("id") === "desc") p.desc ??= el;
-        else if (!p.exampleHeading && /^\s*HTTP\s*\+/.test(el.text)) p.exampleHeading = el;
+        if (el.id === "desc") p.desc ??= el;
+        else if (!p.exampleHeading && /^\s*HTTP\s*\+/.test(textOf(el))) p.exampleHeading = el;
         break;
       case "div": {
         const cls = classesOf(el);
@@ -157,13 +184,13 @@ function collect(root: HTMLElement): Pieces {
         const parent = el.parentNode;
         if (parent && requestDivs.has(parent)) p.requestPre ??= el;
         else if (parent && responseDivs.has(parent)) p.responsePre ??= el;
+        // ?lang= pages: <pre><code class="language-x">
+        for (const c of el.childNodes) if (c.nodeType === NodeType.ELEMENT_NODE) visitCode(c as HTMLElement, p);
         break;
       }
-      case "code": {
-        const m = /(?:^|\s)language-([A-Za-z0-9_-]+)/.exec(el.getAttribute("class") ?? "");
-        if (m && !p.langCode) p.langCode = m[1]!.toLowerCase();
+      case "code":
+        visitCode(el, p);
         break;
-      }
     }
   }
   return p;
@@ -388,7 +415,7 @@ function readEnumTable(table: HTMLElement, index: number, diags: Diagnostic[], d
 /** `.json` suffix or `?format=json` in the call-info, else the example heading, else the URL. */
 function readFormat(p: Pieces, url: string | undefined): string | undefined {
   if (p.callInfo) {
-    for (const b of p.callInfo.querySelectorAll("b")) {
+    for (const b of descendants(p.callInfo, "b")) {
       const t = textOf(b).trim();
       const m = /^\.([A-Za-z0-9-]+)$/.exec(t) ?? /^\?format=([A-Za-z0-9-]+)$/.exec(t);
       if (m) return m[1]!.toLowerCase();
