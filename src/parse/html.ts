@@ -227,10 +227,11 @@ function readTags(el: HTMLElement | undefined): string[] {
   return out;
 }
 
-function readAuth(table: HTMLElement | undefined, diags: Diagnostic[]): AuthRequirements | null {
+function readAuth(table: HTMLElement | undefined, diags: Diagnostic[], dropLastRow = false): AuthRequirements | null {
   if (!table) return null;
   const auth: AuthRequirements = { roles: [], permissions: [], anyRoles: [], anyPermissions: [] };
   const { head, body } = rowsOf(table);
+  if (dropLastRow) body.pop();
   for (const tr of [...head, ...body]) {
     const cells = cellsOf(tr);
     if (cells.length === 0) continue;
@@ -252,10 +253,11 @@ function readAuth(table: HTMLElement | undefined, diags: Diagnostic[]): AuthRequ
   return auth;
 }
 
-function readRoutes(table: HTMLElement | undefined): Route[] {
+function readRoutes(table: HTMLElement | undefined, dropLastRow = false): Route[] {
   if (!table) return [];
   const routes: Route[] = [];
   const { head, body } = rowsOf(table);
+  if (dropLastRow) body.pop();
   for (const tr of [...head, ...body]) {
     const cells = cellsOf(tr);
     // Route rows are the ones with two <th>s (the caption row and stray tbodies have none).
@@ -481,6 +483,11 @@ export function parseHtmlPage(html: string, source: string, url?: string): RawPa
     }
   }
 
+  // The table the input ended in is the last one in the document.
+  let cutTable: HTMLElement | undefined;
+  if (cut.inTable) {
+    for (const t of [p.auth, p.routes, ...p.typeTables]) if (t && (!cutTable || t.range[0] > cutTable.range[0])) cutTable = t;
+  }
   const lang = p.langCode ?? opFromUrl(url, "lang")?.toLowerCase();
   const tables: RawTable[] = [];
   if (lang) {
@@ -489,7 +496,7 @@ export function parseHtmlPage(html: string, source: string, url?: string): RawPa
     p.typeTables.forEach((t, i) => {
       const isEnum = classesOf(t).includes("enum");
       // The row the input ended in is unusable: its cells may be cut mid-word.
-      const dropLastRow = cut.inRow && i === p.typeTables.length - 1;
+      const dropLastRow = cut.inRow && t === cutTable;
       tables.push(isEnum ? readEnumTable(t, i, diagnostics, dropLastRow) : readParamsTable(t, i, diagnostics, dropLastRow));
     });
   }
@@ -505,12 +512,16 @@ export function parseHtmlPage(html: string, source: string, url?: string): RawPa
         last.truncated = true;
         where = `input ends inside the ${last === response ? "response" : "request"} sample${last.body !== undefined ? " body" : ""}`;
       }
-    } else if (cut.inTable && tables.length > 0) {
-      const last = tables[tables.length - 1]!;
-      last.partial = true;
-      where = `input ends inside table ${last.caption ?? `#${tables.length}`}${cut.inRow ? ", last row dropped" : ""}`;
-    } else if (cut.inTable) {
-      where = "input ends inside a table before the type tables";
+    } else if (cutTable) {
+      const dropped = cut.inRow ? ", last row dropped" : "";
+      const at = p.typeTables.indexOf(cutTable);
+      const table = at >= 0 ? tables[at] : undefined;
+      if (table) {
+        table.partial = true;
+        where = `input ends inside table ${table.caption ?? `#${at + 1}`}${dropped}`;
+      } else {
+        where = `input ends inside the ${cutTable === p.routes ? "routes" : cutTable === p.auth ? "authentication" : "type"} table${dropped}`;
+      }
     }
     diagnostics.push({ code: "W_TRUNCATED", detail: where });
   }
@@ -519,8 +530,8 @@ export function parseHtmlPage(html: string, source: string, url?: string): RawPa
     source,
     layout: "html",
     tags: readTags(p.tags),
-    auth: readAuth(p.auth, diagnostics),
-    routes: readRoutes(p.routes),
+    auth: readAuth(p.auth, diagnostics, cut.inRow && p.auth === cutTable),
+    routes: readRoutes(p.routes, cut.inRow && p.routes === cutTable),
     tables,
     complete,
     diagnostics,

@@ -286,11 +286,20 @@ describe("parseHtmlPage: truncation inside tables", () => {
   });
 
   it("a page cut inside the routes table (before any type table) is returned, not an error", () => {
-    const end = html.indexOf("<th>/orders</th>");
+    const end = html.indexOf("<th>/orders</th>") + "<th>/ord".length;
     const p = parseHtmlPage(html.slice(0, end), "cut.html");
     expect(p.complete).toBe(false);
     expect(p.tables).toEqual([]);
+    // the cut row (path "/ord") is dropped, the complete one kept
     expect(p.routes).toEqual([{ verbs: ["POST"], path: "/customers/{CustomerId}/orders" }]);
+    expect(p.diagnostics).toEqual([{ code: "W_TRUNCATED", detail: "input ends inside the routes table, last row dropped" }]);
+  });
+
+  it("a page cut inside the authentication table keeps the auth requirement, drops the cut row", () => {
+    const end = html.indexOf("<td>Clerk</td>") + "<td>Cl".length;
+    const p = parseHtmlPage(html.slice(0, end), "cut.html");
+    expect(p.auth).toEqual({ roles: [], permissions: [], anyRoles: [], anyPermissions: [] });
+    expect(p.diagnostics).toEqual([{ code: "W_TRUNCATED", detail: "input ends inside the authentication table, last row dropped" }]);
   });
 });
 
