@@ -5,6 +5,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseIndexPage } from "../../src/parse/index-page.js";
 import { startFaultServer, type FaultServer } from "./fault-server.js";
 import type { OpSpec } from "./pages.js";
 import { NEUTRAL_CWD, ROOT, ensureBuilt, runCli } from "./run-cli.js";
@@ -125,6 +126,39 @@ describe("generate from a server", () => {
     const r = await runCli(["generate", "--url", server.origin, "--out", out, "--enums", "union"]);
     expect(r.code, r.stderr).toBe(0);
     expect(await readFile(path.join(out, "NOTES.md"), "utf8")).toBe("mine");
+  });
+});
+
+describe("generate from the fixture index", () => {
+  it("crawls fixtures/index/metadata.html, rebasing its foreign links onto the server's origin", async () => {
+    const fixtures = path.join(ROOT, "fixtures");
+    const pages = new Map<string, string>();
+    for (const file of (await readdir(path.join(fixtures, "pages"))).filter((f) => f.endsWith(".html"))) {
+      const html = await readFile(path.join(fixtures, "pages", file), "utf8");
+      const name = /<h2>([^<]+)<\/h2>/.exec(html)?.[1];
+      if (name && !pages.has(name)) pages.set(name, html);
+    }
+    const index = await readFile(path.join(fixtures, "index", "metadata.html"), "utf8");
+    const listed = parseIndexPage(index, "http://placeholder.test/metadata").operations;
+    const fixtureServer = await startFaultServer(listed.map((op) => ({ name: op.name })));
+    try {
+      fixtureServer.index = index;
+      const expected = listed.map((op) => {
+        const u = new URL(op.pageUrl);
+        return u.pathname + u.search;
+      });
+      for (const [name, html] of pages) fixtureServer.pages.set(name, html);
+      const out = freshDir("fixture-index");
+      const r = await runCli(["generate", "--url", fixtureServer.origin, "--out", out]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(new RegExp(`ssgen: ${listed.length} operations`));
+      expect(r.stderr).toContain("W_REBASED_LINK");
+      const fetched = fixtureServer.requests.map((q) => q.url).filter((u) => u.includes("op="));
+      expect(fetched.sort()).toEqual(expected.sort());
+      expect(expected).toContain("/xml/metadata?op=UpsertProduct"); // its JSON column is hidden
+    } finally {
+      await fixtureServer.close();
+    }
   });
 });
 

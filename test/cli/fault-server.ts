@@ -26,6 +26,8 @@ export interface FaultServer {
   /** Full HTML for an op, overriding the generated page (fixture pages). */
   pages: Map<string, string>;
   faults: Map<string, Fault>;
+  /** Full HTML for /metadata, overriding the generated index (the fixture index). */
+  index?: string;
   /** Fault for the /metadata index itself. */
   indexFault?: Fault;
   /** When set, every request must carry this header value or gets 401. */
@@ -114,8 +116,8 @@ export async function startFaultServer(ops: OpSpec[], awayOrigin = "http://127.0
       return void res.writeHead(401, "Unauthorized").end("auth required");
     }
     const u = new URL(url, "http://x");
-    if (u.pathname === "/metadata") return serve(res, state.indexFault, n, indexHtml(state.ops, state.origin));
-    const m = /^\/(json|xml)\/metadata$/.exec(u.pathname);
+    if (u.pathname === "/metadata") return serve(res, state.indexFault, n, state.index ?? indexHtml(state.ops, state.origin));
+    const m = /^\/(json|xml|jsv|csv)\/metadata$/.exec(u.pathname);
     const opParam = u.searchParams.get("op");
     if (m && opParam) {
       const op = state.ops.find((o) => o.name.toLowerCase() === opParam.toLowerCase());
