@@ -488,6 +488,9 @@ export function parseHtmlPage(html: string, source: string, url?: string): RawPa
   if (cut.inTable) {
     for (const t of [p.auth, p.routes, ...p.typeTables]) if (t && (!cutTable || t.range[0] > cutTable.range[0])) cutTable = t;
   }
+  // Read in page order, so warnings come out in page order too.
+  const auth = readAuth(p.auth, diagnostics, cut.inRow && p.auth === cutTable);
+  const routes = readRoutes(p.routes, cut.inRow && p.routes === cutTable);
   const lang = p.langCode ?? opFromUrl(url, "lang")?.toLowerCase();
   const tables: RawTable[] = [];
   if (lang) {
@@ -530,8 +533,8 @@ export function parseHtmlPage(html: string, source: string, url?: string): RawPa
     source,
     layout: "html",
     tags: readTags(p.tags),
-    auth: readAuth(p.auth, diagnostics, cut.inRow && p.auth === cutTable),
-    routes: readRoutes(p.routes, cut.inRow && p.routes === cutTable),
+    auth,
+    routes,
     tables,
     complete,
     diagnostics,
