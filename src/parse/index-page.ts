@@ -119,7 +119,10 @@ export function parseIndexPage(html: string, indexUrl: string, source: string = 
         diagnostics.push({ code: "W_BAD_LINK", detail: `${name}: unusable link "${chosen}"` });
       }
       if (resolved.origin !== index.origin) {
-        const rebased = new URL(resolved.pathname + resolved.search, index.origin);
+        // Set the parts rather than parse "path?query": a path starting with "//" would name a host.
+        const rebased = new URL(index.origin);
+        rebased.pathname = resolved.pathname;
+        rebased.search = resolved.search;
         diagnostics.push({ code: "W_REBASED_LINK", detail: `${name}: ${resolved.href} -> ${rebased.href}` });
         resolved = rebased;
       }

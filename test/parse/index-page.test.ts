@@ -95,6 +95,14 @@ describe("parseIndexPage: rows", () => {
     // a non-http link is rebased onto the index origin like any other foreign origin
     expect(page.operations[0]!.pageUrl.startsWith("https://h.example/")).toBe(true);
   });
+
+  it("rebasing keeps the index host even for a path that starts with //", () => {
+    const page = parseIndexPage(wrap(row(`<th>X</th>`, `<td><a href="http://internal:5000//evil.example/json/metadata?op=X">JSON</a></td>`)), "https://h.example/metadata");
+    const url = new URL(page.operations[0]!.pageUrl);
+    expect(url.host).toBe("h.example");
+    expect(url.pathname).toBe("//evil.example/json/metadata");
+    expect(page.diagnostics[0]?.code).toBe("W_REBASED_LINK");
+  });
 });
 
 describe("parseIndexPage: errors", () => {
