@@ -297,19 +297,17 @@ describe("prepared for hostile input", () => {
 describe("speed", () => {
   // The budget (well under 1 s from dist/) is measured by bench/emit.mjs; under vitest and a loaded
   // machine this only guards against super-linear regressions.
-  it("emits 1000 types in under 2 s before prettier", () => {
+  // Speed is measured by bench/emit.mjs; this pins that a large model emits every class once.
+  it("emits 1000 types with cycles and base chains", () => {
     const types = [];
     for (let i = 0; i < 1000; i++) {
       types.push(cls(`T${i}`, props("form", ["Id", "id", "int"], ["Next", "next", `List<T${(i + 1) % 1000}>`], ["Name", "name", "string", true, "desc"]), i % 5 ? { base: `T${i - 1}` } : {}));
     }
     const model = api(types.slice(0, 250).map((t) => op(t.name, "T0")), types);
-    emitDtos(model, options()); // warm-up
-    const t0 = performance.now();
     const { text } = emitDtos(model, options());
-    const ms = performance.now() - t0;
-    console.log(`emitDtos: 1000 types in ${ms.toFixed(0)} ms`);
     expect(text.match(/export class/g)).toHaveLength(1000);
-    expect(ms).toBeLessThan(2000);
+    // bases precede derived classes (extends needs them at runtime)
+    expect(text.indexOf("export class T4 extends T3")).toBeGreaterThan(text.indexOf("export class T3 "));
   });
 });
 

@@ -1,5 +1,5 @@
 // Shared by the emitter tests: the runtime source, temp dirs, writing a generated client.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -8,29 +8,8 @@ import type { GeneratedFile } from "../../src/emit/options.js";
 
 const RUNTIME = resolve(import.meta.dirname, "../../templates/runtime.ts");
 
-/**
- * The stand-in has exactly the contract the emitter codes against; it is used only while the
- * real template does not exist, and only inside temp dirs.
- */
-const STAND_IN = `export type Verb = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
-export interface RouteDef { path: string; verbs: Verb[] | "*" }
-export interface OperationDef { method: Verb; routes: RouteDef[]; oneWay?: boolean }
-export type OperationTable = Record<string, OperationDef>;
-export type Fields<T> = { [K in keyof T as T[K] extends (...a: any[]) => any ? never : K]: T[K] };
-export interface RequestDto<T> { getTypeName(): string; getMethod?(): string; createResponse(): T }
-export interface ClientOptions { baseUrl: string; endpoint?: "reply" | "api" }
-export interface CallOptions { signal?: AbortSignal; method?: Verb; headers?: Record<string, string>; timeoutMs?: number }
-export class ApiError extends Error {}
-export class ServiceClient {
-  constructor(readonly clientOptions: ClientOptions, readonly table: OperationTable = {}) {}
-  send<T>(request: RequestDto<T>, _options?: CallOptions): Promise<T> { return Promise.resolve(request.createResponse()); }
-}
-`;
-
 export function runtimeSource(): string {
-  if (existsSync(RUNTIME)) return readFileSync(RUNTIME, "utf8");
-  console.log(`templates/runtime.ts missing: using the contract stand-in for ${RUNTIME}`);
-  return STAND_IN;
+  return readFileSync(RUNTIME, "utf8");
 }
 
 export async function tempDir(prefix: string): Promise<string> {
