@@ -193,7 +193,7 @@ export class ApiClient extends ServiceClient {
   queryCustomers(
     request: Fields<dtos.QueryCustomers>,
     options?: CallOptions,
-  ): Promise<dtos.QueryResponse<dtos.Customer2>> {
+  ): Promise<dtos.QueryResponse<dtos.Customer>> {
     return this.send(
       request instanceof dtos.QueryCustomers
         ? request

@@ -201,16 +201,6 @@ export class Customer {
   }
 }
 
-export class Customer2 {
-  public id!: number;
-  public fullName?: string;
-  public email?: string;
-
-  public constructor(init?: Partial<Customer2>) {
-    (Object as any).assign(this, init);
-  }
-}
-
 export class Echo implements IReturn<Echo> {
   public text?: string;
   public repeatCount!: number;
@@ -450,8 +440,8 @@ export class QueryDb<T> extends QueryBase {
 
 // @Route("/customers", "GET")
 export class QueryCustomers
-  extends QueryDb<Customer2>
-  implements IReturn<QueryResponse<Customer2>>, IGet
+  extends QueryDb<Customer>
+  implements IReturn<QueryResponse<Customer>>, IGet
 {
   public constructor(init?: Partial<QueryCustomers>) {
     super(init);
@@ -467,7 +457,7 @@ export class QueryCustomers
   }
 
   public createResponse() {
-    return new QueryResponse<Customer2>();
+    return new QueryResponse<Customer>();
   }
 }
 
