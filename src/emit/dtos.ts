@@ -5,6 +5,7 @@ import {
   Scope,
   StructureKind,
   type ClassDeclarationStructure,
+  type ConstructorDeclarationStructure,
   type EnumDeclarationStructure,
   type InterfaceDeclarationStructure,
   type PropertyDeclarationStructure,
@@ -268,8 +269,7 @@ function classDecl(
     });
   }
 
-  const init = `(Object as any).assign(this, init);`;
-  const ctorBody = extendsText ? [arrayBase ? "super();" : "super(init);", init] : [init];
+  const superCall = extendsText ? (arrayBase ? "super();" : "super(init);") : undefined;
   const implementsList: string[] = [];
   const methods: ClassDeclarationStructure["methods"] = [];
   const leading: string[] = [];
@@ -318,7 +318,7 @@ function classDecl(
     docs: typeDocs(t, tsName, op),
     ...(leading.length ? { leadingTrivia: leading.join("") } : {}),
     properties,
-    ctors: [{ scope: Scope.Public, parameters: [{ name: "init", hasQuestionToken: true, type: `Partial<${selfType}>` }], statements: ctorBody }],
+    ctors: [assignConstructor(selfType, superCall)],
     methods,
   };
   return { tsName, ...(baseTsName ? { baseTsName } : {}), structure };
@@ -368,6 +368,17 @@ function propertyDocs(p: NonNullable<TypeModel["properties"]>[number]): string[]
   return lines.length ? [lines.join("\n")] : [];
 }
 
+/** ServiceStack's `constructor(init?: Partial<T>) { [super(…);] (Object as any).assign(this, init); }` (spec §8.1). */
+function assignConstructor(self: string, superCall?: string): ConstructorDeclarationStructure {
+  const assign = "(Object as any).assign(this, init);";
+  return {
+    kind: StructureKind.Constructor,
+    scope: Scope.Public,
+    parameters: [{ name: "init", hasQuestionToken: true, type: `Partial<${self}>` }],
+    statements: superCall ? [superCall, assign] : [assign],
+  };
+}
+
 function emptyClass(tsName: string, arity: number): Decl {
   const params = Array.from({ length: arity }, (_, i) => `T${i + 1}`);
   const self = params.length ? `${tsName}<${params.join(", ")}>` : tsName;
@@ -379,7 +390,7 @@ function emptyClass(tsName: string, arity: number): Decl {
       name: tsName,
       docs: ["Not described by the metadata pages (W_UNKNOWN_TYPE)."],
       typeParameters: params.map((p) => ({ name: p, default: "unknown" })),
-      ctors: [{ scope: Scope.Public, parameters: [{ name: "init", hasQuestionToken: true, type: `Partial<${self}>` }], statements: ["(Object as any).assign(this, init);"] }],
+      ctors: [assignConstructor(self)],
     },
   };
 }
@@ -402,7 +413,7 @@ function helperClass(kind: "KeyValuePair" | "Tuple", arity: number, names: TypeN
       name: tsName,
       typeParameters: params.map((p) => (kind === "Tuple" ? { name: p, default: "unknown" } : p)),
       properties: members.map(([p, n]) => ({ kind: StructureKind.Property, scope: Scope.Public, name: n!, type: p!, hasQuestionToken: true })),
-      ctors: [{ scope: Scope.Public, parameters: [{ name: "init", hasQuestionToken: true, type: `Partial<${self}>` }], statements: ["(Object as any).assign(this, init);"] }],
+      ctors: [assignConstructor(self)],
     },
   };
 }

@@ -22,10 +22,13 @@ export function stripBom(text: string): string {
 export function isBinary(text: string): boolean {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
   if (head.includes("\u0000")) return true;
-  let replacements = 0;
-  for (let i = 0; i < head.length; i++) if (head.charCodeAt(i) === 0xfffd) replacements++;
-  // A few U+FFFD can be legitimate text; many of them are a decoded binary file.
-  return replacements > 8 && replacements * 50 > head.length;
+  let bad = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 12 && c !== 13)) bad++;
+  }
+  // A few U+FFFD or control characters can be legitimate text; many of them are a binary file.
+  return bad > 8 && bad * 50 > head.length;
 }
 
 function lower(text: string): string {

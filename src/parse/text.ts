@@ -23,7 +23,8 @@ import {
   splitDescription,
   splitPipeCells,
 } from "./text-cells.js";
-import { clip, FLAT_PARAMS_HEADER, looksFlat, parseFlatZone, type TextLine } from "./text-flat.js";
+import { clip, FLAT_PARAMS_HEADER, looksFlat, parseFlatZone, type FlatResult, type TextLine } from "./text-flat.js";
+import { isBinary } from "./detect.js";
 
 const SAMPLE_INTRO = "The following are sample HTTP";
 const CALL_INFO = "To override the Content-type";
@@ -72,17 +73,6 @@ function readUrlLine(line: string): UrlFacts | undefined {
   return facts;
 }
 
-function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, 65536);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
-  }
-  return bad > n / 100;
-}
-
 const CONTENT_TYPE_FORMATS: Record<string, string> = {
   "application/json": "json",
   "application/xml": "xml",
@@ -122,7 +112,7 @@ function parse(text: string, source: string): RawPage {
   if (typeof text !== "string") throw new PageError("E_NOT_METADATA", source, "input is not text");
   let src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (src.trim() === "") throw new PageError("E_NOT_METADATA", source, "the input is empty");
-  if (looksBinary(src)) throw new PageError("E_NOT_METADATA", source, "the input is binary, not a text rendering");
+  if (isBinary(src)) throw new PageError("E_NOT_METADATA", source, "the input is binary, not a text rendering");
   src = src.replace(/\r\n?/g, "\n");
   const endsWithNewline = src.endsWith("\n");
   const rawLines = src.split("\n");
@@ -232,12 +222,7 @@ function parse(text: string, source: string): RawPage {
     if (codeAt >= 0 && looksFlat(tableLines.slice(0, codeAt))) {
       // flat renderings keep headings, auth and route lines above the code
       const flat = parseFlatZone(tableLines.slice(0, codeAt), page.opName, new Set());
-      if (flat.opName && !page.opName) page.opName = flat.opName;
-      if (flat.serviceName) page.serviceName = flat.serviceName;
-      page.tags = flat.tags;
-      if (flat.description) page.description = flat.description;
-      page.auth = flat.auth === undefined ? "unknown" : flat.auth;
-      page.routes = flat.routes;
+      applyFlatHeadings(page, flat);
     } else {
       const before = codeAt >= 0 ? tableLines.slice(0, codeAt) : firstPipeRun(tableLines);
       const pipe = parsePipeZone(before, true);
@@ -254,12 +239,7 @@ function parse(text: string, source: string): RawPage {
     recognized = true;
     const keys = sampleKeys([page.request?.body, page.response?.body]);
     const flat = parseFlatZone(tableLines, page.opName, keys);
-    if (flat.opName && !page.opName) page.opName = flat.opName;
-    if (flat.serviceName) page.serviceName = flat.serviceName;
-    page.tags = flat.tags;
-    if (flat.description) page.description = flat.description;
-    page.auth = flat.auth === undefined ? "unknown" : flat.auth;
-    page.routes = flat.routes;
+    applyFlatHeadings(page, flat);
     page.tables = flat.tables;
     diagnostics.push(...flat.diagnostics);
     page.layout = "text-flat";
@@ -313,6 +293,16 @@ function parse(text: string, source: string): RawPage {
 }
 
 /** Without an Options header, the lang page's rows are the leading run of pipe lines. */
+/** Flat renderings keep the headings, auth and route lines that pipe renderings lose. */
+function applyFlatHeadings(page: RawPage, flat: FlatResult): void {
+  if (flat.opName && !page.opName) page.opName = flat.opName;
+  if (flat.serviceName) page.serviceName = flat.serviceName;
+  page.tags = flat.tags;
+  if (flat.description) page.description = flat.description;
+  page.auth = flat.auth === undefined ? "unknown" : flat.auth;
+  page.routes = flat.routes;
+}
+
 function firstPipeRun(lines: TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (const l of lines) {
