@@ -2,12 +2,11 @@
 // options. No timestamp (output must be reproducible) and no credentials.
 import type { EmitOptions } from "./options.js";
 import { commentText, ordinal } from "./naming.js";
+import { displayUrl } from "../source/redact.js";
 
-/** Removes user:password@ and secret-looking query values, in case a caller passed a raw URL. */
-export function redactSource(source: string): string {
-  return source
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, "$1")
-    .replace(/([?&](?:[^=&#]*(?:token|key|secret|password|pwd|auth|session|sig)[^=&#]*)=)[^&#]*/gi, "$1***");
+/** The CLI passes secret-free sources already; a programmatic caller may not, so URLs are redacted again. */
+function redactSource(source: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? displayUrl(source) : source;
 }
 
 export function fileHeader(header: EmitOptions["header"], file: string): string {

@@ -327,3 +327,17 @@ describe("formatting", () => {
     await expect(formatTypeScript("export class {", {}, "dtos.ts")).rejects.toThrow(/prettier could not format the generated dtos\.ts/);
   });
 });
+
+describe("file header", () => {
+  it("never carries URL credentials or query secrets, even from a programmatic caller", async () => {
+    const files = await emitClient(
+      api([op("Hello", "HelloResponse")], [cls("Hello", []), cls("HelloResponse", [])]),
+      options({ header: { sources: ["https://bob:hunter2@api.example.test/json/metadata?op=Hello&apikey=s3cret", "pages/a.txt"], options: {} } }),
+    );
+    for (const f of files) {
+      expect(f.content).not.toMatch(/hunter2|s3cret|bob/);
+      expect(f.content).toContain("https://api.example.test/json/metadata?op=Hello&apikey=***");
+      expect(f.content).toContain(" *   pages/a.txt");
+    }
+  });
+});
