@@ -14,7 +14,7 @@ import { parseSampleBody } from "../parse/samples.js";
 import { tryParseCSharpType } from "../parse/csharp-type.js";
 import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { inferTypesFromSamples, pascalCase } from "./infer.js";
-import { keyOf, walkTables, type WalkedType } from "./walk.js";
+import { keyOf, objectKeys, walkTables, type WalkedType } from "./walk.js";
 
 const SINGLE_VERBS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
@@ -74,9 +74,17 @@ export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}):
     autoQuery = walk.autoQuery;
     diagnostics.push(...walk.diagnostics);
     const voteable = voteableObjects(reqBody, resBody);
-    wireCase = voteWireCase(walk.types.flatMap((t) => (t.sample && voteable.has(t.sample) ? matchedPairs(t) : [])));
     // XML keys are C# names, not JSON keys: they neither vote nor name the wire.
-    for (const t of walk.types) applyWireNames(t, wireCase, t.sample && voteable.has(t.sample) ? t.sample : undefined);
+    const keys = walk.types.map((t) => sampleKeys(t, t.sample && voteable.has(t.sample) ? t.sample : undefined));
+    const pairs: { name: string; key: string }[] = [];
+    walk.types.forEach((t, i) =>
+      (t.model.properties ?? []).forEach((p, k) => {
+        const key = keys[i]![k];
+        if (key !== undefined) pairs.push({ name: p.name, key });
+      }),
+    );
+    wireCase = voteWireCase(pairs);
+    walk.types.forEach((t, i) => applyWireNames(t, wireCase, keys[i]!));
     diagnostics.push(...unmatchedKeys(walk.types));
     types = walk.types.map((t) => t.model);
 
@@ -210,28 +218,18 @@ function voteableObjects(...bodies: SampleBody[]): Set<SampleNode> {
   return out;
 }
 
-const keyIndex = new WeakMap<SampleNode, Map<string, string>>();
-
-function sampleKey(obj: SampleNode | undefined, name: string): string | undefined {
-  if (!obj || obj.kind !== "object") return undefined;
-  let index = keyIndex.get(obj);
-  if (!index) {
-    index = new Map();
-    for (const [key] of obj.entries) if (!index.has(keyOf(key))) index.set(keyOf(key), key);
-    keyIndex.set(obj, index);
-  }
-  return index.get(keyOf(name));
+/** Per property of t: the sample key it matches case-insensitively (§5.5), if any. */
+function sampleKeys(t: WalkedType, obj: SampleNode | undefined): (string | undefined)[] {
+  const props = t.model.properties ?? [];
+  if (!obj || obj.kind !== "object") return props.map(() => undefined);
+  const first = objectKeys(obj).first;
+  return props.map((p) => first.get(keyOf(p.name))?.[0]);
 }
 
-function matchedPairs(t: WalkedType): { name: string; key: string }[] {
-  return (t.model.properties ?? []).flatMap((p) => {
-    const key = sampleKey(t.sample, p.name);
-    return key === undefined ? [] : [{ name: p.name, key }];
+function applyWireNames(t: WalkedType, wireCase: WireCase, keys: (string | undefined)[]): void {
+  (t.model.properties ?? []).forEach((p, k) => {
+    p.wireName = wireNameFor(p.name, wireCase, keys[k]);
   });
-}
-
-function applyWireNames(t: WalkedType, wireCase: WireCase, sample: SampleNode | undefined): void {
-  for (const p of t.model.properties ?? []) p.wireName = wireNameFor(p.name, wireCase, sampleKey(sample, p.name));
 }
 
 /** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */
@@ -247,8 +245,10 @@ function unmatchedKeys(types: WalkedType[]): Diagnostic[] {
       m = m.base ? byName.get(m.base.replace(/<.*$/, "")) : undefined;
       if (m && m.role !== "base") break;
     }
-    for (const [key] of t.sample.entries) {
-      if (!names.has(keyOf(key))) {
+    const keys = objectKeys(t.sample).entries;
+    for (let k = 0; k < keys.length; k++) {
+      const key = t.sample.entries[k]![0];
+      if (!names.has(keys[k]!)) {
         out.push({ code: "W_SAMPLE_KEY_UNMATCHED", detail: `${key} in the ${t.model.name} sample` });
       }
     }

@@ -148,33 +148,81 @@ function prepare(raw: RawTable, index: number, captions: boolean): Table {
   if (raw.kind === "enum") {
     return { index, kind: "enum", raw, caption, captionParams, rows: [], required: [], keys: new Set() };
   }
-  const rows: Row[] = raw.rows.map((r) => {
-    const ref = tryParseCSharpType(r.type);
-    const type = ref ? formatType(ref) : canonicalType(r.type);
-    return { raw: r, type, ref, key: keyOf(r.name), refs: refsOf(ref) };
-  });
-  const keys = new Set(rows.map((r) => r.key));
-  const names = new Set(rows.map((r) => r.raw.name.toLowerCase()));
-  return {
-    index,
-    kind: "params",
-    raw,
-    caption,
-    captionParams,
-    rows,
-    signature: signatureOf(names),
-    required: rows.filter((r) => isC1Type(r.type)).map((r) => r.key),
-    keys,
-  };
+  const rows: Row[] = [];
+  const keys = new Set<string>();
+  const names = new Set<string>();
+  const required: string[] = [];
+  for (const r of raw.rows) {
+    const facts = typeFacts(r.type);
+    const key = keyOf(r.name);
+    rows.push({ raw: r, type: facts.type, ref: facts.ref, key, refs: facts.refs });
+    keys.add(key);
+    names.add(r.name.includes("_") ? r.name.toLowerCase() : key);
+    if (facts.c1) required.push(key);
+  }
+  return { index, kind: "params", raw, caption, captionParams, rows, signature: signatureOf(names), required, keys };
+}
+
+/** What a Data Type cell means to the walk; pages repeat a handful of type strings, so it is memoised. */
+interface TypeFacts {
+  type: string;
+  /** Shared between rows: never mutated (substitute() builds new refs). */
+  ref?: TypeRef;
+  refs: Ref[];
+  c1: boolean;
+}
+
+const TYPE_FACTS_LIMIT = 4096;
+const typeFactsCache = new Map<string, TypeFacts>();
+
+function typeFacts(text: string): TypeFacts {
+  let facts = typeFactsCache.get(text);
+  if (facts) return facts;
+  const ref = tryParseCSharpType(text);
+  const type = ref ? formatType(ref) : canonicalType(text);
+  facts = { type, ref, refs: refsOf(ref), c1: isC1Type(type) };
+  // bounded: a crawl of many services must not grow it without limit
+  if (typeFactsCache.size >= TYPE_FACTS_LIMIT) typeFactsCache.clear();
+  typeFactsCache.set(text, facts);
+  return facts;
 }
 
 // --------------------------------------------------------------------------------------------
 // Sample access
 
+/** An object's keys after the §5.5 mapping, computed once per node (the search asks again and again). */
+export interface ObjectKeys {
+  /** keyOf() of each entry, in entry order (duplicates kept). */
+  entries: string[];
+  /** Distinct keys in entry order. */
+  list: string[];
+  set: Set<string>;
+  /** Key -> its first entry. */
+  first: Map<string, [string, SampleNode]>;
+}
+
+const objectKeysCache = new WeakMap<SampleNode, ObjectKeys>();
+
+export function objectKeys(obj: SampleNode & { kind: "object" }): ObjectKeys {
+  let keys = objectKeysCache.get(obj);
+  if (!keys) {
+    keys = { entries: [], list: [], set: new Set(), first: new Map() };
+    for (const entry of obj.entries) {
+      const key = keyOf(entry[0]);
+      keys.entries.push(key);
+      if (keys.set.has(key)) continue;
+      keys.set.add(key);
+      keys.list.push(key);
+      keys.first.set(key, entry);
+    }
+    objectKeysCache.set(obj, keys);
+  }
+  return keys;
+}
+
 function entryOf(obj: SampleNode | undefined, key: string): SampleNode | undefined {
   if (!obj || obj.kind !== "object") return undefined;
-  for (const [k, v] of obj.entries) if (keyOf(k) === key) return v;
-  return undefined;
+  return objectKeys(obj).first.get(key)?.[1];
 }
 
 function accessValue(obj: SampleNode | undefined, row: Row, access: Access): SampleNode | undefined {
@@ -234,7 +282,6 @@ class Search {
   /** Open chains that already fail C1: each can end at -10 at best, not +3. */
   openFailed = 0;
   startedChecks = 0;
-  private keySets = new Map<SampleNode, Set<string>>();
   /** Object nodes in the samples: no parse can pass more chain checks than there are. */
   objects = 0;
   nodes = 0;
@@ -364,20 +411,12 @@ class Search {
     return obj !== undefined;
   }
 
-  private keysOf(obj: SampleNode): Set<string> {
-    let set = this.keySets.get(obj);
-    if (!set) {
-      set = new Set(obj.kind === "object" ? obj.entries.map(([k]) => keyOf(k)) : []);
-      this.keySets.set(obj, set);
-    }
-    return set;
-  }
-
   /** C1 for one table of a chain; truncated objects are not held to it. */
   private c1(t: number, obj: SampleNode): boolean {
     if (obj.kind !== "object" || obj.truncated) return true;
-    const keys = this.keysOf(obj);
-    return this.tables[t]!.required.every((k) => keys.has(k));
+    const keys = objectKeys(obj).set;
+    for (const k of this.tables[t]!.required) if (!keys.has(k)) return false;
+    return true;
   }
 
   private baseName(tb: Table, derived: string): string {
@@ -497,9 +536,14 @@ class Search {
 
   private leaf(): void {
     const score = this.score - 10 * (this.n - this.pos);
-    const sig =
-      this.slots.map((s, i) => (s && i < this.pos ? `${s.role}:${s.name}` : "?")).join("|") +
-      `|R${this.responseTable}`;
+    // a parse that scores below the best needs neither a signature nor a snapshot
+    if (this.first && this.best && score < this.best.score) return;
+    let sig = "";
+    for (let i = 0; i < this.n; i++) {
+      const s = this.slots[i];
+      sig += (s && i < this.pos ? `${s.role}:${s.name}` : "?") + "|";
+    }
+    sig += `R${this.responseTable}`;
     const snap = (): Snapshot => ({
       score,
       slots: this.slots.map((s, i) => (i < this.pos && s ? { ...s } : undefined)),
@@ -522,10 +566,9 @@ class Search {
   /** C1-C3 over a chain (a table and its bases) against its sample object. */
   private check(chain: number[], obj: SampleNode): number {
     if (obj.kind !== "object") return 0;
-    const keys = obj.entries.map(([k]) => keyOf(k));
+    const { list: keys, set: present } = objectKeys(obj);
     let c1 = true;
     if (!obj.truncated) {
-      const present = new Set(keys);
       for (const t of chain) {
         for (const req of this.tables[t]!.required) {
           if (!present.has(req)) {
@@ -536,8 +579,21 @@ class Search {
         if (!c1) break;
       }
     }
-    const c2 = keys.every((k) => chain.some((t) => this.tables[t]!.keys.has(k)));
-    return (c1 ? 0 : -10) + (c2 ? 0 : -10) + (c1 && c2 && keys.length > 0 ? 3 : 0);
+    let c2 = true;
+    for (const k of keys) {
+      let found = false;
+      for (const t of chain) {
+        if (this.tables[t]!.keys.has(k)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        c2 = false;
+        break;
+      }
+    }
+    return (c1 ? 0 : -10) + (c2 ? 0 : -10) + (c1 && c2 && obj.entries.length > 0 ? 3 : 0);
   }
 }
 
@@ -691,8 +747,7 @@ function decideRequest(tables: Table[], input: WalkInput): boolean {
   if (p0.rows.some((r) => /^(path|query|body)$/i.test(r.raw.param))) return true;
   const rq = input.request;
   if (!rq || rq.kind !== "object" || rq.entries.length === 0) return false;
-  const keys = rq.entries.map(([k]) => keyOf(k));
-  const present = new Set(keys);
+  const { list: keys, set: present } = objectKeys(rq);
   const c1 = rq.truncated || p0.required.every((k) => present.has(k));
   return c1 && keys.every((k) => p0.keys.has(k));
 }
@@ -1019,5 +1074,5 @@ function compatible(tb: Table, v: SampleNode | undefined): boolean {
   if (!v || v.kind === "null") return true;
   if (tb.kind === "enum") return v.kind === "scalar";
   if (v.kind !== "object") return false;
-  return v.entries.every(([k]) => tb.keys.has(keyOf(k)));
+  return objectKeys(v).list.every((k) => tb.keys.has(k));
 }
