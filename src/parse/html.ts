@@ -1,9 +1,12 @@
 // The HTML op page (spec §2): reads every fact the page shows into a RawPage, deciding nothing
 // about what the anonymous tables are (that is the model's walk, §5.3).
 //
-// The document is parsed once with node-html-parser and walked once; all later work touches only
-// the collected elements, so the cost stays linear in the page size.
-import { parse, HTMLElement, TextNode, NodeType, type Node } from "node-html-parser";
+// The document is parsed once and walked once; all later work touches only the collected elements,
+// so the cost stays linear in the page size. ServiceStack's machine-generated markup is parsed by
+// the fast scanner (html-scan.ts); anything outside its narrow shape by node-html-parser, the
+// reference. Both give the same tree shape, read below through DomElement/DomText.
+import { parse, NodeType } from "node-html-parser";
+import { scanHtml, type DomElement, type DomNode, type DomText } from "./html-scan.js";
 import {
   PageError,
   type AuthRequirements,
@@ -19,6 +22,10 @@ import {
 } from "../model/types.js";
 import { parseSampleMessage } from "./sample-message.js";
 import { stripBom } from "./detect.js";
+
+type HTMLElement = DomElement;
+type TextNode = DomText;
+type Node = DomNode;
 
 const PARSE_OPTIONS = {
   lowerCaseTagName: false,
@@ -447,14 +454,14 @@ interface Cut {
 }
 
 function findCut(html: string): Cut {
-  const low = html.length > 4096 ? html.slice(-4096).toLowerCase() : html.toLowerCase();
+  const tail = html.length > 4096 ? html.slice(-4096) : html;
   const lastTable = html.lastIndexOf("<table");
   const inTable = lastTable >= 0 && html.indexOf("</table>", lastTable) < 0;
   const lastTr = html.lastIndexOf("<tr");
   const inRow = inTable && lastTr > lastTable && html.indexOf("</tr>", lastTr) < 0;
   const lastPre = html.lastIndexOf("<pre");
   const inPre = lastPre >= 0 && html.indexOf("</pre>", lastPre) < 0;
-  const atEnd = !low.includes("</html>") && !low.includes("</body>");
+  const atEnd = !/<\/(?:html|body)>/i.test(tail);
   return { inTable, inRow, inPre, atEnd };
 }
 
@@ -469,7 +476,24 @@ function failurePage(text: string, source: string): PageError | undefined {
 
 export function parseHtmlPage(html: string, source: string, url?: string): RawPage {
   const text = stripBom(html);
-  const root = parse(text, PARSE_OPTIONS);
+  const scanned = scanHtml(text);
+  return readPage("declined" in scanned ? parse(text, PARSE_OPTIONS) : scanned, text, source, url);
+}
+
+/** The page read from node-html-parser's tree only (the reference the fast path is tested against). */
+export function parseHtmlPageReference(html: string, source: string, url?: string): RawPage {
+  const text = stripBom(html);
+  return readPage(parse(text, PARSE_OPTIONS), text, source, url);
+}
+
+/** The page read from the fast scanner's tree only, or why the scanner declined the markup. */
+export function parseHtmlPageFast(html: string, source: string, url?: string): RawPage | { declined: string } {
+  const text = stripBom(html);
+  const scanned = scanHtml(text);
+  return "declined" in scanned ? scanned : readPage(scanned, text, source, url);
+}
+
+function readPage(root: HTMLElement, text: string, source: string, url: string | undefined): RawPage {
   const p = collect(root);
   const diagnostics: Diagnostic[] = [];
   const cut = findCut(text);

@@ -1,0 +1,274 @@
+// Fast path for the HTML op page: a linear scanner that builds the element tree node-html-parser
+// builds (with html.ts's options), but only for the narrow, machine-generated markup ServiceStack
+// emits. node-html-parser's tokenizer is a large unicode regex plus several regexes per tag, and
+// its nodes are costly to construct; this scanner finds each `<` with indexOf, reads the tag with
+// one sticky regex and makes small plain nodes. html.ts reads both trees with the same code through
+// the DomElement/DomText shapes below, which node-html-parser's nodes also satisfy.
+//
+// Entities are decoded by node-html-parser's own decoder (TextNode#text), once per text node that
+// contains `&`, exactly as on the reference path.
+//
+// Equivalence rests on replaying node-html-parser's tree rules for the markup accepted here (text
+// runs, comments dropped, <!DOCTYPE> kept as text, void elements, the raw-text elements, the
+// elements an opening tag closes implicitly) and on declining everything else: any `<` + letter
+// that is not a tag of the narrow grammar, a closing tag that does not close the open element (the
+// reference then applies its error recovery), a self-closing non-void element, CDATA, an unclosed
+// comment or raw-text element, an element still open at the end (a cut page), an unexpected
+// attribute. Declining returns the reason and the caller parses with node-html-parser.
+import { TextNode } from "node-html-parser";
+
+/** What html.ts reads of any node; node-html-parser's Node satisfies it. */
+export interface DomNode {
+  readonly nodeType: number;
+  /** "" for text; null for node-html-parser's root (typed string there too). */
+  readonly rawTagName: string;
+  readonly childNodes: readonly DomNode[];
+}
+
+/** A text node (nodeType 3): rawText as written, text with entities decoded. */
+export interface DomText extends DomNode {
+  readonly rawText: string;
+  readonly text: string;
+}
+
+/** An element (nodeType 1); node-html-parser's HTMLElement satisfies it. */
+export interface DomElement extends DomNode {
+  readonly id: string;
+  readonly classList: { readonly value: string[] };
+  readonly parentNode: DomElement | null;
+  /** [start, end] offsets of the element in the input; only the start is relied on. */
+  readonly range: readonly [number, number];
+}
+
+const NO_CLASSES: { readonly value: string[] } = Object.freeze({ value: Object.freeze([]) as unknown as string[] });
+const NO_CHILDREN: readonly DomNode[] = Object.freeze([]);
+
+class ScanElement implements DomElement {
+  readonly nodeType = 1;
+  readonly childNodes: DomNode[] = [];
+  constructor(
+    readonly rawTagName: string,
+    readonly id: string,
+    readonly classList: { readonly value: string[] },
+    readonly parentNode: DomElement | null,
+    private readonly start: number,
+  ) {}
+  /** Only the start is kept: html.ts orders elements by it (an array per element is costly). */
+  get range(): readonly [number, number] {
+    return [this.start, this.start];
+  }
+}
+
+// One reusable node-html-parser TextNode serves as the decoder: constructing one per text is costly.
+const DECODER = new TextNode("");
+
+class ScanText implements DomText {
+  readonly nodeType = 3;
+  readonly rawTagName = "";
+  readonly childNodes = NO_CHILDREN;
+  constructor(readonly rawText: string) {}
+  get text(): string {
+    // node-html-parser's decoder (the bundled `entities` decodeHTML), so both paths agree.
+    if (!this.rawText.includes("&")) return this.rawText;
+    DECODER.rawText = this.rawText;
+    return DECODER.text;
+  }
+}
+
+/** Why the scanner declined, for tests and diagnostics of the fast path itself. */
+export type Decline = { declined: string };
+
+/** node-html-parser's void elements (VoidTag's default list): opened and closed by one tag. */
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+
+/** The raw-text elements html.ts configures (blockTextElements): content up to `</tag>` is one text. */
+const RAW_TEXT = new Set(["script", "noscript", "style"]);
+
+/**
+ * node-html-parser's kElementsClosedByOpening (lower-case half; upper-case tags are declined):
+ * opening the inner tag while the outer is the current element closes the outer first. ServiceStack
+ * relies on it: its routes table ends `<tbody>…<tbody></tbody></table>`.
+ */
+const CLOSED_BY_OPENING = new Map<string, Set<string>>([
+  ["li", new Set(["li"])],
+  ["p", new Set(["p", "div"])],
+  ["b", new Set(["div"])],
+  ["td", new Set(["td", "th", "tr", "tbody", "tfoot"])],
+  ["th", new Set(["td", "th", "tr", "tbody", "tfoot"])],
+  ["tr", new Set(["tr", "tbody", "tfoot"])],
+  ["thead", new Set(["tbody", "tfoot"])],
+  ["tbody", new Set(["tbody", "tfoot"])],
+  ["h1", new Set(["h1"])],
+  ["h2", new Set(["h2"])],
+  ["h3", new Set(["h3"])],
+  ["h4", new Set(["h4"])],
+  ["h5", new Set(["h5"])],
+  ["h6", new Set(["h6"])],
+  ["dt", new Set(["dt", "dd"])],
+  ["dd", new Set(["dt", "dd"])],
+]);
+
+/** Attributes ServiceStack's pages use; any other attribute makes the scanner decline. */
+const KNOWN_ATTRIBUTES = new Set([
+  "id", "class", "href", "title", "lang", "charset", "name", "content", "rel", "type", "src", "alt",
+  "style", "width", "height", "target", "colspan", "rowspan", "scope", "dir", "role", "http-equiv",
+]);
+
+// An opening tag of the narrow grammar: lower-case name, attributes with quoted values free of
+// `<` and `>` (the reference's tokenizer lets a quoted `>` extend the tag) or plain unquoted ones.
+const OPEN_TAG = /<([a-z][a-z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`/]+))?)*)\s*(\/?)>/y;
+const CLOSE_TAG = /<\/([a-z][a-z0-9]*)\s*>/y;
+const ATTRIBUTE_NAME = /(?:^|\s)([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`/]+))?/g;
+// node-html-parser's kAttributePattern, applied to the same attribute text: id and class come out
+// exactly as on the reference path (last one wins, same unquoting).
+const KEY_ATTRIBUTE = /(?:^|\s)(id|class)\s*=\s*((?:'[^']*')|(?:"[^"]*")|\S+)/gi;
+
+interface KeyAttributes {
+  id?: string;
+  class?: string;
+}
+
+const NO_KEYS: KeyAttributes = Object.freeze({});
+
+function keyAttributes(attrs: string): KeyAttributes | Decline {
+  const out: KeyAttributes = {};
+  if (attrs === "") return out;
+  ATTRIBUTE_NAME.lastIndex = 0;
+  for (let m; (m = ATTRIBUTE_NAME.exec(attrs)); ) {
+    const name = m[1]!.toLowerCase();
+    if (!KNOWN_ATTRIBUTES.has(name) && !name.startsWith("data-") && !name.startsWith("aria-")) return { declined: `attribute ${name}` };
+  }
+  KEY_ATTRIBUTE.lastIndex = 0;
+  for (let m; (m = KEY_ATTRIBUTE.exec(attrs)); ) {
+    const val = m[2]!;
+    out[m[1]!.toLowerCase() as "id" | "class"] = val[0] === "'" || val[0] === '"' ? val.slice(1, -1) : val;
+  }
+  return out;
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+
+const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isLetter = (c: number): boolean => isLower(c) || (c >= 0x41 && c <= 0x5a);
+const isNameChar = (c: number): boolean => isLower(c) || (c >= 0x30 && c <= 0x39);
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+
+/**
+ * The element tree node-html-parser would build for `html` (with html.ts's parse options), or why
+ * the markup is outside the shape this scanner replays exactly.
+ */
+export function scanHtml(html: string): DomElement | Decline {
+  if (html.includes("<![CDATA[")) return { declined: "CDATA section" };
+  const root = new ScanElement(null as unknown as string, "", NO_CLASSES, null, 0);
+  const stack: ScanElement[] = [root];
+  let current = root;
+  // Start of the pending text run: the reference makes one text node of each non-empty run
+  // between two pieces of markup (comments included), whitespace-only runs too.
+  let textStart = 0;
+  let at = html.indexOf("<");
+
+  while (at >= 0) {
+    const next = html.charCodeAt(at + 1);
+    if (next === BANG) {
+      if (html.startsWith("<!--", at)) {
+        const end = html.indexOf("-->", at + 4);
+        if (end < 0) return { declined: "unclosed comment" };
+        if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
+        textStart = end + 3;
+        at = html.indexOf("<", textStart);
+        continue;
+      }
+      // <!DOCTYPE …> and any other `<!`: not markup to the reference either, so plain text.
+      at = html.indexOf("<", at + 1);
+      continue;
+    }
+    if (next === SLASH) {
+      const first = html.charCodeAt(at + 2);
+      if (!isLetter(first)) {
+        at = html.indexOf("<", at + 1);
+        continue;
+      }
+      const name = current.rawTagName;
+      let end: number;
+      if (name && html.charCodeAt(at + 2 + name.length) === GT && html.startsWith(name, at + 2)) {
+        end = at + 3 + name.length;
+      } else {
+        CLOSE_TAG.lastIndex = at;
+        const m = CLOSE_TAG.exec(html);
+        // The reference recovers from a stray or mis-nested closing tag in ways not replayed here.
+        if (!m || m[1] !== name) return { declined: `closing tag at offset ${at} does not close <${name ?? "document"}>` };
+        end = CLOSE_TAG.lastIndex;
+      }
+      if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
+      textStart = end;
+      stack.pop();
+      current = stack[stack.length - 1]!;
+      at = html.indexOf("<", end);
+      continue;
+    }
+    if (!isLower(next)) {
+      if (isLetter(next)) return { declined: `upper-case tag at offset ${at}` };
+      at = html.indexOf("<", at + 1);
+      continue;
+    }
+    let j = at + 2;
+    while (isNameChar(html.charCodeAt(j))) j++;
+    const name = html.substring(at + 1, j);
+    const after = html.charCodeAt(j);
+    let tagEnd: number;
+    let keys: KeyAttributes = NO_KEYS;
+    let selfClosing = false;
+    let attrs = "";
+    if (after === GT) {
+      tagEnd = j + 1;
+    } else if (isSpace(after) || after === SLASH) {
+      OPEN_TAG.lastIndex = at;
+      const m = OPEN_TAG.exec(html);
+      if (!m) return { declined: `unexpected markup at offset ${at}` };
+      attrs = m[2]!;
+      selfClosing = m[3] === "/";
+      tagEnd = OPEN_TAG.lastIndex;
+      const k = keyAttributes(attrs);
+      if ("declined" in k) return k;
+      keys = k;
+    } else {
+      return { declined: `unexpected markup at offset ${at}` };
+    }
+    const isVoid = VOID.has(name);
+    if (selfClosing && !isVoid) return { declined: `self-closing <${name}/> at offset ${at}` };
+    if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
+    textStart = tagEnd;
+    if (!selfClosing) {
+      while (CLOSED_BY_OPENING.get(current.rawTagName)?.has(name)) {
+        stack.pop();
+        current = stack[stack.length - 1]!;
+      }
+    }
+    // As node-html-parser: classes split on whitespace, duplicates dropped (its DOMTokenList is a Set).
+    const classList = keys.class ? { value: [...new Set(keys.class.split(/\s+/))] } : NO_CLASSES;
+    const el = new ScanElement(name, keys.id || "", classList, current, at);
+    current.childNodes.push(el);
+    if (isVoid) {
+      at = html.indexOf("<", tagEnd);
+      continue;
+    }
+    if (RAW_TEXT.has(name)) {
+      const close = html.indexOf(`</${name}>`, tagEnd);
+      if (close < 0) return { declined: `unclosed <${name}>` };
+      const body = html.substring(tagEnd, close);
+      if (/\S/.test(body)) el.childNodes.push(new ScanText(body));
+      textStart = close + name.length + 3;
+      at = html.indexOf("<", textStart);
+      continue;
+    }
+    stack.push(el);
+    current = el;
+    at = html.indexOf("<", tagEnd);
+  }
+  if (stack.length > 1) return { declined: `<${current.rawTagName}> is still open at the end of the input` };
+  if (html.length > textStart) current.childNodes.push(new ScanText(html.substring(textStart)));
+  return root;
+}
