@@ -52,6 +52,8 @@ class ScanElement implements DomElement {
     readonly classList: { readonly value: string[] },
     readonly parentNode: DomElement | null,
     private readonly start: number,
+    /** IN_CELL and IN_OPERATION bits: where this element is (itself included). */
+    readonly where: number,
   ) {}
   /** Only the start is kept: html.ts orders elements by it (an array per element is costly). */
   get range(): readonly [number, number] {
@@ -146,7 +148,12 @@ function keyAttributes(attrs: string): KeyAttributes | Decline {
   return out;
 }
 
-const LT = 0x3c;
+/** Elements whose content is a description or a value: no table structure or sample inside. */
+const CELLS = new Set(["td", "th", "caption", "pre", "h3"]);
+const STRUCTURE = new Set(["table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "pre"]);
+const IN_CELL = 1;
+const IN_OPERATION = 2;
+
 const GT = 0x3e;
 const SLASH = 0x2f;
 const BANG = 0x21;
@@ -162,7 +169,7 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 |
  */
 export function scanHtml(html: string): DomElement | Decline {
   if (html.includes("<![CDATA[")) return { declined: "CDATA section" };
-  const root = new ScanElement(null as unknown as string, "", NO_CLASSES, null, 0);
+  const root = new ScanElement(null as unknown as string, "", NO_CLASSES, null, 0, 0);
   const stack: ScanElement[] = [root];
   let current = root;
   // Start of the pending text run: the reference makes one text node of each non-empty run
@@ -176,6 +183,7 @@ export function scanHtml(html: string): DomElement | Decline {
       if (html.startsWith("<!--", at)) {
         const end = html.indexOf("-->", at + 4);
         if (end < 0) return { declined: "unclosed comment" };
+        if (current.where & IN_CELL) return { declined: `comment inside a cell at offset ${at}` };
         if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
         textStart = end + 3;
         at = html.indexOf("<", textStart);
@@ -239,6 +247,14 @@ export function scanHtml(html: string): DomElement | Decline {
     }
     const isVoid = VOID.has(name);
     if (selfClosing && !isVoid) return { declined: `self-closing <${name}/> at offset ${at}` };
+    // Table structure or a sample inside a description or cell: machine-generated pages never
+    // nest them, so such a page is hand-made or hostile and goes to the reference.
+    if (current.where & IN_CELL && STRUCTURE.has(name)) return { declined: `<${name}> inside a cell at offset ${at}` };
+    // Scripts have no place in the operation, nor raw text in a cell; ServiceStack does put one
+    // <style> (plain CSS, checked below) in the operation.
+    if (RAW_TEXT.has(name) && (current.where & IN_CELL || (current.where & IN_OPERATION && name !== "style"))) {
+      return { declined: `<${name}> inside the ${current.where & IN_CELL ? "cell" : "operation"} at offset ${at}` };
+    }
     if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
     textStart = tagEnd;
     if (!selfClosing) {
@@ -249,7 +265,10 @@ export function scanHtml(html: string): DomElement | Decline {
     }
     // As node-html-parser: classes split on whitespace, duplicates dropped (its DOMTokenList is a Set).
     const classList = keys.class ? { value: [...new Set(keys.class.split(/\s+/))] } : NO_CLASSES;
-    const el = new ScanElement(name, keys.id || "", classList, current, at);
+    let where = current.where;
+    if (CELLS.has(name)) where |= IN_CELL;
+    if (classList !== NO_CLASSES && classList.value.includes("operation")) where |= IN_OPERATION;
+    const el = new ScanElement(name, keys.id || "", classList, current, at, where);
     current.childNodes.push(el);
     if (isVoid) {
       at = html.indexOf("<", tagEnd);
@@ -259,6 +278,7 @@ export function scanHtml(html: string): DomElement | Decline {
       const close = html.indexOf(`</${name}>`, tagEnd);
       if (close < 0) return { declined: `unclosed <${name}>` };
       const body = html.substring(tagEnd, close);
+      if (current.where & IN_OPERATION && body.includes("<")) return { declined: `markup in a <${name}> inside the operation at offset ${at}` };
       if (/\S/.test(body)) el.childNodes.push(new ScanText(body));
       textStart = close + name.length + 3;
       at = html.indexOf("<", textStart);
