@@ -223,7 +223,12 @@ function sampleKeys(t: WalkedType, obj: SampleNode | undefined): (string | undef
   const props = t.model.properties ?? [];
   if (!obj || obj.kind !== "object") return props.map(() => undefined);
   const first = objectKeys(obj).first;
-  return props.map((p) => first.get(keyOf(p.name))?.[0]);
+  const keys = propertyKeys(t);
+  return keys.map((k) => first.get(k)?.[0]);
+}
+
+function propertyKeys(t: WalkedType): string[] {
+  return t.propertyKeys ?? (t.model.properties ?? []).map((p) => keyOf(p.name));
 }
 
 function applyWireNames(t: WalkedType, wireCase: WireCase, keys: (string | undefined)[]): void {
@@ -234,16 +239,17 @@ function applyWireNames(t: WalkedType, wireCase: WireCase, keys: (string | undef
 
 /** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */
 function unmatchedKeys(types: WalkedType[]): Diagnostic[] {
-  const byName = new Map(types.map((t) => [t.model.name, t.model]));
+  const byName = new Map(types.map((t) => [t.model.name, t]));
   const out: Diagnostic[] = [];
   for (const t of types) {
     if (!t.sample || t.sample.kind !== "object" || t.model.role === "base") continue;
     const names = new Set<string>();
-    let m: TypeModel | undefined = t.model;
-    for (let depth = 0; m && depth < 64; depth++) {
-      for (const p of m.properties ?? []) names.add(keyOf(p.name));
-      m = m.base ? byName.get(m.base.replace(/<.*$/, "")) : undefined;
-      if (m && m.role !== "base") break;
+    let w: WalkedType | undefined = t;
+    for (let depth = 0; w && depth < 64; depth++) {
+      for (const k of propertyKeys(w)) names.add(k);
+      const base = w.model.base;
+      w = base ? byName.get(base.replace(/<.*$/, "")) : undefined;
+      if (w && w.model.role !== "base") break;
     }
     const keys = objectKeys(t.sample).entries;
     for (let k = 0; k < keys.length; k++) {
@@ -304,9 +310,8 @@ function recomputeParams(types: TypeModel[], raw: RawPage): void {
 }
 
 function preferredVerb(raw: RawPage, autoQuery: boolean, types: TypeModel[], op: string): string {
-  const single = new Set(
-    raw.routes.flatMap((r) => (r.verbs !== "*" && r.verbs.length === 1 && SINGLE_VERBS.has(r.verbs[0]!) ? [r.verbs[0]!] : [])),
-  );
+  const single = new Set<string>();
+  for (const r of raw.routes) if (r.verbs !== "*" && r.verbs.length === 1 && SINGLE_VERBS.has(r.verbs[0]!)) single.add(r.verbs[0]!);
   if (single.size === 1) return [...single][0]!;
   const req = types.find((t) => t.role === "request" && t.name === op);
   if (autoQuery || req?.base?.startsWith("QueryDb<") || req?.base === "QueryBase") return "GET";

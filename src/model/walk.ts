@@ -43,6 +43,8 @@ export interface WalkedType {
   table?: number;
   /** The sample object this type's properties were matched against (wire names, §5.5). */
   sample?: SampleNode;
+  /** keyOf() of each property name, parallel to model.properties (computed once, reused for wire names). */
+  propertyKeys?: string[];
 }
 
 export interface WalkResult {
@@ -84,6 +86,8 @@ interface Table {
   caption?: string;
   captionParams?: string[];
   rows: Row[];
+  /** Every reference of every row, flattened: the walk steps through these, never through scalar rows. */
+  refList: { row: Row; x: Ref }[];
   signature?: "QueryBase" | "QueryResponse" | "ResponseStatus" | "ResponseError";
   /** Rows that C1 requires a sample key for. */
   required: string[];
@@ -126,6 +130,12 @@ function isC1Type(type: string): boolean {
   return type === "string" || type === "bool" || type === "char" || NUMERIC_ALIASES.has(type);
 }
 
+const SIGNATURE_NAMES: ReadonlySet<string> = new Set(
+  ["Skip", "Take", "OrderBy", "OrderByDesc", "Offset", "Total", "Results", "ErrorCode", "Message", "StackTrace", "Errors", "FieldName"].map(
+    (n) => n.toLowerCase(),
+  ),
+);
+
 function signatureOf(names: Set<string>): Table["signature"] {
   const has = (...n: string[]) => n.every((x) => names.has(x.toLowerCase()));
   if (has("Skip", "Take", "OrderBy", "OrderByDesc")) return "QueryBase";
@@ -146,21 +156,26 @@ function prepare(raw: RawTable, index: number, captions: boolean): Table {
     } else caption = raw.caption.trim();
   }
   if (raw.kind === "enum") {
-    return { index, kind: "enum", raw, caption, captionParams, rows: [], required: [], keys: new Set() };
+    return { index, kind: "enum", raw, caption, captionParams, rows: [], refList: [], required: [], keys: new Set() };
   }
   const rows: Row[] = [];
   const keys = new Set<string>();
+  /** Lower-cased names that take part in a well-known signature (the only names signatureOf asks about). */
   const names = new Set<string>();
   const required: string[] = [];
+  const refList: Table["refList"] = [];
   for (const r of raw.rows) {
     const facts = typeFacts(r.type);
     const key = keyOf(r.name);
-    rows.push({ raw: r, type: facts.type, ref: facts.ref, key, refs: facts.refs });
+    const row: Row = { raw: r, type: facts.type, ref: facts.ref, key, refs: facts.refs };
+    rows.push(row);
+    for (const x of facts.refs) refList.push({ row, x });
     keys.add(key);
-    names.add(r.name.includes("_") ? r.name.toLowerCase() : key);
+    const lower = r.name.includes("_") ? r.name.toLowerCase() : key;
+    if (SIGNATURE_NAMES.has(lower)) names.add(lower);
     if (facts.c1) required.push(key);
   }
-  return { index, kind: "params", raw, caption, captionParams, rows, signature: signatureOf(names), required, keys };
+  return { index, kind: "params", raw, caption, captionParams, rows, refList, signature: signatureOf(names), required, keys };
 }
 
 /** What a Data Type cell means to the walk; pages repeat a handful of type strings, so it is memoised. */
@@ -300,7 +315,11 @@ class Search {
   ) {
     this.n = tables.length;
     this.slots = new Array(this.n).fill(undefined);
-    this.objects = countObjects(input.request) + countObjects(input.response);
+    // Checks started never exceed pos + 1 (a tableless request, then one per consumed table), so
+    // beyond n + 2 objects the bound in node() takes n - pos either way: stop counting there.
+    const limit = this.n + 2;
+    this.objects = countObjects(input.request, limit);
+    if (this.objects < limit) this.objects += countObjects(input.response, limit - this.objects);
   }
 
   /** Counts a node; false when the subtree cannot beat the best parse. */
@@ -355,7 +374,7 @@ class Search {
       this.openChecks++;
     };
     const afterBase = (hadBase: boolean) => {
-      const refs = () => this.walkRefs(t, obj, 0, 0, finish);
+      const refs = () => this.walkRefs(t, obj, 0, finish);
       if (hadBase) this.walkGenerics(t, refs);
       else refs();
     };
@@ -445,53 +464,50 @@ class Search {
     if (added) this.seen.delete(name);
   }
 
-  private walkRefs(t: number, obj: SampleNode | undefined, r: number, j: number, k: () => void): void {
-    const rows = t >= 0 ? this.tables[t]!.rows : [];
-    for (; r < rows.length; r++, j = 0) {
-      const row = rows[r]!;
-      for (; j < row.refs.length; j++) {
-        const x = row.refs[j]!;
-        if (this.seen.has(x.name)) continue;
-        const next = this.tables[this.pos];
-        const fits = next !== undefined && this.fits(next, x);
-        if (HIDDEN.has(x.name) && !fits) continue;
-        if (!this.node()) return;
-        const rr = r;
-        const jj = j;
-        const cont = () => this.walkRefs(t, obj, rr, jj + 1, k);
-        const v = accessValue(obj, row, x.access);
-        this.seen.add(x.name);
-        if (fits) {
-          const i = this.pos;
-          const c4 =
-            v === undefined || v.kind === "null"
-              ? 0
-              : (next!.kind === "enum") === (v.kind === "object" || v.kind === "array")
-                ? -10
-                : 0;
-          this.slots[i] = {
-            name: x.name,
-            role: "reference",
-            naming: next!.caption ? "caption" : "reference",
-            obj: asObject(v),
-          };
-          this.pos++;
-          this.score += c4;
-          if (next!.kind === "params") this.walkType(i, x.name, asObject(v), this.chainOf(i), true, cont);
-          else if (this.node()) cont();
-          this.score -= c4;
-          this.pos--;
-          this.slots[i] = undefined;
-        }
-        const pen = knownTableless(x.name) ? 0 : 1;
-        this.score -= pen;
-        this.x0.push({ name: x.name, value: v });
-        cont();
-        this.x0.pop();
-        this.score += pen;
-        this.seen.delete(x.name);
-        return;
+  /** From the q-th reference of table t (rows in table order, refType order within a row). */
+  private walkRefs(t: number, obj: SampleNode | undefined, q: number, k: () => void): void {
+    const list = t >= 0 ? this.tables[t]!.refList : [];
+    for (; q < list.length; q++) {
+      const { row, x } = list[q]!;
+      if (this.seen.has(x.name)) continue;
+      const next = this.tables[this.pos];
+      const fits = next !== undefined && this.fits(next, x);
+      if (HIDDEN.has(x.name) && !fits) continue;
+      if (!this.node()) return;
+      const qq = q;
+      const cont = () => this.walkRefs(t, obj, qq + 1, k);
+      const v = accessValue(obj, row, x.access);
+      this.seen.add(x.name);
+      if (fits) {
+        const i = this.pos;
+        const c4 =
+          v === undefined || v.kind === "null"
+            ? 0
+            : (next!.kind === "enum") === (v.kind === "object" || v.kind === "array")
+              ? -10
+              : 0;
+        this.slots[i] = {
+          name: x.name,
+          role: "reference",
+          naming: next!.caption ? "caption" : "reference",
+          obj: asObject(v),
+        };
+        this.pos++;
+        this.score += c4;
+        if (next!.kind === "params") this.walkType(i, x.name, asObject(v), this.chainOf(i), true, cont);
+        else if (this.node()) cont();
+        this.score -= c4;
+        this.pos--;
+        this.slots[i] = undefined;
       }
+      const pen = knownTableless(x.name) ? 0 : 1;
+      this.score -= pen;
+      this.x0.push({ name: x.name, value: v });
+      cont();
+      this.x0.pop();
+      this.score += pen;
+      this.seen.delete(x.name);
+      return;
     }
     k();
   }
@@ -546,7 +562,8 @@ class Search {
     sig += `R${this.responseTable}`;
     const snap = (): Snapshot => ({
       score,
-      slots: this.slots.map((s, i) => (i < this.pos && s ? { ...s } : undefined)),
+      // slots beyond pos are always cleared, and a slot is never changed once placed: share them
+      slots: this.slots.slice(),
       consumed: this.pos,
       responseTable: this.responseTable,
       x0: [...this.x0],
@@ -597,13 +614,14 @@ class Search {
   }
 }
 
-function countObjects(node: SampleNode | undefined): number {
+/** Object nodes in a sample tree, counted up to limit. */
+function countObjects(node: SampleNode | undefined, limit: number): number {
   let count = 0;
   const stack: SampleNode[] = node ? [node] : [];
   while (stack.length) {
     const n = stack.pop()!;
     if (n.kind === "object") {
-      count++;
+      if (++count >= limit) return count;
       for (const [, v] of n.entries) stack.push(v);
     } else if (n.kind === "array") stack.push(...n.items);
   }
@@ -969,7 +987,7 @@ function assemble(
         return p;
       });
     }
-    types.push({ model, table: i, sample: slot.obj });
+    types.push({ model, table: i, sample: slot.obj, ...(tb.kind === "params" ? { propertyKeys: tb.rows.map((r) => r.key) } : {}) });
   }
   if (!input.captions) splitEnums(types, s.x0, taken);
   lendSamples(types, tables, slots, (i, name) =>
