@@ -54,6 +54,8 @@ class ScanElement implements DomElement {
     private readonly start: number,
     /** IN_CELL and IN_OPERATION bits: where this element is (itself included). */
     readonly where: number,
+    /** Opening one of these tags while this element is the current one closes it first. */
+    readonly closedBy: Set<string> | undefined,
   ) {}
   /** Only the start is kept: html.ts orders elements by it (an array per element is costly). */
   get range(): readonly [number, number] {
@@ -128,11 +130,25 @@ const KEY_ATTRIBUTE = /(?:^|\s)(id|class)\s*=\s*((?:'[^']*')|(?:"[^"]*")|\S+)/gi
 interface KeyAttributes {
   id?: string;
   class?: string;
+  /** From class as node-html-parser splits it (on whitespace, duplicates dropped: a Set); shared, read-only. */
+  classList?: { readonly value: string[] };
 }
 
 const NO_KEYS: KeyAttributes = Object.freeze({});
 
+/** Attribute texts repeat on every page (class='params'…): read each once. Bounded. */
+const KEY_CACHE = new Map<string, KeyAttributes | Decline>();
+
 function keyAttributes(attrs: string): KeyAttributes | Decline {
+  let keys = KEY_CACHE.get(attrs);
+  if (!keys) {
+    keys = readKeyAttributes(attrs);
+    if (KEY_CACHE.size < 1024) KEY_CACHE.set(attrs, keys);
+  }
+  return keys;
+}
+
+function readKeyAttributes(attrs: string): KeyAttributes | Decline {
   const out: KeyAttributes = {};
   if (attrs === "") return out;
   ATTRIBUTE_NAME.lastIndex = 0;
@@ -145,6 +161,7 @@ function keyAttributes(attrs: string): KeyAttributes | Decline {
     const val = m[2]!;
     out[m[1]!.toLowerCase() as "id" | "class"] = val[0] === "'" || val[0] === '"' ? val.slice(1, -1) : val;
   }
+  if (out.class) out.classList = Object.freeze({ value: Object.freeze([...new Set(out.class.split(/\s+/))]) as string[] });
   return out;
 }
 
@@ -153,6 +170,44 @@ const CELLS = new Set(["td", "th", "caption", "pre", "h3"]);
 const STRUCTURE = new Set(["table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "pre"]);
 const IN_CELL = 1;
 const IN_OPERATION = 2;
+
+/** Everything the scanner asks about a tag name, looked up once per opening tag. */
+interface TagInfo {
+  /** The name, one shared string per tag name (later comparisons are then cheap). */
+  name: string;
+  isVoid: boolean;
+  rawText: boolean;
+  cell: boolean;
+  structure: boolean;
+  /** Tags whose opening closes this element first (CLOSED_BY_OPENING). */
+  closedBy: Set<string> | undefined;
+}
+const TAGS = new Map<string, TagInfo>();
+/** Names of one or two characters (td, tr, b, br, h3, li…) indexed by their char codes: no hashing. */
+const SHORT_TAGS: (TagInfo | undefined)[] = [];
+
+function tagInfoAt(html: string, start: number, end: number): TagInfo {
+  if (end - start > 2) return tagInfo(html.substring(start, end));
+  const key = end - start === 1 ? html.charCodeAt(start) : html.charCodeAt(start) * 128 + html.charCodeAt(start + 1);
+  return (SHORT_TAGS[key] ??= tagInfo(html.substring(start, end)));
+}
+
+function tagInfo(name: string): TagInfo {
+  let info = TAGS.get(name);
+  if (!info) {
+    info = {
+      name,
+      isVoid: VOID.has(name),
+      rawText: RAW_TEXT.has(name),
+      cell: CELLS.has(name),
+      structure: STRUCTURE.has(name),
+      closedBy: CLOSED_BY_OPENING.get(name),
+    };
+    // Bounded: a hostile page may use any number of distinct names.
+    if (TAGS.size < 256) TAGS.set(name, info);
+  }
+  return info;
+}
 
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -169,7 +224,7 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 |
  */
 export function scanHtml(html: string): DomElement | Decline {
   if (html.includes("<![CDATA[")) return { declined: "CDATA section" };
-  const root = new ScanElement(null as unknown as string, "", NO_CLASSES, null, 0, 0);
+  const root = new ScanElement(null as unknown as string, "", NO_CLASSES, null, 0, 0, undefined);
   const stack: ScanElement[] = [root];
   let current = root;
   // Start of the pending text run: the reference makes one text node of each non-empty run
@@ -224,7 +279,8 @@ export function scanHtml(html: string): DomElement | Decline {
     }
     let j = at + 2;
     while (isNameChar(html.charCodeAt(j))) j++;
-    const name = html.substring(at + 1, j);
+    const tag = tagInfoAt(html, at + 1, j);
+    const name = tag.name;
     const after = html.charCodeAt(j);
     let tagEnd: number;
     let keys: KeyAttributes = NO_KEYS;
@@ -245,36 +301,37 @@ export function scanHtml(html: string): DomElement | Decline {
     } else {
       return { declined: `unexpected markup at offset ${at}` };
     }
-    const isVoid = VOID.has(name);
+    // node-html-parser wraps the input in this element and skips every tag of that name.
+    if (name === "documentfragmentcontainer") return { declined: `<${name}> at offset ${at}` };
+    const isVoid = tag.isVoid;
     if (selfClosing && !isVoid) return { declined: `self-closing <${name}/> at offset ${at}` };
     // Table structure or a sample inside a description or cell: machine-generated pages never
     // nest them, so such a page is hand-made or hostile and goes to the reference.
-    if (current.where & IN_CELL && STRUCTURE.has(name)) return { declined: `<${name}> inside a cell at offset ${at}` };
+    if (current.where & IN_CELL && tag.structure) return { declined: `<${name}> inside a cell at offset ${at}` };
     // Scripts have no place in the operation, nor raw text in a cell; ServiceStack does put one
     // <style> (plain CSS, checked below) in the operation.
-    if (RAW_TEXT.has(name) && (current.where & IN_CELL || (current.where & IN_OPERATION && name !== "style"))) {
+    if (tag.rawText && (current.where & IN_CELL || (current.where & IN_OPERATION && name !== "style"))) {
       return { declined: `<${name}> inside the ${current.where & IN_CELL ? "cell" : "operation"} at offset ${at}` };
     }
     if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
     textStart = tagEnd;
     if (!selfClosing) {
-      while (CLOSED_BY_OPENING.get(current.rawTagName)?.has(name)) {
+      while (current.closedBy?.has(name)) {
         stack.pop();
         current = stack[stack.length - 1]!;
       }
     }
-    // As node-html-parser: classes split on whitespace, duplicates dropped (its DOMTokenList is a Set).
-    const classList = keys.class ? { value: [...new Set(keys.class.split(/\s+/))] } : NO_CLASSES;
+    const classList = keys.classList ?? NO_CLASSES;
     let where = current.where;
-    if (CELLS.has(name)) where |= IN_CELL;
+    if (tag.cell) where |= IN_CELL;
     if (classList !== NO_CLASSES && classList.value.includes("operation")) where |= IN_OPERATION;
-    const el = new ScanElement(name, keys.id || "", classList, current, at, where);
+    const el = new ScanElement(name, keys.id || "", classList, current, at, where, tag.closedBy);
     current.childNodes.push(el);
     if (isVoid) {
       at = html.indexOf("<", tagEnd);
       continue;
     }
-    if (RAW_TEXT.has(name)) {
+    if (tag.rawText) {
       const close = html.indexOf(`</${name}>`, tagEnd);
       if (close < 0) return { declined: `unclosed <${name}>` };
       const body = html.substring(tagEnd, close);

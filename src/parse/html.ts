@@ -354,29 +354,35 @@ function readParamsTable(table: HTMLElement, index: number, diags: Diagnostic[],
   const { head, body } = rowsOf(table);
   if (dropLastRow) body.pop();
   const cols = columnsFromHead(head);
+  // Column positions once per table (a column named twice counts at its first position).
+  const iName = cols.indexOf("name");
+  const iType = cols.indexOf("type");
+  const iParam = cols.indexOf("param");
+  const iReq = cols.indexOf("required");
+  const iDesc = cols.indexOf("description");
+  let lastNeeded = -1;
+  for (const c of cols) if (c !== "description") lastNeeded = Math.max(lastNeeded, cols.indexOf(c));
   const rows: RawRow[] = [];
-  body.forEach((tr, i) => {
-    const cells = cellsOf(tr);
-    if (cells.length === 0) return;
-    const get = (c: Column): HTMLElement | undefined => {
-      const at = cols.indexOf(c);
-      return at >= 0 ? cells[at] : undefined;
-    };
-    const nameCell = get("name");
+  for (let i = 0; i < body.length; i++) {
+    const cells = cellsOf(body[i]!);
+    if (cells.length === 0) continue;
+    const nameCell = iName >= 0 ? cells[iName] : undefined;
     const name = nameCell ? textOf(nameCell).trim() : "";
-    if (name === "Name" && tag(cells[0]!) === "th") return; // header row without a <thead>
-    const typeCell = get("type");
+    if (name === "Name" && tag(cells[0]!) === "th") continue; // header row without a <thead>
+    const typeCell = iType >= 0 ? cells[iType] : undefined;
     const type = typeCell ? textOf(typeCell).trim() : "";
-    const where = `table ${label} row ${i + 1}${name ? ` (${name})` : ""}`;
+    const where = () => `table ${label} row ${i + 1}${name ? ` (${name})` : ""}`;
     if (!name || !type) {
-      diags.push({ code: "W_MISSING_CELLS", detail: `${where} has no ${!name ? "name" : "data type"}; row skipped` });
-      return;
+      diags.push({ code: "W_MISSING_CELLS", detail: `${where()} has no ${!name ? "name" : "data type"}; row skipped` });
+      continue;
     }
-    const missing = cols.filter((c) => c !== "description" && !get(c));
-    if (missing.length) diags.push({ code: "W_MISSING_CELLS", detail: `${where} lacks ${missing.join(", ")}` });
-    const paramCell = get("param");
-    const reqCell = get("required");
-    const descCell = get("description");
+    if (cells.length <= lastNeeded) {
+      const missing = cols.filter((c) => c !== "description" && cells.length <= cols.indexOf(c));
+      diags.push({ code: "W_MISSING_CELLS", detail: `${where()} lacks ${missing.join(", ")}` });
+    }
+    const paramCell = iParam >= 0 ? cells[iParam] : undefined;
+    const reqCell = iReq >= 0 ? cells[iReq] : undefined;
+    const descCell = iDesc >= 0 ? cells[iDesc] : undefined;
     const row: RawRow = {
       name,
       param: (paramCell ? textOf(paramCell).trim() : "") || "form",
@@ -385,7 +391,7 @@ function readParamsTable(table: HTMLElement, index: number, diags: Diagnostic[],
     };
     if (descCell) Object.assign(row, readDescription(descCell));
     rows.push(row);
-  });
+  }
   const out: RawParamsTable = { kind: "params", rows };
   if (caption !== undefined) out.caption = caption;
   return out;
