@@ -247,7 +247,7 @@ function unmatchedKeys(types: WalkedType[]): Diagnostic[] {
     let w: WalkedType | undefined = t;
     for (let depth = 0; w && depth < 64; depth++) {
       for (const k of propertyKeys(w)) names.add(k);
-      const base = w.model.base;
+      const base: string | undefined = w.model.base;
       w = base ? byName.get(base.replace(/<.*$/, "")) : undefined;
       if (w && w.model.role !== "base") break;
     }
