@@ -1,8 +1,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseHtmlPage } from "../../src/parse/html.js";
+import { parseHtmlPage as parseHtmlPageOnce, parseHtmlPageFast, parseHtmlPageReference } from "../../src/parse/html.js";
 import { PageError, type RawEnumTable, type RawPage, type RawParamsTable } from "../../src/model/types.js";
+
+/** Every input the tests below parse, so the last test can read each one both ways. */
+const parsed: [html: string, source: string, url?: string][] = [];
+function parseHtmlPage(html: string, source: string, url?: string): RawPage {
+  parsed.push([html, source, url]);
+  return parseHtmlPageOnce(html, source, url);
+}
 
 const dir = join(import.meta.dirname, "../../fixtures/pages");
 const fixture = (name: string) => readFileSync(join(dir, name), "utf8");
@@ -424,5 +431,28 @@ describe("parseHtmlPage: size", () => {
     const p = parseHtmlPage(html, "open.html");
     expect(p.complete).toBe(false);
     expect(p.diagnostics.map((d) => d.code)).toContain("W_TRUNCATED");
+  });
+});
+
+describe("parseHtmlPage: fast scanner and node-html-parser agree", () => {
+  // Runs last: every page the tests above parsed, read by the scanner alone and by the reference.
+  it("on every page of this file (the scanner may only decline, never differ)", () => {
+    const outcome = (fn: () => unknown) => {
+      try {
+        return { page: fn() };
+      } catch (e) {
+        return { error: String(e) };
+      }
+    };
+    let accepted = 0;
+    for (const [html, source, url] of parsed) {
+      const fast = outcome(() => parseHtmlPageFast(html, source, url));
+      if ((fast.page as { declined?: string } | undefined)?.declined !== undefined) continue;
+      accepted++;
+      expect(fast, source).toEqual(outcome(() => parseHtmlPageReference(html, source, url)));
+    }
+    console.log(`html.test pages: ${accepted} of ${parsed.length} read by the scanner, the rest declined`);
+    expect(parsed.length).toBeGreaterThan(20);
+    expect(accepted).toBeGreaterThan(10);
   });
 });
