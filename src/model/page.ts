@@ -243,10 +243,10 @@ function unmatchedKeys(types: WalkedType[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of types) {
     if (!t.sample || t.sample.kind !== "object" || t.model.role === "base") continue;
-    const names = new Set<string>();
+    const names: ReadonlySet<string>[] = [];
     let w: WalkedType | undefined = t;
     for (let depth = 0; w && depth < 64; depth++) {
-      for (const k of propertyKeys(w)) names.add(k);
+      names.push(w.propertyKeySet ?? new Set(propertyKeys(w)));
       const base: string | undefined = w.model.base;
       w = base ? byName.get(base.replace(/<.*$/, "")) : undefined;
       if (w && w.model.role !== "base") break;
@@ -254,7 +254,7 @@ function unmatchedKeys(types: WalkedType[]): Diagnostic[] {
     const keys = objectKeys(t.sample).entries;
     for (let k = 0; k < keys.length; k++) {
       const key = t.sample.entries[k]![0];
-      if (!names.has(keys[k]!)) {
+      if (!names.some((set) => set.has(keys[k]!))) {
         out.push({ code: "W_SAMPLE_KEY_UNMATCHED", detail: `${key} in the ${t.model.name} sample` });
       }
     }

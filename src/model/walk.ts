@@ -45,6 +45,8 @@ export interface WalkedType {
   sample?: SampleNode;
   /** keyOf() of each property name, parallel to model.properties (computed once, reused for wire names). */
   propertyKeys?: string[];
+  /** The same keys as a set. */
+  propertyKeySet?: ReadonlySet<string>;
 }
 
 export interface WalkResult {
@@ -209,8 +211,7 @@ function typeFacts(text: string): TypeFacts {
 export interface ObjectKeys {
   /** keyOf() of each entry, in entry order (duplicates kept). */
   entries: string[];
-  /** Distinct keys in entry order. */
-  list: string[];
+  /** Distinct keys, in entry order (a Set iterates in insertion order). */
   set: Set<string>;
   /** Key -> its first entry. */
   first: Map<string, [string, SampleNode]>;
@@ -221,13 +222,12 @@ const objectKeysCache = new WeakMap<SampleNode, ObjectKeys>();
 export function objectKeys(obj: SampleNode & { kind: "object" }): ObjectKeys {
   let keys = objectKeysCache.get(obj);
   if (!keys) {
-    keys = { entries: [], list: [], set: new Set(), first: new Map() };
+    keys = { entries: [], set: new Set(), first: new Map() };
     for (const entry of obj.entries) {
       const key = keyOf(entry[0]);
       keys.entries.push(key);
       if (keys.set.has(key)) continue;
       keys.set.add(key);
-      keys.list.push(key);
       keys.first.set(key, entry);
     }
     objectKeysCache.set(obj, keys);
@@ -583,7 +583,7 @@ class Search {
   /** C1-C3 over a chain (a table and its bases) against its sample object. */
   private check(chain: number[], obj: SampleNode): number {
     if (obj.kind !== "object") return 0;
-    const { list: keys, set: present } = objectKeys(obj);
+    const present = objectKeys(obj).set;
     let c1 = true;
     if (!obj.truncated) {
       for (const t of chain) {
@@ -597,7 +597,7 @@ class Search {
       }
     }
     let c2 = true;
-    for (const k of keys) {
+    for (const k of present) {
       let found = false;
       for (const t of chain) {
         if (this.tables[t]!.keys.has(k)) {
@@ -765,9 +765,11 @@ function decideRequest(tables: Table[], input: WalkInput): boolean {
   if (p0.rows.some((r) => /^(path|query|body)$/i.test(r.raw.param))) return true;
   const rq = input.request;
   if (!rq || rq.kind !== "object" || rq.entries.length === 0) return false;
-  const { list: keys, set: present } = objectKeys(rq);
+  const present = objectKeys(rq).set;
   const c1 = rq.truncated || p0.required.every((k) => present.has(k));
-  return c1 && keys.every((k) => p0.keys.has(k));
+  if (!c1) return false;
+  for (const k of present) if (!p0.keys.has(k)) return false;
+  return true;
 }
 
 // --------------------------------------------------------------------------------------------
@@ -987,7 +989,12 @@ function assemble(
         return p;
       });
     }
-    types.push({ model, table: i, sample: slot.obj, ...(tb.kind === "params" ? { propertyKeys: tb.rows.map((r) => r.key) } : {}) });
+    const walked: WalkedType = { model, table: i, sample: slot.obj };
+    if (tb.kind === "params") {
+      walked.propertyKeys = tb.rows.map((r) => r.key);
+      walked.propertyKeySet = tb.keys;
+    }
+    types.push(walked);
   }
   if (!input.captions) splitEnums(types, s.x0, taken);
   lendSamples(types, tables, slots, (i, name) =>
@@ -1063,19 +1070,18 @@ function lendSamples(
   for (let q = 0; q < queue.length; q++) {
     const t = queue[q]!;
     if (t.table === undefined) continue;
-    for (const row of tables[t.table]!.rows) {
-      for (const x of row.refs) {
-        const target = byName.get(resolve(t.table, x.name));
-        const v = asObject(accessValue(t.sample, row, x.access));
-        if (!target || target.sample || !v) continue;
-        target.sample = v;
-        queue.push(target);
-        // its bases share the object: inherited members are serialized inside it
-        for (const b of target.table !== undefined ? (basesOf.get(target.table) ?? []) : []) {
-          if (b.sample) continue;
-          b.sample = v;
-          queue.push(b);
-        }
+    for (const { row, x } of tables[t.table]!.refList) {
+      const target = byName.get(resolve(t.table, x.name));
+      if (!target || target.sample) continue;
+      const v = asObject(accessValue(t.sample, row, x.access));
+      if (!v) continue;
+      target.sample = v;
+      queue.push(target);
+      // its bases share the object: inherited members are serialized inside it
+      for (const b of target.table !== undefined ? (basesOf.get(target.table) ?? []) : []) {
+        if (b.sample) continue;
+        b.sample = v;
+        queue.push(b);
       }
     }
   }
@@ -1092,5 +1098,6 @@ function compatible(tb: Table, v: SampleNode | undefined): boolean {
   if (!v || v.kind === "null") return true;
   if (tb.kind === "enum") return v.kind === "scalar";
   if (v.kind !== "object") return false;
-  return objectKeys(v).list.every((k) => tb.keys.has(k));
+  for (const k of objectKeys(v).set) if (!tb.keys.has(k)) return false;
+  return true;
 }
