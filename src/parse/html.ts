@@ -460,14 +460,19 @@ interface Cut {
 }
 
 function findCut(html: string): Cut {
-  const tail = html.length > 4096 ? html.slice(-4096) : html;
   const lastTable = html.lastIndexOf("<table");
   const inTable = lastTable >= 0 && html.indexOf("</table>", lastTable) < 0;
   const lastTr = html.lastIndexOf("<tr");
   const inRow = inTable && lastTr > lastTable && html.indexOf("</tr>", lastTr) < 0;
   const lastPre = html.lastIndexOf("<pre");
   const inPre = lastPre >= 0 && html.indexOf("</pre>", lastPre) < 0;
-  const atEnd = !/<\/(?:html|body)>/i.test(tail);
+  // The document end within the last 4 KB, in any letter case (the common lower case found first).
+  const tailStart = Math.max(0, html.length - 4096);
+  const atEnd = !(
+    html.lastIndexOf("</html>") >= tailStart ||
+    html.lastIndexOf("</body>") >= tailStart ||
+    /<\/(?:html|body)>/i.test(html.slice(tailStart))
+  );
   return { inTable, inRow, inPre, atEnd };
 }
 
