@@ -269,6 +269,8 @@ interface Slot {
   /** Table index of the derived type (-1: the tableless request) for bases; owner for generic args. */
   of?: number;
   obj?: SampleNode;
+  /** `role:name`, built once per slot for the leaf signatures of the search. */
+  label?: string;
 }
 
 interface Snapshot {
@@ -557,7 +559,7 @@ class Search {
     let sig = "";
     for (let i = 0; i < this.n; i++) {
       const s = this.slots[i];
-      sig += (s && i < this.pos ? `${s.role}:${s.name}` : "?") + "|";
+      sig += (s && i < this.pos ? (s.label ??= `${s.role}:${s.name}`) : "?") + "|";
     }
     sig += `R${this.responseTable}`;
     const snap = (): Snapshot => ({

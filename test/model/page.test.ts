@@ -271,4 +271,109 @@ describe("buildPageModel rules", () => {
       ].join("\n"),
     );
   });
+
+  it("walks a GET page with no request body and many tables as before (walk search, wire names, warnings)", () => {
+    const raw = page({
+      opName: "GetOrders",
+      routes: [{ verbs: ["GET"], path: "/orders/{Id}" }],
+      tables: [
+        params([["Id", "path", "int"], ["Filter", "query", "OrderFilter"], ["Page", "query", "Paging"]]),
+        form(["Status", "string"], ["Since", "DateTime?"]),
+        form(["Skip", "int"], ["Take", "int"]),
+        form(["Orders", "List<Order>"], ["Total", "int"], ["ResponseStatus", "ResponseStatus"]),
+        form(["Id", "int"], ["Lines", "List<OrderLine>"], ["Customer", "Customer"]),
+        form(["Sku", "string"], ["Qty", "int"]),
+        form(["Name", "string"], ["Email", "string"]),
+        form(["Audit", "string"]),
+      ],
+      response: {
+        status: 200,
+        headers: { "Content-Type": "application/json" },
+        body: '{"orders":[{"id":0,"lines":[{"sku":"String","qty":0}],"customer":{"name":"String","email":"String"}}],"total":0,"audit":"String"}',
+      },
+    });
+    const dump = dumpPage(buildPageModel(raw));
+    const alt = (...names: string[]) => names.join(",");
+    expect(dump).toBe(
+      [
+        "op GetOrders method=GET format=json layout=text-pipe wire=unknown response=GetOrdersResponse",
+        "auth unknown",
+        "route GET /orders/{Id}",
+        "type GetOrders role=request from=operation",
+        "  prop Id id path int N",
+        "  prop Filter filter query OrderFilter N",
+        "  prop Page page query Paging N",
+        "type OrderFilter role=reference from=reference",
+        "  prop Status status form string N",
+        "  prop Since since form DateTime? N",
+        "type Paging role=reference from=reference",
+        "  prop Skip skip form int N",
+        "  prop Take take form int N",
+        "type GetOrdersResponse role=response from=inferred",
+        "  prop Orders orders form List<Order> N",
+        "  prop Total total form int N",
+        "  prop ResponseStatus responseStatus form ResponseStatus N",
+        "type Order role=reference from=reference",
+        "  prop Id id form int N",
+        "  prop Lines lines form List<OrderLine> N",
+        "  prop Customer customer form Customer N",
+        "type OrderLine role=reference from=reference",
+        "  prop Sku sku form string N",
+        "  prop Qty qty form int N",
+        "type Customer role=reference from=reference",
+        "  prop Name name form string N",
+        "  prop Email email form string N",
+        "type Unnamed8 role=unknown from=inferred",
+        "  prop Audit audit form string N",
+        "warn W_AMBIGUOUS_WALK 4 parses score -11: " +
+          [
+            alt("GetOrders(request)", "OrderFilter(reference)", "Paging(reference)", "GetOrdersResponse(response)", "Order(reference)", "OrderLine(reference)", "Customer(reference)", "table 8(unexplained)"),
+            alt("GetOrders(request)", "OrderFilter(reference)", "Paging(reference)", "PagingBase(base)", "Order(reference)", "OrderLine(reference)", "Customer(reference)", "GetOrdersResponse(response)"),
+            alt("GetOrders(request)", "OrderFilter(reference)", "OrderFilterBase(base)", "Paging(reference)", "Order(reference)", "OrderLine(reference)", "Customer(reference)", "GetOrdersResponse(response)"),
+            alt("GetOrders(request)", "GetOrdersBase(base)", "OrderFilter(reference)", "Paging(reference)", "Order(reference)", "OrderLine(reference)", "Customer(reference)", "GetOrdersResponse(response)"),
+          ].join(" / "),
+        "warn W_UNRESOLVED_TABLE table 8 (Unnamed8) matches no reference; kept as Unnamed8",
+        "warn W_NAME_INFERRED GetOrdersResponse",
+        "warn W_SAMPLE_KEY_UNMATCHED audit in the GetOrdersResponse sample",
+        "warn W_WIRE_CASE_UNKNOWN no sample key tells the casing; using camel",
+        "",
+      ].join("\n"),
+    );
+    // a second build of the same facts gives the same model (memoised type cells and sample keys)
+    expect(dumpPage(buildPageModel(raw))).toBe(dump);
+  });
+
+  it("names wire properties from the first matching key, counting base members as matched", () => {
+    const m = buildPageModel(
+      page({
+        opName: "SaveThing",
+        tables: [params([["ThingId", "body", "int"], ["Note", "body", "string"]]), form(["TraceId", "string"], ["User_Name", "string"]), form(["Id", "long"])],
+        request: {
+          verb: "POST",
+          url: "/json/reply/SaveThing",
+          headers: {},
+          body: '{"thing_id":0,"note":"String","trace_id":"String","Note":"x","user_name":"String","extra_key":1}',
+        },
+        response: { status: 200, headers: {}, body: '{"id":0}' },
+      }),
+    );
+    expect(dumpPage(m)).toBe(
+      [
+        "op SaveThing method=POST format=json layout=text-pipe wire=snake response=SaveThingResponse",
+        "auth unknown",
+        "type SaveThing : SaveThingBase role=request from=operation",
+        "  prop ThingId thing_id body int N",
+        "  prop Note note body string N",
+        "type SaveThingBase role=base from=inferred",
+        "  prop TraceId trace_id form string N",
+        "  prop User_Name user_name form string N",
+        "type SaveThingResponse role=response from=inferred",
+        "  prop Id id form long N",
+        "warn W_NAME_INFERRED SaveThingBase",
+        "warn W_NAME_INFERRED SaveThingResponse",
+        "warn W_SAMPLE_KEY_UNMATCHED extra_key in the SaveThing sample",
+        "",
+      ].join("\n"),
+    );
+  });
 });

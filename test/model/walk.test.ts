@@ -190,4 +190,81 @@ describe("walkTables", () => {
     ]);
     expect(shape(r)).toEqual(["Op request operation", "OpResponse response inferred", "ResponseStatus reference reference"]);
   });
+
+  // The search is memoised and pruned for speed; these pin results that must not move with it.
+  describe("results the faster search must keep", () => {
+    const chainTables = (): RawTable[] => {
+      const tables: RawTable[] = [params(Array.from({ length: 10 }, (_, i): [string, string] => [`R${i}`, `T${i}`]), undefined, "query")];
+      for (let i = 0; i < 10; i++) tables.push(params([[`V${i}`, "string"], [`N${i}`, i % 3 === 0 ? `U${i}` : "int"]]));
+      tables.push(params([["Id", "int"]]));
+      return tables;
+    };
+
+    it("parses many tables without samples the same way, with the same ambiguity report", () => {
+      const r = walk(chainTables());
+      expect(shape(r)).toEqual([
+        "Op request operation",
+        ...["T0", "U0", "T1", "T2", "U3", "T3", "T4", "U6", "T5", "T6", "U9"].map((n) => `${n} reference reference`),
+      ]);
+      expect(r.score).toBe(-3);
+      expect(r.response).toBeUndefined();
+      const head = "Op(request),T0(reference),U0(reference),T1(reference),T2(reference),U3(reference),T3(reference),T4(reference),U6(reference),T5(reference),T6(reference)";
+      expect(r.diagnostics).toEqual([
+        {
+          code: "W_AMBIGUOUS_WALK",
+          detail: `4 parses score -3: ${["U9", "T7", "T8", "T9"].map((n) => `${head},${n}(reference)`).join(" / ")}`,
+        },
+      ]);
+    });
+
+    it("stops at the 100,000-node cap on the same page as before and keeps the first parse", () => {
+      const tables: RawTable[] = [params([["Id", "int"]], undefined, "query")];
+      for (let i = 0; i < 12; i++) tables.push(params([[`P${i}`, "int"]]));
+      const r = walk(tables);
+      expect(r.diagnostics[0]).toEqual({
+        code: "W_AMBIGUOUS_WALK",
+        detail: `search stopped after 100000 nodes; kept the greedy parse Op(request),OpResponse(response),${Array.from({ length: 11 }, (_, i) => `table ${i + 3}(unexplained)`).join(",")}`,
+      });
+      expect(r.types.map((t) => t.model.name)).toEqual(["Op", "OpResponse", ...Array.from({ length: 11 }, (_, i) => `Unnamed${i + 3}`)]);
+      expect(codes(r).filter((c) => c === "W_UNRESOLVED_TABLE")).toHaveLength(11);
+    });
+
+    it("gives the same result when the same sample objects are walked again", () => {
+      const input: WalkInput = {
+        operation: "Op",
+        captions: false,
+        tables: [req([["Kind", "Kind"], ["Addr", "Address"]]), params([["Street", "string"]]), enumTable(["A", "B"])],
+        request: json('{"Kind":"A","Addr":{"Street":"String"}}'),
+      };
+      const first = walkTables(input);
+      expect(walkTables(input)).toEqual(first);
+      expect(shape(first)[1]).toBe("Address reference reference");
+    });
+
+    it("does not let a generic table's rewritten row types leak into a later table with the same type text", () => {
+      const generic = walkTables({
+        operation: "GetThings",
+        captions: true,
+        tables: [params([["Id", "int"]], "GetThings"), params(QUERY_RESPONSE("Order"), "QueryResponse<T>")],
+      });
+      expect(generic.types[1]!.model.properties![2]!.type).toBe("List<T>");
+      const plain = walk([req([["Orders", "List<Order>"]]), params([["Id", "int"]]), params([["All", "List<Order>"]])]);
+      expect(plain.types.flatMap((t) => t.model.properties ?? []).filter((p) => p.name === "Orders" || p.name === "All").map((p) => p.type)).toEqual([
+        "List<Order>",
+        "List<Order>",
+      ]);
+    });
+
+    it("canonicalises every type cell of a table with more distinct types than the type cache holds", () => {
+      const rows: [string, string][] = Array.from({ length: 5000 }, (_, i) => [`P${i}`, i % 2 ? `System.Int32 [ ]` : `Dictionary< string , List< Int${i % 3 ? 32 : 64} > >`]);
+      rows.push(...Array.from({ length: 5000 }, (_, i): [string, string] => [`Q${i}`, `not a type ${i}`]));
+      const r = walk([req(rows)]);
+      const props = r.types[0]!.model.properties!;
+      expect(props).toHaveLength(10000);
+      expect(props[0]!.type).toBe("Dictionary<string,List<long>>");
+      expect(props[1]!.type).toBe("int[]");
+      expect(props[2]!.type).toBe("Dictionary<string,List<int>>");
+      expect(props[5000 + 4321]!.type).toBe("not a type 4321");
+    });
+  });
 });
