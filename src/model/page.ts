@@ -11,10 +11,9 @@ import {
   type WireCase,
 } from "./types.js";
 import { parseSampleBody } from "../parse/samples.js";
-import { tryParseCSharpType } from "../parse/csharp-type.js";
 import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { inferTypesFromSamples, pascalCase } from "./infer.js";
-import { keyOf, objectKeys, walkTables, type WalkedType } from "./walk.js";
+import { keyOf, objectKeys, parseTypeText, walkTables, type WalkedType } from "./walk.js";
 
 const SINGLE_VERBS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
@@ -177,7 +176,7 @@ function opParam(url: string | undefined): string | undefined {
 }
 
 function bareName(caption: string): string {
-  const ref = tryParseCSharpType(caption);
+  const ref = parseTypeText(caption);
   return ref && ref.kind === "named" ? ref.name : caption.trim();
 }
 

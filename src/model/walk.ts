@@ -151,7 +151,7 @@ function prepare(raw: RawTable, index: number, captions: boolean): Table {
   let caption: string | undefined;
   let captionParams: string[] | undefined;
   if (captions && raw.caption) {
-    const ref = tryParseCSharpType(raw.caption);
+    const ref = parseTypeText(raw.caption);
     if (ref && ref.kind === "named") {
       caption = ref.name;
       if (ref.args.length) captionParams = ref.args.map(formatType);
@@ -189,13 +189,24 @@ interface TypeFacts {
   c1: boolean;
 }
 
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * tryParseCSharpType, skipping the grammar for a bare name that is no system type (most captions
+ * and references): the grammar would return that name unchanged, with no arguments.
+ */
+export function parseTypeText(text: string): TypeRef | undefined {
+  if (PLAIN_NAME.test(text) && !isSystemTypeName(text)) return { kind: "named", name: text, args: [] };
+  return tryParseCSharpType(text);
+}
+
 const TYPE_FACTS_LIMIT = 4096;
 const typeFactsCache = new Map<string, TypeFacts>();
 
 function typeFacts(text: string): TypeFacts {
   let facts = typeFactsCache.get(text);
   if (facts) return facts;
-  const ref = tryParseCSharpType(text);
+  const ref = parseTypeText(text);
   const type = ref ? formatType(ref) : canonicalType(text);
   facts = { type, ref, refs: refsOf(ref), c1: isC1Type(type) };
   // bounded: a crawl of many services must not grow it without limit

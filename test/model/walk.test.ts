@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { walkTables, type WalkInput } from "../../src/model/walk.js";
+import fc from "fast-check";
+import { parseTypeText, walkTables, type WalkInput } from "../../src/model/walk.js";
+import { tryParseCSharpType } from "../../src/parse/csharp-type.js";
 import { parseSampleBody } from "../../src/parse/samples.js";
 import type { RawEnumTable, RawParamsTable, RawTable } from "../../src/model/types.js";
 
@@ -265,6 +267,25 @@ describe("walkTables", () => {
       expect(props[1]!.type).toBe("int[]");
       expect(props[2]!.type).toBe("Dictionary<string,List<int>>");
       expect(props[5000 + 4321]!.type).toBe("not a type 4321");
+    });
+
+    it("reads a type text exactly as the C# type grammar does (bare-name shortcut included)", () => {
+      const names = ["Int32", "String", "Object", "Nullable", "List", "constructor", "toString", "System", "Guid", "_x", "Order5", "int", "a1_"];
+      for (const n of names) expect(parseTypeText(n)).toEqual(tryParseCSharpType(n));
+      const ident = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/);
+      const text = fc.oneof(
+        ident,
+        fc.constantFrom(...names),
+        fc.tuple(ident, ident).map(([a, b]) => `${a}<${b}>`),
+        fc.tuple(ident, fc.constantFrom("?", "[]", " ", ".X", "<")).map(([a, b]) => a + b),
+        fc.string({ maxLength: 12 }),
+      );
+      fc.assert(
+        fc.property(text, (t) => {
+          expect(parseTypeText(t)).toEqual(tryParseCSharpType(t));
+        }),
+        { numRuns: 2000 },
+      );
     });
   });
 });
