@@ -54,8 +54,8 @@ class ScanElement implements DomElement {
     private readonly start: number,
     /** IN_CELL and IN_OPERATION bits: where this element is (itself included). */
     readonly where: number,
-    /** Opening one of these tags while this element is the current one closes it first. */
-    readonly closedBy: Set<string> | undefined,
+    /** Bits (TagInfo.bit) of the tags whose opening closes this element first. */
+    readonly closedBy: number,
   ) {}
   /** Only the start is kept: html.ts orders elements by it (an array per element is costly). */
   get range(): readonly [number, number] {
@@ -179,9 +179,20 @@ interface TagInfo {
   rawText: boolean;
   cell: boolean;
   structure: boolean;
-  /** Tags whose opening closes this element first (CLOSED_BY_OPENING). */
-  closedBy: Set<string> | undefined;
+  /** This tag's bit among the tags that close an open element (CLOSED_BY_OPENING), else 0. */
+  bit: number;
+  /** Bits of the tags whose opening closes this element first. */
+  closedBy: number;
 }
+/** One bit per tag that appears in a CLOSED_BY_OPENING set. */
+const CLOSER_BITS = new Map<string, number>();
+for (const closers of CLOSED_BY_OPENING.values()) for (const t of closers) if (!CLOSER_BITS.has(t)) CLOSER_BITS.set(t, 1 << CLOSER_BITS.size);
+const closerMask = (closers: Set<string> | undefined): number => {
+  let mask = 0;
+  for (const t of closers ?? []) mask |= CLOSER_BITS.get(t)!;
+  return mask;
+};
+
 const TAGS = new Map<string, TagInfo>();
 /** Names of one or two characters (td, tr, b, br, h3, li…) indexed by their char codes: no hashing. */
 const SHORT_TAGS: (TagInfo | undefined)[] = [];
@@ -201,7 +212,8 @@ function tagInfo(name: string): TagInfo {
       rawText: RAW_TEXT.has(name),
       cell: CELLS.has(name),
       structure: STRUCTURE.has(name),
-      closedBy: CLOSED_BY_OPENING.get(name),
+      bit: CLOSER_BITS.get(name) ?? 0,
+      closedBy: closerMask(CLOSED_BY_OPENING.get(name)),
     };
     // Bounded: a hostile page may use any number of distinct names.
     if (TAGS.size < 256) TAGS.set(name, info);
@@ -223,8 +235,7 @@ const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x09 |
  * the markup is outside the shape this scanner replays exactly.
  */
 export function scanHtml(html: string): DomElement | Decline {
-  if (html.includes("<![CDATA[")) return { declined: "CDATA section" };
-  const root = new ScanElement(null as unknown as string, "", NO_CLASSES, null, 0, 0, undefined);
+  const root = new ScanElement(null as unknown as string, "", NO_CLASSES, null, 0, 0, 0);
   const stack: ScanElement[] = [root];
   let current = root;
   // Start of the pending text run: the reference makes one text node of each non-empty run
@@ -244,6 +255,10 @@ export function scanHtml(html: string): DomElement | Decline {
         at = html.indexOf("<", textStart);
         continue;
       }
+      // node-html-parser reads CDATA sections once the input contains one anywhere; the only place
+      // this scanner lets one through unseen is inside a comment or raw text, where the reference
+      // does not look for it either.
+      if (html.startsWith("<![CDATA[", at)) return { declined: `CDATA section at offset ${at}` };
       // <!DOCTYPE …> and any other `<!`: not markup to the reference either, so plain text.
       at = html.indexOf("<", at + 1);
       continue;
@@ -316,7 +331,7 @@ export function scanHtml(html: string): DomElement | Decline {
     if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
     textStart = tagEnd;
     if (!selfClosing) {
-      while (current.closedBy?.has(name)) {
+      while (current.closedBy & tag.bit) {
         stack.pop();
         current = stack[stack.length - 1]!;
       }
