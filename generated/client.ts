@@ -41,6 +41,13 @@ export const operations: OperationTable = {
     routes: [{ path: "/reports/sales", verbs: ["GET"] }],
   },
   Ping: { method: "POST", routes: [] },
+  PlaceOrder: {
+    method: "POST",
+    routes: [
+      { path: "/customers/{CustomerId}/placed-orders", verbs: ["POST"] },
+      { path: "/placed-orders", verbs: ["POST"] },
+    ],
+  },
   PostComment: {
     method: "POST",
     routes: [{ path: "/comments", verbs: ["POST"] }],
@@ -165,6 +172,25 @@ export class ApiClient extends ServiceClient {
   ): Promise<dtos.PingResponse> {
     return this.send(
       request instanceof dtos.Ping ? request : new dtos.Ping(request),
+      options,
+    );
+  }
+
+  /**
+   * Creates an order & returns its id
+   * POST /customers/{CustomerId}/placed-orders
+   * POST /placed-orders
+   * Tags: orders
+   * Requires authentication: roles Clerk
+   */
+  placeOrder(
+    request: Fields<dtos.PlaceOrder>,
+    options?: CallOptions,
+  ): Promise<dtos.PlaceOrderResponse> {
+    return this.send(
+      request instanceof dtos.PlaceOrder
+        ? request
+        : new dtos.PlaceOrder(request),
       options,
     );
   }

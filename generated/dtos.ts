@@ -332,6 +332,18 @@ export class LineItem {
   }
 }
 
+export class OrderLine {
+  /** @description Stock keeping unit */
+  public sku?: string;
+  /** Valid range: 1 - 99 */
+  public qty!: number;
+  public price!: number;
+
+  public constructor(init?: Partial<OrderLine>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 // @Flags()
 export enum Permissions {
   None = 0,
@@ -365,6 +377,47 @@ export class PingResponse {
   public responseStatus?: ResponseStatus;
 
   public constructor(init?: Partial<PingResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+// @Route("/customers/{CustomerId}/placed-orders", "POST")
+// @Route("/placed-orders", "POST")
+/** Creates an order & returns its id */
+export class PlaceOrder
+  extends AuditedRequest
+  implements IReturn<PlaceOrderResponse>, IPost
+{
+  /** @description Owning customer */
+  public customerId!: number;
+  public priority!: Priority;
+  public items?: OrderLine[];
+  public dueDate?: string;
+
+  public constructor(init?: Partial<PlaceOrder>) {
+    super(init);
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "PlaceOrder";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new PlaceOrderResponse();
+  }
+}
+
+export class PlaceOrderResponse {
+  public id!: number;
+  public meta?: { [index: string]: string };
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<PlaceOrderResponse>) {
     (Object as any).assign(this, init);
   }
 }

@@ -513,12 +513,16 @@ class Search {
         this.pos--;
         this.slots[i] = undefined;
       }
-      const pen = knownTableless(x.name) ? 0 : 1;
-      this.score -= pen;
-      this.x0.push({ name: x.name, value: v });
-      cont();
-      this.x0.pop();
-      this.score += pen;
+      // A table captioned X right where the server's walk visits X is X's table: no sample evidence
+      // (a [DataMember(Name)] alias fails C2) may reassign it and leave X tableless.
+      if (!(fits && this.input.captions && next!.caption !== undefined)) {
+        const pen = knownTableless(x.name) ? 0 : 1;
+        this.score -= pen;
+        this.x0.push({ name: x.name, value: v });
+        cont();
+        this.x0.pop();
+        this.score += pen;
+      }
       this.seen.delete(x.name);
       return;
     }
