@@ -22,6 +22,7 @@ import { makeOperationFilter } from "./source/filter.js";
 import { DEFAULT_HTTP_OPTIONS } from "./source/http.js";
 import { silentProgress, type Progress } from "./source/progress.js";
 import { displayUrl, scrub } from "./source/redact.js";
+import { resolvePrettierConfig } from "./source/prettier-config.js";
 import { readRuntimeSource } from "./source/template.js";
 import { writeOutputAtomically, type WriteResult } from "./write/atomic.js";
 import { compareOutput, formatCheckReport, type CheckReport } from "./write/check.js";
@@ -190,15 +191,15 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
   const loaded = await loadPages(options, reporter);
   const built = buildApi(loaded, options);
   reportWarnings(built, reporter);
-  // ts-morph and prettier take most of a second to load: only runs that emit pay for them, so
-  // --help, inspect and runs that fail on a page stay fast.
-  const [{ emitClient }, prettier] = await Promise.all([import("./emit/index.js"), import("prettier")]);
-  const prettierConfig = options.emit.format
-    ? ((await prettier.resolveConfig(path.join(options.out, "dtos.ts"))) ?? undefined)
-    : undefined;
+  // ts-morph takes most of a second to load: only runs that emit pay for it, so --help, inspect
+  // and runs that fail on a page stay fast.
+  const [{ emitClient }, prettierConfig] = await Promise.all([
+    import("./emit/index.js"),
+    options.emit.format ? resolvePrettierConfig(options.out) : undefined,
+  ]);
   const emitOptions: EmitOptions = {
     ...options.emit,
-    prettier: prettierConfig as Record<string, unknown> | undefined,
+    prettier: prettierConfig,
     runtimeSource: await readRuntimeSource(),
     header: { sources: headerSources(options), options: nonDefaultEmitOptions(options.emit) },
   };

@@ -1,5 +1,5 @@
 // The programmatic API (src/api.ts) in-process: the same pipeline the CLI runs.
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,6 +45,20 @@ describe("api", () => {
     const narrower = await check({ ...o, exclude: ["Cognito*"] });
     expect(narrower.report.drift).toBe(true);
     expect(narrower.text).toContain("  - CognitoSendConfirmCodeRequest");
+  });
+
+  it("formats with the prettier config found from the output folder", async () => {
+    const project = await mkdtemp(path.join(tmpdir(), "ssgen-prettier-"));
+    try {
+      await writeFile(path.join(project, ".prettierrc"), JSON.stringify({ singleQuote: true, semi: false }));
+      const o = options(["fixtures/pages/seed-cognito.txt"], { out: path.join(project, "src", "api") });
+      const formatted = await generate({ ...o, emit: { ...o.emit, format: true } });
+      const dtos = formatted.files.find((f) => f.path === "dtos.ts")!.content;
+      expect(dtos).toContain("return 'CognitoSendConfirmCodeRequest'\n");
+      expect(dtos).not.toMatch(/;\n/);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 
   it("inspect returns the summary, the --json shape and the dumps", async () => {
