@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseHtmlPage as parseHtmlPageOnce, parseHtmlPageFast, parseHtmlPageReference } from "../../src/parse/html.js";
 import { PageError, type RawEnumTable, type RawPage, type RawParamsTable } from "../../src/model/types.js";
+import { errorOf } from "../helpers/page-error.js";
 
 /** Every input the tests below parse, so the last test can read each one both ways. */
 const parsed: [html: string, source: string, url?: string][] = [];
@@ -17,15 +18,6 @@ const parseFixture = (name: string, url?: string) => parseHtmlPage(fixture(name)
 const params = (t: RawPage["tables"][number] | undefined) => t as RawParamsTable;
 const enumOf = (t: RawPage["tables"][number] | undefined) => t as RawEnumTable;
 
-function errorOf(fn: () => unknown): PageError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PageError) return e;
-    throw e;
-  }
-  throw new Error("expected a PageError");
-}
 
 const RS_JSON =
   '{"errorCode":"String","message":"String","stackTrace":"String","errors":[{"errorCode":"String","fieldName":"String","message":"String","meta":{"String":"String"}}],"meta":{"String":"String"}}';

@@ -3,18 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseIndexPage } from "../../src/parse/index-page.js";
 import { PageError, type IndexPage } from "../../src/model/types.js";
+import { errorOf } from "../helpers/page-error.js";
 
 const html = readFileSync(join(import.meta.dirname, "../../fixtures/index/metadata.html"), "utf8");
 
-function errorOf(fn: () => unknown): PageError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PageError) return e;
-    throw e;
-  }
-  throw new Error("expected a PageError");
-}
 
 const row = (th: string, tds: string) => `<tr>${th}${tds}</tr>`;
 const wrap = (rows: string) => `<html><body><h1>Svc</h1><h3>Operations</h3><table>${rows}</table></body></html>`;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseTextPage } from "../../src/parse/text.js";
 import { flatRowSplits } from "../../src/parse/text-flat.js";
 import { PageError, type RawPage, type RawParamsTable } from "../../src/model/types.js";
+import { errorOf } from "../helpers/page-error.js";
 
 const dir = join(import.meta.dirname, "../../fixtures/pages");
 const fixture = (name: string) => readFileSync(join(dir, name), "utf8");
@@ -13,15 +14,6 @@ const parseFixture = (name: string) => parseTextPage(fixture(name), `fixtures/pa
 const row = (name: string, param: string, type: string) => ({ name, param, type, required: false });
 const params = (t: RawPage["tables"][number]) => t as RawParamsTable;
 
-function errorOf(fn: () => unknown): PageError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PageError) return e;
-    throw e;
-  }
-  throw new Error("expected a PageError");
-}
 
 const CALL_INFO = "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json";
 const SAMPLES = [
