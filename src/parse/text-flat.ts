@@ -1,6 +1,6 @@
 // The flat text layout (spec §5.1): cells run together, captions and headings survive.
 // Params rows are split with the leftmost-keyword rule; the Data Type must parse (§7.1).
-import type { Diagnostic, RawEnumTable, RawParamsTable, RawRow, Route, TypeRef } from "../model/types.js";
+import type { Diagnostic, RawEnumMember, RawEnumTable, RawParamsTable, RawRow, Route, TypeRef } from "../model/types.js";
 import { ALIASES, formatType, tryParseCSharpType } from "./csharp-type.js";
 import { addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
 import type { AuthRequirements } from "../model/types.js";
@@ -37,9 +37,22 @@ export function isFlatCaption(line: string): "params" | "enum" | undefined {
 /** Signs that a table zone is in the flat layout. */
 export function looksFlat(lines: TextLine[]): boolean {
   return lines.some((l) => {
-    const t = l.text.trim();
+    const t = untab(l.text);
     return t === FLAT_PARAMS_HEADER || t === BACK_LINK || t === ROUTES_CAPTION || isFlatCaption(t) !== undefined;
   });
+}
+
+/**
+ * A page copied from a browser keeps the flat layout's captions and headings but separates table
+ * cells with tabs: those rows split exactly, with no need for the leftmost-keyword rule.
+ */
+function tabCells(line: string): string[] | undefined {
+  return line.includes("\t") ? line.split("\t").map((c) => c.trim()) : undefined;
+}
+
+/** The line with its cell separators removed, as the flat layout prints it. */
+function untab(line: string): string {
+  return line.replace(/\t+/g, "").trim();
 }
 
 const PARAM_KEYWORDS = ["path", "query", "body", "form", "header"] as const;
@@ -211,6 +224,14 @@ export function parseFlatZone(
       case "auth":
         break;
       case "routes": {
+        const cells = tabCells(line);
+        if (cells && isVerbCell(cells[0]!) && cells[1]?.startsWith("/")) {
+          const route: Route = { verbs: parseVerbs(cells[0]!), path: cells[1] };
+          if (cells[2]) route.summary = cells[2];
+          if (cells[3]) route.notes = cells[3];
+          res.routes.push(route);
+          break;
+        }
         const slash = line.indexOf("/");
         const verbs = slash > 0 ? line.slice(0, slash).trim() : "";
         if (slash > 0 && isVerbCell(verbs)) {
@@ -220,16 +241,33 @@ export function parseFlatZone(
         break;
       }
       case "params": {
-        if (line === FLAT_PARAMS_HEADER) break;
+        if (untab(line) === FLAT_PARAMS_HEADER) break;
+        const cells = tabCells(line);
+        if (cells) {
+          const row = readTabRow(cells, no, res.diagnostics);
+          if (row) params!.rows.push(row);
+          break;
+        }
         const isRequest = opName !== undefined ? params!.caption!.toLowerCase() === opName.toLowerCase() : true;
         const row = readFlatRow(line, isRequest, sampleKeys, no, res.diagnostics);
         if (row) params!.rows.push(row);
         break;
       }
       case "enum": {
-        if (line === "NameValue" || line === "Name Value") {
+        const cells = tabCells(line);
+        if (untab(line) === "NameValue" || line === "Name Value") {
           en!.valued = true;
-          valuedEnums.push({ name: en!.caption!, line: no });
+          // copied pages keep the cell boundary, so their Value column can be read
+          if (!cells) valuedEnums.push({ name: en!.caption!, line: no });
+          break;
+        }
+        if (cells) {
+          const [name = "", second, third] = cells;
+          const member: RawEnumMember = { name };
+          const description = en!.valued ? third : second;
+          if (en!.valued && second) member.value = second;
+          if (description) member.description = description;
+          if (name) en!.members.push(member);
           break;
         }
         const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(line);
@@ -298,6 +336,17 @@ function readFlatRow(
   }
   const row: RawRow = { name: pick.name, param: pick.param, type: pick.type, required: pick.required };
   Object.assign(row, splitDescription(pick.rest));
+  return row;
+}
+
+function readTabRow(cells: string[], no: number, diagnostics: Diagnostic[]): RawRow | undefined {
+  const [name = "", param = "", type = "", required = "", ...rest] = cells;
+  if (!name || !param || !type || (required !== "Yes" && required !== "No")) {
+    diagnostics.push({ code: "W_FLAT_SPLIT", detail: `line ${no}: params row "${clip(cells.join(" "))}" lacks cells; row skipped` });
+    return undefined;
+  }
+  const row: RawRow = { name, param, type, required: required === "Yes" };
+  Object.assign(row, splitDescription(rest.join(" ").trim() || undefined));
   return row;
 }
 

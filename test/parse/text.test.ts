@@ -641,3 +641,37 @@ describe("parseTextPage: property", () => {
     );
   });
 });
+
+describe("parseTextPage: pages copied from a browser (tab-separated cells)", () => {
+  it("splits rows at the tabs, keeping route summaries and enum values the flat layout loses", () => {
+    const p = parseTextPage(fixture("preferences-copied.txt"), "preferences-copied.txt");
+    expect(p.layout).toBe("text-flat");
+    expect(p.routes).toEqual([{ verbs: ["POST"], path: "/preferences/{UserId}", summary: "Saves preferences" }]);
+    expect(p.tables.map((t) => t.caption)).toEqual([
+      "UpdatePreferences", "Theme", "Verbosity", "Permissions", "Title", "UpdatePreferencesResponse",
+    ]);
+    expect(p.tables[3]).toEqual({
+      kind: "enum",
+      caption: "Permissions",
+      valued: true,
+      members: [
+        { name: "None", value: "0" },
+        { name: "Read", value: "1" },
+        { name: "Write", value: "2" },
+        { name: "Delete", value: "4" },
+        { name: "All", value: "7" },
+      ],
+    });
+    expect(p.tables[1]).toMatchObject({ members: [{ name: "Light", description: "Light background" }, { name: "Dark", description: "Dark background" }] });
+    expect((p.tables[0] as RawParamsTable).rows[4]).toEqual({ name: "Salutation", param: "body", type: "Title?", required: false });
+    expect(p.diagnostics.filter((d) => d.code === "W_FLAT_SPLIT")).toEqual([]);
+  });
+
+  it("reports a copied params row with too few cells instead of guessing", () => {
+    const text = fixture("create-order-copied.txt").replace("Price\tform\tdecimal\tNo\t", "Price\tform");
+    const p = parseTextPage(text, "cut-row.txt");
+    const lineItem = p.tables.find((t) => t.caption === "LineItem") as RawParamsTable;
+    expect(lineItem.rows.map((r) => r.name)).toEqual(["Sku", "Qty"]);
+    expect(p.diagnostics).toContainEqual({ code: "W_FLAT_SPLIT", detail: expect.stringContaining('params row "Price form" lacks cells') });
+  });
+});
