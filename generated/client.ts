@@ -57,6 +57,7 @@ export const operations: OperationTable = {
     routes: [{ path: "/customers", verbs: ["GET"] }],
   },
   SendEmail: { method: "POST", routes: [], oneWay: true },
+  SendNewsletter: { method: "POST", routes: [], oneWay: true },
   Subscribe: {
     method: "POST",
     routes: [{ path: "/subscriptions", verbs: ["POST"] }],
@@ -79,7 +80,7 @@ export const operations: OperationTable = {
   },
 };
 
-/** Typed client: one method per operation of Shop API. */
+/** Typed client: one method per operation of Mail API. */
 export class ApiClient extends ServiceClient {
   public constructor(options: ClientOptions) {
     super(options, operations);
@@ -235,6 +236,19 @@ export class ApiClient extends ServiceClient {
   ): Promise<void> {
     return this.send(
       request instanceof dtos.SendEmail ? request : new dtos.SendEmail(request),
+      options,
+    );
+  }
+
+  /** Requires authentication: roles Admin, Mailer; permissions email:send; any role of Support; any permission of mail:bulk, mail:all */
+  sendNewsletter(
+    request: Fields<dtos.SendNewsletter>,
+    options?: CallOptions,
+  ): Promise<void> {
+    return this.send(
+      request instanceof dtos.SendNewsletter
+        ? request
+        : new dtos.SendNewsletter(request),
       options,
     );
   }

@@ -595,6 +595,28 @@ export class SendEmail implements IReturnVoid {
   public createResponse() {}
 }
 
+export class SendNewsletter implements IReturnVoid {
+  public to!: string;
+  public subject!: string;
+  public body?: string;
+  public replyTo?: string;
+  public cc?: string[];
+
+  public constructor(init?: Partial<SendNewsletter>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "SendNewsletter";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {}
+}
+
 // @Route("/subscriptions", "POST")
 export class Subscribe implements IReturn<SubscribeResponse>, IPost {
   public email?: string;

@@ -21,6 +21,7 @@ import {
   type Route,
 } from "../model/types.js";
 import { parseSampleMessage } from "./sample-message.js";
+import { addAuthCells } from "./text-cells.js";
 import { stripBom } from "./detect.js";
 
 type HTMLElement = DomElement;
@@ -240,22 +241,9 @@ function readAuth(table: HTMLElement | undefined, diags: Diagnostic[], dropLastR
   const { head, body } = rowsOf(table);
   if (dropLastRow) body.pop();
   for (const tr of [...head, ...body]) {
-    const cells = cellsOf(tr);
-    if (cells.length === 0) continue;
-    const label = textOf(cells[0]!).trim();
-    const values = cells.length > 1 ? textOf(cells[1]!).split(",").map((s) => s.trim()).filter(Boolean) : [];
-    const low = label.toLowerCase();
-    const any = low.startsWith("requires any");
-    const key: keyof AuthRequirements | undefined = low.includes("role")
-      ? any ? "anyRoles" : "roles"
-      : low.includes("permission")
-        ? any ? "anyPermissions" : "permissions"
-        : undefined;
-    if (!key) {
-      diags.push({ code: "W_AUTH_LABEL", detail: `unknown authentication row "${label}"` });
-      continue;
-    }
-    auth[key].push(...values);
+    // ServiceStack prints all requirements as label/value pairs in one row (older pages: a row each)
+    const unknown = addAuthCells(auth, cellsOf(tr).map((c) => textOf(c)));
+    for (const label of unknown) diags.push({ code: "W_AUTH_LABEL", detail: `unknown authentication row "${label}"` });
   }
   return auth;
 }

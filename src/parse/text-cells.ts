@@ -26,14 +26,37 @@ export function parseVerbs(cell: string): Route["verbs"] {
 
 export type AuthField = keyof AuthRequirements;
 /** Auth labels (§2.1 piece 3), singular or plural. */
+/**
+ * Real pages (ServiceStack's BaseMetadataHandler) print every requirement as a label/value cell
+ * pair in ONE row, and a single "any" requirement as "Requires the role:"/"Requires the permission:".
+ */
 export function authField(label: string): AuthField | undefined {
   const l = label.trim().replace(/:$/, "").trim().toLowerCase();
   if (/^required roles?$/.test(l) || l === "required role(s)") return "roles";
   if (/^required permissions?$/.test(l) || l === "required permission(s)") return "permissions";
-  if (l === "requires any of the roles") return "anyRoles";
-  if (l === "requires any of the permissions") return "anyPermissions";
+  if (l === "requires any of the roles" || l === "requires the role") return "anyRoles";
+  if (l === "requires any of the permissions" || l === "requires the permission") return "anyPermissions";
   return undefined;
 }
+
+/** Reads label/value pairs from one row's cells into auth; returns the labels it did not know. */
+export function addAuthCells(auth: AuthRequirements, cells: readonly string[]): string[] {
+  const unknown: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const label = cells[i]!.trim();
+    if (!label) continue;
+    const field = authField(label);
+    if (!field) unknown.push(label);
+    // the value cell is the next one, unless the next one is itself a label (an empty value)
+    const value = cells[i + 1];
+    if (value !== undefined && authField(value) === undefined) {
+      if (field) addAuthValues(auth, field, value);
+      i++;
+    }
+  }
+  return unknown;
+}
+
 export function emptyAuth(): AuthRequirements {
   return { roles: [], permissions: [], anyRoles: [], anyPermissions: [] };
 }

@@ -2,7 +2,7 @@
 // Params rows are split with the leftmost-keyword rule; the Data Type must parse (§7.1).
 import type { Diagnostic, RawEnumMember, RawEnumTable, RawParamsTable, RawRow, Route, TypeRef } from "../model/types.js";
 import { ALIASES, formatType, tryParseCSharpType } from "./csharp-type.js";
-import { addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
+import { addAuthCells, addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
 import type { AuthRequirements } from "../model/types.js";
 
 export interface TextLine {
@@ -190,7 +190,10 @@ export function parseFlatZone(
     if (field && (mode === "auth" || mode === "heading" || mode === "start")) {
       closeHeading();
       auth ??= emptyAuth();
-      addAuthValues(auth, field, line.slice(colon + 1));
+      const cells = tabCells(line);
+      // a copied page keeps the cell pairs of the one auth row; a flat one runs them together
+      if (cells) addAuthCells(auth, cells);
+      else addAuthValues(auth, field, line.slice(colon + 1));
       mode = "auth";
       continue;
     }

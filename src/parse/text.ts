@@ -14,7 +14,7 @@ import {
 } from "../model/types.js";
 import { parseSampleMessage, splitSampleZone } from "./sample-message.js";
 import {
-  addAuthValues,
+  addAuthCells,
   authField,
   emptyAuth,
   isSepCells,
@@ -401,7 +401,9 @@ function parsePipeZone(lines: TextLine[], routesOnly: boolean): PipeResult {
         }
         res.structural = true;
         res.auth ??= emptyAuth();
-        addAuthValues(res.auth, field, cells.slice(1).join(","));
+        for (const label of addAuthCells(res.auth, cells)) {
+          res.diagnostics.push({ code: "W_BAD_ROW", detail: `line ${no}: unknown auth label "${clip(label)}"` });
+        }
         continue;
       }
     }

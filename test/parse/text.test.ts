@@ -675,3 +675,16 @@ describe("parseTextPage: pages copied from a browser (tab-separated cells)", () 
     expect(p.diagnostics).toContainEqual({ code: "W_FLAT_SPLIT", detail: expect.stringContaining('params row "Price form" lacks cells') });
   });
 });
+
+describe("parseTextPage: authentication as real pages print it", () => {
+  it("reads every label/value pair of the one auth row, including 'Requires the role:'", () => {
+    const page = fixture("create-order.txt").replace(
+      "| Required role: | Clerk |",
+      "| Required roles: | Clerk, Admin | Requires the role: | Support | Requires the permission: | orders:write |",
+    );
+    expect(page).toContain("Requires the role:");
+    const p = parseTextPage(page, "auth.txt");
+    expect(p.auth).toEqual({ roles: ["Clerk", "Admin"], permissions: [], anyRoles: ["Support"], anyPermissions: ["orders:write"] });
+    expect(p.diagnostics.filter((d) => d.code === "W_BAD_ROW")).toEqual([]);
+  });
+});
