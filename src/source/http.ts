@@ -249,5 +249,6 @@ function describeNetworkError(error: Error): string {
     return "connection closed before the response was complete";
   }
   if (cause?.code) return `${cause.code}${cause.message ? ": " + cause.message : ""}`;
-  return error.message;
+  // undici says only "fetch failed"; the reason ("bad port", ...) is in the cause
+  return cause?.message ? `${error.message}: ${cause.message}` : error.message;
 }
