@@ -127,70 +127,60 @@ class JsonReader {
     return this.literal();
   }
 
-  private object(depth: number): ObjectNode {
-    const node: ObjectNode = { kind: "object", entries: [] };
-    this.pos++;
-    this.pos = skipWs(this.text, this.pos);
-    if (this.text[this.pos] === "}") {
+  /** After an opening bracket: items separated by `,` up to `close`; false when the text stops first. */
+  private items(close: "}" | "]", item: () => boolean): boolean {
+    this.pos = skipWs(this.text, this.pos + 1);
+    if (this.text[this.pos] === close) {
       this.pos++;
-      return node;
+      return true;
     }
     for (;;) {
+      if (!item() || this.stopped) return false;
+      this.pos = skipWs(this.text, this.pos);
+      const sep = this.text[this.pos];
+      if (sep === ",") this.pos++;
+      else if (sep === close) {
+        this.pos++;
+        return true;
+      } else {
+        this.stop();
+        return false;
+      }
+    }
+  }
+
+  private object(depth: number): ObjectNode {
+    const node: ObjectNode = { kind: "object", entries: [] };
+    const closed = this.items("}", () => {
       this.pos = skipWs(this.text, this.pos);
       if (this.text[this.pos] !== '"') {
         this.stop();
-        break;
+        return false;
       }
       const key = this.string();
-      if (key === undefined) break;
+      if (key === undefined) return false;
       this.pos = skipWs(this.text, this.pos);
       if (this.text[this.pos] !== ":") {
         this.stop();
-        break;
+        return false;
       }
       this.pos++;
       const v = this.value(depth + 1);
       if (v !== undefined) node.entries.push([key, v]);
-      if (this.stopped) break;
-      this.pos = skipWs(this.text, this.pos);
-      const sep = this.text[this.pos];
-      if (sep === ",") this.pos++;
-      else if (sep === "}") {
-        this.pos++;
-        return node;
-      } else {
-        this.stop();
-        break;
-      }
-    }
-    node.truncated = true;
+      return true;
+    });
+    if (!closed) node.truncated = true;
     return node;
   }
 
   private array(depth: number): ArrayNode {
     const node: ArrayNode = { kind: "array", items: [] };
-    this.pos++;
-    this.pos = skipWs(this.text, this.pos);
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return node;
-    }
-    for (;;) {
+    const closed = this.items("]", () => {
       const v = this.value(depth + 1);
       if (v !== undefined) node.items.push(v);
-      if (this.stopped) break;
-      this.pos = skipWs(this.text, this.pos);
-      const sep = this.text[this.pos];
-      if (sep === ",") this.pos++;
-      else if (sep === "]") {
-        this.pos++;
-        return node;
-      } else {
-        this.stop();
-        break;
-      }
-    }
-    node.truncated = true;
+      return true;
+    });
+    if (!closed) node.truncated = true;
     return node;
   }
 
