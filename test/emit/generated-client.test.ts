@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitClient } from "../../src/emit/index.js";
 import { api, kitchenModel, options, shopModel } from "./models.js";
 import { importTs, removeDir, runtimeSource, tempDir, writeFiles } from "./support.js";
+import { typecheck } from "../helpers/tsc.js";
 
 
 interface Seen { method: string; url: string; body: string }
@@ -34,6 +35,7 @@ beforeAll(async () => {
   const model = api([...shop.operations, ...kitchen.operations], [...shop.types, ...kitchen.types.filter((t) => !names.has(t.name))]);
   dir = await tempDir("genclient");
   await writeFiles(dir, await emitClient(model, options({ runtimeSource: runtimeSource() })));
+  await typecheck(dir);
   const mod = await importTs<{ ApiClient: new (o: object) => Client }>(dir, "index.ts");
   client = new mod.ApiClient({ baseUrl, retries: 0 });
 });

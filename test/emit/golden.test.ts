@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { emitClient } from "../../src/emit/index.js";
 import type { ApiModel } from "../../src/model/types.js";
 import { kitchenModel, options, seedModel, shopModel } from "./models.js";
+import { removeDir, runtimeSource, tempDir, writeFiles } from "./support.js";
+import { typecheck } from "../helpers/tsc.js";
 
 const GOLDEN = resolve(import.meta.dirname, "../../fixtures/golden");
 const update = process.env.UPDATE_GOLDEN === "1";
@@ -19,7 +21,14 @@ const cases: [string, () => ApiModel, Parameters<typeof options>[0]][] = [
 
 describe("golden files", () => {
   it.each(cases)("%s", async (name, model, extra) => {
-    const files = await emitClient(model(), options(extra));
+    const files = await emitClient(model(), options({ runtimeSource: runtimeSource(), ...extra }));
+    const dir = await tempDir(`golden-${name}`);
+    try {
+      await writeFiles(dir, files);
+      await typecheck(dir);
+    } finally {
+      await removeDir(dir);
+    }
     for (const path of ["dtos.ts", "client.ts"]) {
       const actual = files.find((f) => f.path === path)!.content;
       const file = join(GOLDEN, name, path);

@@ -2,8 +2,8 @@
 // like the dtos.ts ServiceStack's `typescript-ref` produces.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { JsonServiceClient } from "@servicestack/client";
 import { transform } from "esbuild";
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emitClient } from "../../src/emit/index.js";
 import { api, kitchenModel, options, shopModel } from "./models.js";
 import { removeDir, tempDir } from "./support.js";
+import { typecheck } from "../helpers/tsc.js";
 
 interface Seen {
   method: string;
@@ -26,6 +27,8 @@ const seen: Seen[] = [];
 let server: Server;
 let baseUrl: string;
 let dir: string;
+let typesDir: string;
+const OUT = resolve(import.meta.dirname, "out");
 let dtos: Record<string, Ctor>;
 
 function reply(res: ServerResponse, status: number, body: unknown, type = "application/json") {
@@ -76,6 +79,23 @@ beforeAll(async () => {
   const names = new Set(shop.types.map((t) => t.name));
   const model = api([...shop.operations, ...kitchen.operations], [...shop.types, ...kitchen.types.filter((t) => !names.has(t.name))]);
   const [file] = await emitClient(model, options());
+  // Type-level compatibility too: the DTOs satisfy the real package's IReturn<T> in client.post().
+  // The folder sits inside the repo so that "@servicestack/client" resolves from node_modules.
+  await mkdir(OUT, { recursive: true });
+  typesDir = await mkdtemp(join(OUT, "ssclient-types-"));
+  await writeFile(join(typesDir, "dtos.ts"), file!.content);
+  await writeFile(
+    join(typesDir, "usage.ts"),
+    [
+      'import { JsonServiceClient } from "@servicestack/client";',
+      'import { CreateOrder, CreateOrderResponse, LineItem } from "./dtos.js";',
+      "export function place(client: JsonServiceClient): Promise<CreateOrderResponse> {",
+      '  return client.post(new CreateOrder({ customerId: 7, items: [new LineItem({ sku: "A-1" })] }));',
+      "}",
+      "",
+    ].join("\n"),
+  );
+  await typecheck(typesDir);
   dir = await tempDir("ssclient");
   const { code } = await transform(file!.content, { loader: "ts", format: "esm", target: "es2022" });
   const out = join(dir, "dtos.mjs");
@@ -86,6 +106,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((ok) => server?.close(ok));
   if (dir) await removeDir(dir);
+  if (typesDir) await removeDir(typesDir);
 });
 
 describe("generated DTOs with @servicestack/client's JsonServiceClient", () => {

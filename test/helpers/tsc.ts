@@ -15,7 +15,8 @@ export async function typecheck(dir: string): Promise<void> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".ts")).sort().map((f) => join(dir, f));
   if (!files.length) throw new Error(`typecheck: no .ts files in ${dir}`);
   const args = [
-    "--noEmit", "--strict", "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext",
+    // --ignoreConfig: a tsconfig.json further up (the repo's own) must not change how users compile
+    "--ignoreConfig", "--noEmit", "--strict", "--target", "ES2022", "--module", "NodeNext", "--moduleResolution", "NodeNext",
     "--lib", "ES2022,DOM", "--types", "", "--skipLibCheck", ...files,
   ];
   try {
