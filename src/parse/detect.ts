@@ -3,13 +3,28 @@
 
 export type PageKind = "html-op" | "html-index" | "text" | "types-json" | "not-metadata";
 
-/** Texts of the pages a server sends instead of metadata (spec §1.1 "Failure pages"). */
-export const FAILURE_TEXTS: readonly string[] = [
-  "Metadata Not Available",
-  "Metadata Not Visible",
-  "Service Not Available",
-  "Could not find operation",
-];
+/** Texts of the pages a server sends when it refuses metadata (spec §1.1 "Failure pages"). */
+export const ACCESS_TEXTS: readonly string[] = ["Metadata Not Available", "Metadata Not Visible", "Service Not Available"];
+
+/**
+ * ServiceStack's default handler for a refused metadata page (no custom 403 handler) answers 404
+ * with this text in debug mode (the refusal text is only the HTTP reason phrase); release mode
+ * answers a bare "404".
+ */
+export const NOT_FOUND_TEXT = "Handler for Request not found";
+
+/** The error detail for a not-found answer to a metadata page. */
+export const NOT_FOUND_DETAIL =
+  `the server answered "${NOT_FOUND_TEXT}" for a metadata page: metadata pages are disabled or hidden from this client (ServiceStack answers 404 instead of 403), or not served at this path`;
+
+/** Texts of the pages a server sends instead of metadata. */
+export const FAILURE_TEXTS: readonly string[] = [...ACCESS_TEXTS, "Could not find operation", NOT_FOUND_TEXT];
+
+/** The not-found text answering a request for a metadata page (a refused or disabled one). */
+export function isMetadataNotFound(text: string): boolean {
+  const at = text.indexOf(NOT_FOUND_TEXT);
+  return at >= 0 && /PathInfo:[^\n]*\/metadata\b|RawUrl:[^\n]*\/metadata\b/.test(text.slice(at, at + 4096));
+}
 
 const SAMPLE_INTRO = "The following are sample HTTP requests";
 
@@ -47,7 +62,7 @@ function isHtml(low: string): boolean {
 }
 
 function hasFailureText(text: string): boolean {
-  return FAILURE_TEXTS.some((t) => text.includes(t));
+  return FAILURE_TEXTS.some((t) => t !== NOT_FOUND_TEXT && text.includes(t)) || isMetadataNotFound(text);
 }
 
 function looksLikeTypesJson(trimmed: string): boolean {

@@ -323,9 +323,10 @@ export function scanHtml(html: string): DomElement | Decline {
     // Table structure or a sample inside a description or cell: machine-generated pages never
     // nest them, so such a page is hand-made or hostile and goes to the reference.
     if (current.where & IN_CELL && tag.structure) return { declined: `<${name}> inside a cell at offset ${at}` };
-    // Scripts have no place in the operation, nor raw text in a cell; ServiceStack does put one
-    // <style> (plain CSS, checked below) in the operation.
-    if (tag.rawText && (current.where & IN_CELL || (current.where & IN_OPERATION && name !== "style"))) {
+    // No raw text in a cell. ServiceStack puts one <style> in the operation, and ?lang= pages end
+    // their code with the highlighter's <script>s; their bodies must be free of markup (checked
+    // below), where raw-text handling is the same for every raw-text element.
+    if (tag.rawText && (current.where & IN_CELL || (current.where & IN_OPERATION && name === "noscript"))) {
       return { declined: `<${name}> inside the ${current.where & IN_CELL ? "cell" : "operation"} at offset ${at}` };
     }
     if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));

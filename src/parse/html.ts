@@ -22,7 +22,7 @@ import {
 } from "../model/types.js";
 import { parseSampleMessage } from "./sample-message.js";
 import { addAuthCells } from "./text-cells.js";
-import { stripBom } from "./detect.js";
+import { ACCESS_TEXTS, NOT_FOUND_DETAIL, isMetadataNotFound, stripBom } from "./detect.js";
 
 type HTMLElement = DomElement;
 type TextNode = DomText;
@@ -86,6 +86,36 @@ export function textOf(node: Node): string {
       const el = n as HTMLElement;
       if (el.rawTagName && tag(el) === "br") parts.push("\n");
       else for (let i = el.childNodes.length - 1; i >= 0; i--) stack.push(el.childNodes[i]!);
+    }
+  }
+  return parts.join("");
+}
+
+const BLOCK = new Set(["table", "div", "p", "pre", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/**
+ * Text of a description (h3#desc, a description cell): like textOf, but the line break the server
+ * writes after each `<br />` (it turns "\n" into "<br />\n") is dropped, so a line break is read once,
+ * as a browser shows it.
+ */
+function proseText(el: HTMLElement, stopAtBlock = false): string {
+  const parts: string[] = [];
+  let afterBr = false;
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (stopAtBlock && n !== el && n.nodeType === NodeType.ELEMENT_NODE && BLOCK.has(tag(n as HTMLElement))) break;
+    if (n.nodeType === NodeType.TEXT_NODE) {
+      let t = decodedText(n as TextNode);
+      if (afterBr && t !== "") t = t.replace(/^\r?\n/, "");
+      if (t !== "") afterBr = false;
+      parts.push(t);
+    } else if (n.nodeType === NodeType.ELEMENT_NODE) {
+      const e = n as HTMLElement;
+      if (e.rawTagName && tag(e) === "br") {
+        parts.push("\n");
+        afterBr = true;
+      } else for (let i = e.childNodes.length - 1; i >= 0; i--) stack.push(e.childNodes[i]!);
     }
   }
   return parts.join("");
@@ -287,6 +317,7 @@ function readDescription(td: HTMLElement): Pick<RawRow, "description" | "allowab
   const out: Pick<RawRow, "description" | "allowableValues" | "range"> = {};
   let text = "";
   let expectValues = false;
+  let afterBr = false;
   for (const node of td.childNodes) {
     if (node.nodeType === NodeType.ELEMENT_NODE) {
       const el = node as HTMLElement;
@@ -311,7 +342,15 @@ function readDescription(td: HTMLElement): Pick<RawRow, "description" | "allowab
       continue;
     }
     expectValues = false;
-    text += textOf(node);
+    if (node.nodeType === NodeType.ELEMENT_NODE) {
+      const part = proseText(node as HTMLElement);
+      afterBr = tag(node as HTMLElement) === "br" || (afterBr && part === "");
+      text += part;
+    } else {
+      const part = textOf(node);
+      text += afterBr ? part.replace(/^\r?\n/, "") : part;
+      if (part !== "") afterBr = false;
+    }
   }
   const d = text.trim();
   if (d) out.description = d;
@@ -465,11 +504,12 @@ function findCut(html: string): Cut {
 }
 
 function failurePage(text: string, source: string): PageError | undefined {
-  for (const t of ["Metadata Not Available", "Metadata Not Visible", "Service Not Available"]) {
+  for (const t of ACCESS_TEXTS) {
     if (text.includes(t)) return new PageError("E_ACCESS", source, `the server refused the metadata page (${t})`);
   }
   const m = /Could not find operation:?\s*([^\s<"]*)/.exec(text);
   if (m) return new PageError("E_UNKNOWN_OP", source, `the server has no operation ${m[1] ? `"${m[1]}"` : "of that name"}`);
+  if (isMetadataNotFound(text)) return new PageError("E_ACCESS", source, NOT_FOUND_DETAIL);
   return undefined;
 }
 
@@ -572,7 +612,9 @@ function readPage(root: HTMLElement, text: string, source: string, url: string |
   if (serviceName !== undefined) page.serviceName = serviceName;
   const host = headerValue(request, "host");
   if (host !== undefined) page.host = host;
-  const description = trimmed(p.desc);
+  // Pages before v4.5 close the heading with </div>; a parser that keeps it open nests the rest of
+  // the page in it, so the description ends at the first block element.
+  const description = p.desc ? proseText(p.desc, true).trim() || undefined : undefined;
   if (description !== undefined) page.description = description;
   if (request) page.request = request;
   if (response) page.response = response;

@@ -2,7 +2,7 @@
 // and links to another origin are rebased onto the index's own origin.
 import { parse, HTMLElement, NodeType, type Node } from "node-html-parser";
 import { PageError, type Diagnostic, type IndexOperation, type IndexPage } from "../model/types.js";
-import { FAILURE_TEXTS, stripBom } from "./detect.js";
+import { ACCESS_TEXTS, NOT_FOUND_DETAIL, isMetadataNotFound, stripBom } from "./detect.js";
 import { textOf } from "./html.js";
 
 const PARSE_OPTIONS = {
@@ -66,6 +66,8 @@ function baseOf(indexUrl: URL): string {
   return indexUrl.origin + path;
 }
 
+const SOAP = /^soap1[12]$/;
+
 const OP_NAME = /^[A-Za-z_][A-Za-z0-9_.`]*$/;
 
 export function parseIndexPage(html: string, indexUrl: string, source: string = indexUrl): IndexPage {
@@ -92,6 +94,7 @@ export function parseIndexPage(html: string, indexUrl: string, source: string = 
     let formatLinks = 0;
     let pageHref: string | undefined;
     let firstHref: string | undefined;
+    let soapHref: string | undefined;
     for (const td of cells.slice(1)) {
       const a = elements(td, "a")[0];
       const label = textOf(td).trim().toLowerCase();
@@ -101,14 +104,16 @@ export function parseIndexPage(html: string, indexUrl: string, source: string = 
       if (!fmt) continue;
       formatLinks++;
       formats.push(fmt);
-      firstHref ??= href;
+      // SOAP pages (.NET Framework hosts) show SOAP envelopes and no route verbs: a last resort.
+      if (!SOAP.test(fmt)) firstHref ??= href;
+      else soapHref ??= href;
       if (fmt === "json") pageHref ??= href;
     }
     // A row with neither op= links nor format links is not an operation row (headings, plugin lists).
     if (formatLinks === 0 && !links.some((l) => opParam(l.href)) && cells.length < 2) continue;
     seen.add(name);
 
-    const chosen = pageHref ?? firstHref;
+    const chosen = pageHref ?? firstHref ?? soapHref;
     let pageUrl: string;
     if (chosen) {
       let resolved: URL;
@@ -138,8 +143,9 @@ export function parseIndexPage(html: string, indexUrl: string, source: string = 
 
   if (operations.length === 0) {
     const text = textOf(root);
-    const failure = FAILURE_TEXTS.slice(0, 3).find((t) => text.includes(t));
+    const failure = ACCESS_TEXTS.find((t) => text.includes(t));
     if (failure) throw new PageError("E_ACCESS", source, `the server refused the metadata index (${failure})`);
+    if (isMetadataNotFound(text)) throw new PageError("E_ACCESS", source, NOT_FOUND_DETAIL);
     throw new PageError("E_NOT_METADATA", source, "no operations table with ?op= links on this index page");
   }
   const page: IndexPage = { source, operations, diagnostics };

@@ -17,6 +17,18 @@ describe("detectPage", () => {
     expect(detectPage(read("fixtures/index/metadata.html"))).toBe("html-index");
   });
 
+  it("the real-markup index fixtures are html-index", () => {
+    expect(detectPage(read("fixtures/index/real-current.html"))).toBe("html-index");
+    expect(detectPage(read("fixtures/index/real-v5.9.html"))).toBe("html-index");
+  });
+
+  it("the default 404 handler's text for a metadata page goes to the op parser (E_ACCESS); for another path it is not metadata", () => {
+    expect(detectPage(read("fixtures/pages/real-metadata-hidden.txt"))).toBe("html-op");
+    expect(detectPage(read("fixtures/pages/real-unknown-op.txt"))).toBe("html-op");
+    const other = "Handler for Request not found (404):\n\n  Request.HttpMethod: GET\n  Request.PathInfo: /favicon.ico\n  Request.RawUrl: /favicon.ico\n";
+    expect(detectPage(other)).toBe("not-metadata");
+  });
+
   it("the seed text rendering is text", () => {
     expect(detectPage(readFileSync("/work/shared/seed/CognitoSendConfirmCodeRequest.txt", "utf8"))).toBe("text");
   });

@@ -18,6 +18,8 @@ const fixtures = readdirSync(dir)
 const DECLINED_FIXTURES = new Map([
   ["truncated.html", /still open at the end/], // cut: only the reference's recovery reads it
   ["descriptions.html", /<script> inside the cell/], // hostile descriptions, hand-made
+  // Pages before v4.5 close the description heading with </div>: only the reference's recovery reads it.
+  ["real-reopen-ticket-v4.html", /closing tag at offset \d+ does not close <h3>/],
 ]);
 
 type Outcome = { page: unknown } | { error: string } | { declined: string };

@@ -381,6 +381,82 @@ describe("parseHtmlPage: quirks and missing pieces", () => {
   });
 });
 
+describe("parseHtmlPage: markup as ServiceStack's templates print it (fixtures/pages/real-*.html)", () => {
+  it("current page: h3#desc escapes < > and writes <br /> plus a newline, read as one line break", () => {
+    const p = parseFixture("real-archive-ticket.html");
+    expect(p.description).toBe("Archives a ticket.\nKeeps <history> & notes");
+    expect(p.tags).toEqual(["support", "tickets"]);
+    expect(p.opName).toBe("ArchiveTicket");
+    expect(p.serviceName).toBe("Help Desk");
+    expect(p.format).toBe("json");
+    // [Authenticate] alone prints an empty <tr></tr>
+    expect(p.auth).toEqual({ roles: [], permissions: [], anyRoles: [], anyPermissions: [] });
+    expect(p.routes).toEqual([
+      { verbs: ["POST"], path: "/tickets/{TicketId}/archive", summary: "Archive one ticket", notes: "Idempotent" },
+      { verbs: ["POST", "PUT"], path: "/tickets/archive" },
+    ]);
+    expect(p.tables.map((t) => t.caption)).toEqual(["ArchiveTicket", "ArchiveReason", "ArchiveTicketResponse"]);
+    expect(params(p.tables[0]).rows[3]!.type).toBe("Dictionary<string, List<Int32>>");
+    expect(p.request?.body).toContain('"labels":{"String":[0]}');
+    expect(p.response?.body).toContain('"archived":false');
+    expect(p.complete).toBe(true);
+    expect(p.diagnostics).toEqual([]);
+    expect("declined" in parseHtmlPageFast(fixture("real-archive-ticket.html"), "x")).toBe(false);
+  });
+
+  it("a <br /> and the newline after it in a description cell are one line break", () => {
+    const cell = "<td>First<br />\nsecond<br />\n<br />\nfourth</td>";
+    const html = page(`<table class='params'><caption><b>Op</b> Parameters:</caption>${HEAD}<tbody><tr><td>A</td><td>body</td><td>string</td><td>No</td>${cell}</tr></tbody></table>`);
+    expect(params(parseHtmlPage(html, "p.html").tables[0]).rows[0]!.description).toBe("First\nsecond\n\nfourth");
+  });
+
+  it("pre-v4.5 page: the description heading closed by </div> does not swallow the page", () => {
+    const p = parseFixture("real-reopen-ticket-v4.html");
+    expect(p.description).toBe("Reopens a closed ticket");
+    expect(p.auth).toEqual({ roles: ["Agent"], permissions: ["tickets:write", "tickets:reopen"], anyRoles: [], anyPermissions: [] });
+    expect(p.tables.map((t) => t.caption)).toEqual(["ReopenTicket", "ReopenTicketResponse"]);
+    expect(p.request?.headers).not.toHaveProperty("Accept");
+    expect(p.response?.body).toContain("ReopenedAt");
+  });
+
+  it("call-info without the .{fmt} suffix line (AllowRouteContentTypeExtensions off); GET sample without body", () => {
+    const p = parseFixture("real-lookup-ticket.jsv.html");
+    expect(p.format).toBe("jsv");
+    expect(p.request?.body ?? "").toBe("");
+    expect(p.response?.body).toContain("subject: String");
+  });
+
+  it("?lang= page as printed now: stylesheet link, <pre><code lang>, module <script>; the scanner reads it", () => {
+    const html = fixture("real-list-agents-lang.html");
+    const p = parseFixture("real-list-agents-lang.html");
+    expect(p.lang).toBe("python");
+    expect(p.tables).toEqual([]);
+    expect(p.routes).toEqual([{ verbs: ["GET"], path: "/agents" }]);
+    expect(p.diagnostics.map((d) => d.code)).toEqual(["W_LANG_VARIANT"]);
+    expect("declined" in parseHtmlPageFast(html, "x")).toBe(false);
+  });
+
+  it("CSV page: samples are CSV text with a text/csv content type", () => {
+    const p = parseFixture("real-export-tickets.csv.html");
+    expect(p.format).toBe("csv");
+    expect(p.response?.headers["Content-Type"]).toBe("text/csv");
+    expect(p.response?.body?.trim()).toBe("Id,Subject\n0,String");
+  });
+
+  it("one-way op without routes: /json/oneway/ sample, no response block, complete", () => {
+    const p = parseFixture("real-notify-agent.html");
+    expect(p.response).toBeUndefined();
+    expect(p.complete).toBe(true);
+    expect(p.auth).toEqual({ roles: [], permissions: [], anyRoles: [], anyPermissions: ["agents:notify"] });
+  });
+
+  it("a refused metadata page answered by the default 404 handler is E_ACCESS", () => {
+    const e = errorOf(() => parseHtmlPage(fixture("real-metadata-hidden.txt"), "hidden.txt"));
+    expect(e.code).toBe("E_ACCESS");
+    expect(e.message).toContain("Handler for Request not found");
+  });
+});
+
 describe("parseHtmlPage: errors", () => {
   it.each([
     ["", "E_NOT_METADATA"],

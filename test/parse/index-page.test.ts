@@ -116,3 +116,49 @@ describe("parseIndexPage: errors", () => {
     expect(errorOf(() => parseIndexPage("", "https://h.example/metadata")).code).toBe("E_NOT_METADATA");
   });
 });
+
+describe("parseIndexPage: markup as ServiceStack's templates print it", () => {
+  const read = (name: string) => readFileSync(join(import.meta.dirname, "../../fixtures/index", name), "utf8");
+  const U = (op: string, fmt = "json") => `https://help.example.test/${fmt}/metadata?op=${op}`;
+
+  it("current: schema SVG links, ui links, data-tags, auth icons, hidden formats, a filter script holding row markup", () => {
+    const page = parseIndexPage(read("real-current.html"), "https://help.example.test/metadata");
+    const all = ["json", "xml", "jsv", "csv", "jsonl"];
+    expect(page).toEqual({
+      source: "https://help.example.test/metadata",
+      serviceName: "Help Desk",
+      operations: [
+        { name: "ArchiveTicket", tags: ["support", "tickets"], pageUrl: U("ArchiveTicket"), formats: all, requiresAuth: true },
+        { name: "ExportTickets", tags: ["reports"], pageUrl: U("ExportTickets"), formats: ["json", "jsv", "csv", "jsonl"], requiresAuth: true },
+        { name: "ListAgents", tags: ["agents"], pageUrl: U("ListAgents"), formats: all, requiresAuth: false },
+        // debug mode lists an op with every format hidden: name from the ui link text
+        { name: "NotifyAgent", tags: ["agents"], pageUrl: U("NotifyAgent"), formats: [], requiresAuth: true },
+        { name: "ReopenTicket", tags: [], pageUrl: U("ReopenTicket"), formats: all, requiresAuth: true },
+      ],
+      diagnostics: [],
+    } satisfies IndexPage);
+  });
+
+  it("v5.9 (.NET Framework): name as th text, URL-encoded SOAP labels, XSD and WSDL lists", () => {
+    const page = parseIndexPage(read("real-v5.9.html"), "https://help.example.test/metadata");
+    expect(page.operations.map((o) => [o.name, o.pageUrl, o.formats.join(","), o.requiresAuth])).toEqual([
+      ["LookupTicket", U("LookupTicket"), "xml,json,jsv,soap11,soap12", false],
+      ["ReopenTicket", U("ReopenTicket"), "xml,json,jsv,soap11,soap12", true],
+      ["Ping", U("Ping"), "xml,json,jsv", false],
+    ]);
+  });
+
+  it("a SOAP page is the page URL only when no other format is visible", () => {
+    const soap = (f: string) => `<td><a href="https://h.example/${f}/metadata?op=Op">${f}</a></td>`;
+    const only = parseIndexPage(wrap(row("<th>Op</th>", "<td>XML</td><td>JSON</td>" + soap("soap11") + soap("soap12"))), "https://h.example/metadata");
+    expect(only.operations[0]!.pageUrl).toBe("https://h.example/soap11/metadata?op=Op");
+    const xml = parseIndexPage(wrap(row("<th>Op</th>", soap("soap11") + soap("xml"))), "https://h.example/metadata");
+    expect(xml.operations[0]!.pageUrl).toBe("https://h.example/xml/metadata?op=Op");
+  });
+
+  it("the default 404 handler's text for the index is E_ACCESS", () => {
+    const text = "Handler for Request not found (404):\n\n  Request.HttpMethod: GET\n  Request.PathInfo: /metadata\n  Request.RawUrl: /metadata\n";
+    const e = errorOf(() => parseIndexPage(text, "https://h.example/metadata"));
+    expect(e.code).toBe("E_ACCESS");
+  });
+});
