@@ -16,6 +16,13 @@ import * as dtos from "./dtos.js";
 
 /** How the runtime routes each operation: preferred verb, declared routes, one-way. */
 export const operations: OperationTable = {
+  ArchiveTicket: {
+    method: "POST",
+    routes: [
+      { path: "/tickets/{TicketId}/archive", verbs: ["POST"] },
+      { path: "/tickets/archive", verbs: ["POST", "PUT"] },
+    ],
+  },
   CognitoSendConfirmCodeRequest: {
     method: "POST",
     routes: [{ path: "/CognitoSendConfirmCodeRequest", verbs: ["POST"] }],
@@ -28,6 +35,10 @@ export const operations: OperationTable = {
     ],
   },
   Echo: { method: "POST", routes: [] },
+  ExportTickets: {
+    method: "POST",
+    routes: [{ path: "/tickets/export", verbs: ["POST"] }],
+  },
   GetCustomer: {
     method: "GET",
     routes: [{ path: "/customers/{Id}", verbs: ["GET"] }],
@@ -40,6 +51,15 @@ export const operations: OperationTable = {
     method: "GET",
     routes: [{ path: "/reports/sales", verbs: ["GET"] }],
   },
+  ListAgents: { method: "GET", routes: [{ path: "/agents", verbs: ["GET"] }] },
+  LookupTicket: {
+    method: "GET",
+    routes: [
+      { path: "/tickets/{TicketId}", verbs: ["GET"] },
+      { path: "/tickets/by-ref/{Ref*}", verbs: ["GET"] },
+    ],
+  },
+  NotifyAgent: { method: "POST", routes: [], oneWay: true },
   Ping: { method: "POST", routes: [] },
   PlaceOrder: {
     method: "POST",
@@ -56,6 +76,14 @@ export const operations: OperationTable = {
     method: "GET",
     routes: [{ path: "/customers", verbs: ["GET"] }],
   },
+  RenderTicketText: {
+    method: "GET",
+    routes: [
+      { path: "/tickets/{TicketId}/text", verbs: ["GET"] },
+      { path: "/tickets/{TicketId}/render", verbs: "*" },
+    ],
+  },
+  ReopenTicket: { method: "POST", routes: [] },
   SendEmail: { method: "POST", routes: [], oneWay: true },
   SendNewsletter: { method: "POST", routes: [], oneWay: true },
   Subscribe: {
@@ -84,6 +112,26 @@ export const operations: OperationTable = {
 export class ApiClient extends ServiceClient {
   public constructor(options: ClientOptions) {
     super(options, operations);
+  }
+
+  /**
+   * Archives a ticket.
+   * Keeps <history> & notes
+   * POST /tickets/{TicketId}/archive
+   * POST,PUT /tickets/archive
+   * Tags: support, tickets
+   * Requires authentication
+   */
+  archiveTicket(
+    request: Fields<dtos.ArchiveTicket>,
+    options?: CallOptions,
+  ): Promise<dtos.ArchiveTicketResponse> {
+    return this.send(
+      request instanceof dtos.ArchiveTicket
+        ? request
+        : new dtos.ArchiveTicket(request),
+      options,
+    );
   }
 
   /** POST /CognitoSendConfirmCodeRequest */
@@ -126,6 +174,22 @@ export class ApiClient extends ServiceClient {
   }
 
   /**
+   * POST /tickets/export
+   * Tags: reports
+   */
+  exportTickets(
+    request: Fields<dtos.ExportTickets>,
+    options?: CallOptions,
+  ): Promise<dtos.ExportTicketsResponse> {
+    return this.send(
+      request instanceof dtos.ExportTickets
+        ? request
+        : new dtos.ExportTickets(request),
+      options,
+    );
+  }
+
+  /**
    * GET /customers/{Id}
    * Tags: customers
    */
@@ -163,6 +227,54 @@ export class ApiClient extends ServiceClient {
       request instanceof dtos.GetSalesReport
         ? request
         : new dtos.GetSalesReport(request),
+      options,
+    );
+  }
+
+  /**
+   * GET /agents
+   * Tags: agents
+   */
+  listAgents(
+    request: Fields<dtos.ListAgents>,
+    options?: CallOptions,
+  ): Promise<dtos.ListAgentsResponseItem[]> {
+    return this.send(
+      request instanceof dtos.ListAgents
+        ? request
+        : new dtos.ListAgents(request),
+      options,
+    );
+  }
+
+  /**
+   * GET /tickets/{TicketId}
+   * GET /tickets/by-ref/{Ref*}
+   */
+  lookupTicket(
+    request: Fields<dtos.LookupTicket>,
+    options?: CallOptions,
+  ): Promise<dtos.LookupTicketResponse> {
+    return this.send(
+      request instanceof dtos.LookupTicket
+        ? request
+        : new dtos.LookupTicket(request),
+      options,
+    );
+  }
+
+  /**
+   * Tags: agents
+   * Requires authentication: any permission of agents:notify
+   */
+  notifyAgent(
+    request: Fields<dtos.NotifyAgent>,
+    options?: CallOptions,
+  ): Promise<void> {
+    return this.send(
+      request instanceof dtos.NotifyAgent
+        ? request
+        : new dtos.NotifyAgent(request),
       options,
     );
   }
@@ -225,6 +337,39 @@ export class ApiClient extends ServiceClient {
       request instanceof dtos.QueryCustomers
         ? request
         : new dtos.QueryCustomers(request),
+      options,
+    );
+  }
+
+  /**
+   * GET /tickets/{TicketId}/text
+   * ANY /tickets/{TicketId}/render
+   * Tags: support
+   */
+  renderTicketText(
+    request: Fields<dtos.RenderTicketText>,
+    options?: CallOptions,
+  ): Promise<string> {
+    return this.send(
+      request instanceof dtos.RenderTicketText
+        ? request
+        : new dtos.RenderTicketText(request),
+      options,
+    );
+  }
+
+  /**
+   * Reopens a closed ticket
+   * Requires authentication: roles Agent; permissions tickets:write, tickets:reopen
+   */
+  reopenTicket(
+    request: Fields<dtos.ReopenTicket>,
+    options?: CallOptions,
+  ): Promise<dtos.ReopenTicketResponse> {
+    return this.send(
+      request instanceof dtos.ReopenTicket
+        ? request
+        : new dtos.ReopenTicket(request),
       options,
     );
   }

@@ -19,6 +19,58 @@ export interface IPost {}
 
 export interface IPut {}
 
+export enum ArchiveReason {
+  Duplicate = "dup",
+  /** Fixed by support */
+  Resolved = "resolved",
+  Spam = "spam",
+}
+
+// @Route("/tickets/{TicketId}/archive", "POST")
+// @Route("/tickets/archive", "POST,PUT")
+/**
+ * Archives a ticket.
+ * Keeps <history> & notes
+ */
+export class ArchiveTicket implements IReturn<ArchiveTicketResponse>, IPost {
+  /** @description The ticket */
+  public ticketId!: number;
+  public reason!: ArchiveReason;
+  /**
+   * @description Who hears about it
+   * Allowable values: email, sms
+   */
+  public channel?: string;
+  public labels?: { [index: string]: number[] };
+  /** Valid range: 1 - 5 */
+  public priority!: number;
+
+  public constructor(init?: Partial<ArchiveTicket>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "ArchiveTicket";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new ArchiveTicketResponse();
+  }
+}
+
+export class ArchiveTicketResponse {
+  public archivedAt!: string;
+  public archived!: boolean;
+
+  public constructor(init?: Partial<ArchiveTicketResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 export class AuditBase {
   public modifiedBy?: string;
   public modifiedDate!: string;
@@ -222,6 +274,37 @@ export class Echo implements IReturn<Echo> {
   }
 }
 
+// @Route("/tickets/export", "POST")
+export class ExportTickets implements IReturn<ExportTicketsResponse>, IPost {
+  public since?: string;
+  public status?: string;
+
+  public constructor(init?: Partial<ExportTickets>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "ExportTickets";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new ExportTicketsResponse();
+  }
+}
+
+export class ExportTicketsResponse {
+  public rows?: TicketRow[];
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<ExportTicketsResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 // @Route("/customers/{Id}", "GET")
 export class GetCustomer implements IReturn<GetCustomerResponse>, IGet {
   public id!: number;
@@ -330,6 +413,91 @@ export class LineItem {
   public constructor(init?: Partial<LineItem>) {
     (Object as any).assign(this, init);
   }
+}
+
+// @Route("/agents", "GET")
+export class ListAgents implements IReturn<ListAgentsResponseItem[]>, IGet {
+  public constructor(init?: Partial<ListAgents>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "ListAgents";
+  }
+
+  public getMethod() {
+    return "GET";
+  }
+
+  public createResponse() {
+    return new Array<ListAgentsResponseItem>();
+  }
+}
+
+export class ListAgentsResponseItem {
+  public id!: number;
+  public name?: string;
+
+  public constructor(init?: Partial<ListAgentsResponseItem>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+// @Route("/tickets/{TicketId}", "GET")
+// @Route("/tickets/by-ref/{Ref*}", "GET")
+export class LookupTicket implements IReturn<LookupTicketResponse>, IGet {
+  public ticketId!: number;
+  /**
+   * @description External reference
+   * as printed on the receipt
+   */
+  public ref?: string;
+  public includeClosed!: boolean;
+
+  public constructor(init?: Partial<LookupTicket>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "LookupTicket";
+  }
+
+  public getMethod() {
+    return "GET";
+  }
+
+  public createResponse() {
+    return new LookupTicketResponse();
+  }
+}
+
+export class LookupTicketResponse {
+  public subject?: string;
+  public openedAt!: string;
+  public status!: TicketStatus;
+
+  public constructor(init?: Partial<LookupTicketResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export class NotifyAgent implements IReturnVoid {
+  public agentId!: number;
+  public message!: string;
+
+  public constructor(init?: Partial<NotifyAgent>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "NotifyAgent";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {}
 }
 
 export class OrderLine {
@@ -526,6 +694,67 @@ export class QueryResponse<T> {
   }
 }
 
+// @Route("/tickets/{TicketId}/text", "GET")
+// @Route("/tickets/{TicketId}/render")
+export class RenderTicketText implements IReturn<string>, IGet {
+  public ticketId!: number;
+  public width?: number;
+
+  public constructor(init?: Partial<RenderTicketText>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "RenderTicketText";
+  }
+
+  public getMethod() {
+    return "GET";
+  }
+
+  public createResponse() {
+    return "";
+  }
+}
+
+/** Not described by the metadata pages (W_UNKNOWN_TYPE). */
+export class ReopenReason {
+  public constructor(init?: Partial<ReopenReason>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+/** Reopens a closed ticket */
+export class ReopenTicket implements IReturn<ReopenTicketResponse> {
+  public TicketId!: number;
+  public Why?: ReopenReason;
+
+  public constructor(init?: Partial<ReopenTicket>) {
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "ReopenTicket";
+  }
+
+  public getMethod() {
+    return "POST";
+  }
+
+  public createResponse() {
+    return new ReopenTicketResponse();
+  }
+}
+
+export class ReopenTicketResponse {
+  public ReopenedAt!: string;
+  public ResponseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<ReopenTicketResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 export class ResponseError {
   public errorCode!: string;
   public fieldName!: string;
@@ -654,6 +883,21 @@ export enum Theme {
   Light = "Light",
   /** Dark background */
   Dark = "Dark",
+}
+
+export class TicketRow {
+  public id!: number;
+  public subject?: string;
+
+  public constructor(init?: Partial<TicketRow>) {
+    (Object as any).assign(this, init);
+  }
+}
+
+export enum TicketStatus {
+  Open = "Open",
+  Pending = "Pending",
+  Closed = "Closed",
 }
 
 export enum Title {
