@@ -224,8 +224,13 @@ async function readCapped(
 
 function statusError(response: Response, body: string, where: string): SourceError {
   const status = `HTTP ${response.status}${response.statusText ? " " + response.statusText : ""}`;
-  const access = /Metadata Not Available|Metadata Not Visible|Service Not Available/.exec(body);
-  if (access) return new SourceError("E_ACCESS", where, `${status}: ${access[0]} (protected metadata? see --header / --bearer-env)`);
+  // Real servers put the refusal in the reason phrase; custom error handlers put it in the body
+  const refusal = /Metadata Not Available|Metadata Not Visible|Service Not Available/;
+  const access = refusal.exec(response.statusText) ?? refusal.exec(body);
+  if (access) {
+    const said = status.includes(access[0]) ? status : `${status}: ${access[0]}`;
+    return new SourceError("E_ACCESS", where, `${said} (protected metadata? see --header / --bearer-env)`);
+  }
   const unknown = /Could not find operation:?\s*([A-Za-z0-9_.]*)/.exec(body);
   if (unknown) return new SourceError("E_UNKNOWN_OP", where, `${status}: Could not find operation ${unknown[1]}`.trim());
   if (response.status === 401 || response.status === 403) {

@@ -32,6 +32,8 @@ beforeAll(async () => {
     if (path === "/always500") return void res.writeHead(503, "Service Unavailable").end();
     if (path === "/notfound") return void res.writeHead(404, "Not Found").end("Could not find operation: Nope");
     if (path === "/forbidden") return void res.writeHead(403).end("<h1>Metadata Not Available</h1>");
+    // what a real ServiceStack host sends: the refusal only in the reason phrase, a bare body
+    if (path === "/refused") return void res.writeHead(403, "Metadata Not Visible").end("403");
     if (path === "/hang") return; // never answers
     if (path === "/stall") {
       res.writeHead(200, { "Content-Length": "100" });
@@ -137,6 +139,13 @@ describe("fetchText", () => {
     const e = await failure(fetchText(`${base}/forbidden`, opts()));
     expect(e.code).toBe("E_ACCESS");
     expect(e.detail).toContain("Metadata Not Available");
+  });
+
+  it("reads a refusal from the reason phrase, as real hosts send it", async () => {
+    const e = await failure(fetchText(`${base}/refused`, opts()));
+    expect(e.code).toBe("E_ACCESS");
+    expect(e.detail).toBe("HTTP 403 Metadata Not Visible (protected metadata? see --header / --bearer-env)");
+    expect(hits.get("/refused")).toBe(1);
   });
 
   it("times out a hanging response, with retries", async () => {
