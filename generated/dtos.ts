@@ -717,17 +717,10 @@ export class RenderTicketText implements IReturn<string>, IGet {
   }
 }
 
-/** Not described by the metadata pages (W_UNKNOWN_TYPE). */
-export class ReopenReason {
-  public constructor(init?: Partial<ReopenReason>) {
-    (Object as any).assign(this, init);
-  }
-}
-
 /** Reopens a closed ticket */
 export class ReopenTicket implements IReturn<ReopenTicketResponse> {
   public TicketId!: number;
-  public Why?: ReopenReason;
+  public Why?: string;
 
   public constructor(init?: Partial<ReopenTicket>) {
     (Object as any).assign(this, init);

@@ -12,7 +12,7 @@ import {
 } from "ts-morph";
 import type { ApiModel, Diagnostic, OperationModel } from "../model/types.js";
 import type { PreparedApi } from "./dtos.js";
-import { printStatements } from "./dtos.js";
+import { printStatements, scalarNames } from "./dtos.js";
 import type { EmitOptions } from "./options.js";
 import { assignMethodNames, commentLines, commentText, isIdentifier, stringLiteral, type TypeNames } from "./naming.js";
 import { mapType, type TypeContext } from "./ts-type.js";
@@ -78,9 +78,11 @@ export function emitClientFile(
   const diagnostics: Diagnostic[] = [];
   // Types referenced from client.ts live in the dtos namespace import.
   const qualified: TypeNames = { byName: names.byName, tsName: (n) => `dtos.${names.tsName(n)}` };
+  const known = new Map(prepared.types.map((t) => [t.name, t]));
   const ctx: TypeContext = {
     names: qualified,
-    known: new Map(prepared.types.map((t) => [t.name, t])),
+    known,
+    scalars: scalarNames(prepared.types, known),
     dates: options.dates,
     enums: options.enums,
     unknown: new Map(),

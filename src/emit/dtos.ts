@@ -13,7 +13,7 @@ import {
   type TypeAliasDeclarationStructure,
 } from "ts-morph";
 import type { ApiModel, Diagnostic, OperationModel, TypeModel } from "../model/types.js";
-import { tryParseCSharpType, isCollectionName } from "../parse/csharp-type.js";
+import { tryParseCSharpType, isCollectionName, isSystemTypeName } from "../parse/csharp-type.js";
 import { enumShape } from "./enum-shape.js";
 import type { EmitOptions } from "./options.js";
 import {
@@ -84,13 +84,34 @@ interface Decl {
   structure: StatementStructures;
 }
 
+/**
+ * Names without a table whose sample values were strings (§7.3: an enum on pages before v5.6, a
+ * struct). Only a property typed exactly `X` or `X?` is evidence; conflicting evidence is none.
+ */
+export function scalarNames(types: readonly TypeModel[], known: ReadonlyMap<string, TypeModel>): ReadonlyMap<string, "string"> {
+  const seen = new Map<string, "string" | undefined>();
+  for (const t of types) {
+    for (const p of t.properties ?? []) {
+      if (!p.sampleKind) continue;
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)\??$/.exec(p.type);
+      if (!m || known.has(m[1]!) || isSystemTypeName(m[1]!)) continue;
+      const name = m[1]!;
+      const kind = p.sampleKind === "string" ? "string" : undefined;
+      seen.set(name, seen.has(name) && seen.get(name) !== kind ? undefined : kind);
+    }
+  }
+  const out = new Map<string, "string">();
+  for (const [name, kind] of seen) if (kind) out.set(name, kind);
+  return out;
+}
+
 /** Emits dtos.ts (without header and formatting). Pure. */
 export function emitDtos(api: ApiModel, options: DtoOptions, prepared: PreparedApi = prepareApi(api)): DtosResult {
   const { types, operations, names } = prepared;
   const diagnostics: Diagnostic[] = [...prepared.diagnostics];
   const known = new Map(types.map((t) => [t.name, t]));
   const ctx: TypeContext = {
-    names, known, dates: options.dates, enums: options.enums,
+    names, known, dates: options.dates, enums: options.enums, scalars: scalarNames(types, known),
     unknown: new Map(), helpers: new Map(), diagnostics,
   };
   const opsByName = new Map(operations.map((o) => [o.name, o]));

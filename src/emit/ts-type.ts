@@ -17,6 +17,8 @@ export interface TypeContext {
   readonly known: ReadonlyMap<string, TypeModel>;
   readonly dates: "string" | "Date";
   readonly enums: "enum" | "union";
+  /** Names without a table whose sample values were strings: typed `string` (§7.3). */
+  readonly scalars: ReadonlyMap<string, "string">;
   /** Unknown class names met so far (C# name -> highest generic arity): emitted as empty classes. */
   readonly unknown: Map<string, number>;
   /** Generated helper classes needed: KeyValuePair (arity 2) and Tuple (highest arity). */
@@ -123,6 +125,7 @@ function mapNamed(ref: TypeRef & { kind: "named" }, ctx: TypeContext, tp: Readon
     ctx.diagnostics.push({ code: "W_UNKNOWN_TYPE", detail: `${name} (system type typed any)` });
     return ANY;
   }
+  if (args.length === 0 && ctx.scalars.has(name)) return { ts: "string", create: "''" };
   // A name without a table and without evidence: an empty class keeps references compiling.
   if (!ctx.unknown.has(name)) ctx.diagnostics.push({ code: "W_UNKNOWN_TYPE", detail: `${name} (empty class)` });
   ctx.unknown.set(name, Math.max(ctx.unknown.get(name) ?? 0, args.length));

@@ -162,6 +162,7 @@ function combine(a: TypeModel, b: TypeModel): TypeModel {
     if (!p.description && q.description) p.description = q.description;
     if (!p.allowableValues && q.allowableValues) p.allowableValues = q.allowableValues;
     if (!p.range && q.range) p.range = q.range;
+    if (!p.sampleKind && q.sampleKind) p.sampleKind = q.sampleKind;
   }
   const otherMembers = new Map((other.members ?? []).map((m) => [m.name, m]));
   for (const m of out.members ?? []) {

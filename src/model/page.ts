@@ -4,6 +4,7 @@ import {
   PageError,
   type Diagnostic,
   type PageModel,
+  type PropertyModel,
   type RawPage,
   type SampleBody,
   type SampleNode,
@@ -84,6 +85,7 @@ export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}):
     );
     wireCase = voteWireCase(pairs);
     walk.types.forEach((t, i) => applyWireNames(t, wireCase, keys[i]!));
+    for (const t of walk.types) if (t.sample && voteable.has(t.sample)) applySampleKinds(t, t.sample);
     diagnostics.push(...unmatchedKeys(walk.types));
     types = walk.types.map((t) => t.model);
 
@@ -234,6 +236,26 @@ function applyWireNames(t: WalkedType, wireCase: WireCase, keys: (string | undef
   (t.model.properties ?? []).forEach((p, k) => {
     p.wireName = wireNameFor(p.name, wireCase, keys[k]);
   });
+}
+
+/** sampleKind of each property of t whose key is in its sample object (§7.3 evidence for tableless names). */
+function applySampleKinds(t: WalkedType, obj: SampleNode): void {
+  if (obj.kind !== "object") return;
+  const first = objectKeys(obj).first;
+  const keys = propertyKeys(t);
+  (t.model.properties ?? []).forEach((p, k) => {
+    const kind = sampleKindOf(first.get(keys[k]!)?.[1]);
+    if (kind) p.sampleKind = kind;
+  });
+}
+
+function sampleKindOf(v: SampleNode | undefined): PropertyModel["sampleKind"] {
+  if (!v || v.kind === "null") return undefined;
+  if (v.kind !== "scalar") return v.kind;
+  if (v.quoted) return "string";
+  if (/^(true|false)$/i.test(v.text)) return "boolean";
+  // JSV leaves strings unquoted: only a number-shaped text is a number
+  return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v.text) ? "number" : "string";
 }
 
 /** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */

@@ -211,6 +211,11 @@ export interface PropertyModel {
   allowableValues?: string[];
   range?: [number, number];
   origin: "table" | "sample";
+  /**
+   * JSON kind of the property's value in the page's JSON/JSV sample, when it had one. Spec §7.3 types
+   * a name that has no table by it: a string value (an enum before v5.6, a struct) means `string`.
+   */
+  sampleKind?: "string" | "number" | "boolean" | "object" | "array";
 }
 
 export interface EnumMemberModel {

@@ -341,3 +341,24 @@ describe("file header", () => {
     }
   });
 });
+
+describe("names without a table (spec §7.3)", () => {
+  it("types a tableless name as string when its sample value was a string, else an empty class", async () => {
+    const model = api(
+      [op("Reopen", "ReopenResponse")],
+      [
+        cls("Reopen", [
+          { name: "Why", wireName: "why", param: "query", type: "ReopenReason", required: false, origin: "table", sampleKind: "string" },
+          { name: "Shape", wireName: "shape", param: "query", type: "Geometry", required: false, origin: "table", sampleKind: "object" },
+        ]),
+        cls("ReopenResponse", []),
+      ],
+    );
+    const { text } = await emitAndCheck(model);
+    const dtos = text("dtos.ts");
+    expect(dtos).toContain("public why?: string;");
+    expect(dtos).not.toContain("class ReopenReason");
+    expect(dtos).toContain("public shape?: Geometry;");
+    expect(dtos).toContain("export class Geometry");
+  });
+});

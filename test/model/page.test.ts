@@ -377,3 +377,16 @@ describe("buildPageModel rules", () => {
     );
   });
 });
+
+describe("sampleKind (spec §7.3 evidence for names without a table)", () => {
+  it("records the JSON kind of each property's sample value", () => {
+    const html = readFileSync(new URL("../../fixtures/pages/real-reopen-ticket-v4.html", import.meta.url), "utf8");
+    const page = buildPageModel(parseHtmlPage(html, "real-reopen-ticket-v4.html"));
+    const request = page.types.find((t) => t.name === "ReopenTicket")!;
+    expect(request.properties!.map((p) => [p.name, p.type, p.sampleKind])).toEqual([
+      ["TicketId", "int", "number"],
+      ["Why", "ReopenReason", "string"],
+    ]);
+    expect(page.types.some((t) => t.name === "ReopenReason")).toBe(false);
+  });
+});
