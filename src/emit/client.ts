@@ -69,6 +69,14 @@ function methodDocs(op: OperationModel): string[] {
 }
 
 /** Emits client.ts (without header and formatting). `prepared` must be the one dtos.ts was emitted with. */
+function superCall(options: Partial<Pick<EmitOptions, "endpoint" | "dates">>): string {
+  const defaults = [
+    ...(options.endpoint === "api" ? ['endpoint: "api"'] : []),
+    ...(options.dates === "Date" ? ["reviveDates: true"] : []),
+  ];
+  return defaults.length ? `super({ ${defaults.join(", ")}, ...options }, operations);` : "super(options, operations);";
+}
+
 export function emitClientFile(
   api: ApiModel,
   options: Pick<EmitOptions, "dates" | "enums"> & Partial<Pick<EmitOptions, "endpoint">>,
@@ -149,8 +157,9 @@ export function emitClientFile(
       {
         scope: Scope.Public,
         parameters: [{ name: "options", type: "ClientOptions" }],
-        // the generation-time --endpoint choice is the default; callers may still override it
-        statements: [options.endpoint === "api" ? `super({ endpoint: "api", ...options }, operations);` : "super(options, operations);"],
+        // generation-time choices are defaults callers may still override: --endpoint api, and
+        // --dates Date, whose Date-typed DTOs are only true when the client revives date strings
+        statements: [superCall(options)],
       },
     ],
     methods,

@@ -167,6 +167,8 @@ describe("generated code compiles under tsc --strict", () => {
     const { text } = await emitAndCheck(kitchenModel(), { dates: "Date" });
     expect(text("dtos.ts")).toContain("public created!: Date;");
     expect(text("dtos.ts")).toContain("public span?: string;");
+    // Date-typed DTOs are only true if responses are revived: the client does it by default
+    expect(text("client.ts")).toContain("super({ reviveDates: true, ...options }, operations);");
   });
 
   it("endpoint: \"api\" becomes the client's default", async () => {
