@@ -204,7 +204,7 @@ function enumDecl(t: TypeModel, ctx: TypeContext, options: DtoOptions): Decl {
     members: shape.members.map((m) => ({
       name: m.key,
       initializer: shape.numeric ? String(m.value) : stringLiteral(String(m.value)),
-      docs: m.description ? [commentLines(m.description).join("\n")] : [],
+      docs: memberDocs(m.description),
     })),
   };
   return { tsName, structure };
@@ -365,6 +365,11 @@ function isEnumResponse(response: string, ctx: TypeContext): boolean {
   const ref = tryParseCSharpType(response);
   const core = ref?.kind === "nullable" ? ref.inner : ref;
   return core?.kind === "named" && ctx.known.get(core.name)?.kind === "enum";
+}
+
+function memberDocs(description: string | undefined): string[] {
+  const lines = description ? commentLines(description) : [];
+  return lines.length ? [lines.join("\n")] : [];
 }
 
 function typeDocs(t: TypeModel, tsName: string, op?: OperationModel): string[] {

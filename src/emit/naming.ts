@@ -59,7 +59,11 @@ export const CLIENT_MEMBERS: readonly string[] = [
 /** Methods a request DTO class defines; a property with one of these names would collide. */
 export const DTO_METHODS: readonly string[] = ["getTypeName", "getMethod", "createResponse"];
 
-const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+// ASCII only. Unicode identifiers are legal, but tools disagree on them: bundlers print characters
+// beyond the BMP as `\u{…}` escapes that es-module-lexer rejects, and characters added in recent
+// Unicode versions (U+1ACF) are identifier parts to Node but not to esbuild. Non-ASCII names are
+// quoted (properties, enum members) or replaced (class names; getTypeName() keeps the exact name).
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
@@ -72,8 +76,8 @@ export function isReservedWord(name: string): boolean {
 /** A valid identifier made from any text, deterministically: invalid characters become `_`. */
 export function sanitizeIdentifier(name: string): string {
   let out = "";
-  for (const ch of name) out += /[\p{ID_Continue}$\u200c\u200d]/u.test(ch) ? ch : "_";
-  if (out === "" || !/^[\p{ID_Start}$_]/u.test(out)) out = "_" + out;
+  for (const ch of name) out += /[A-Za-z0-9_$]/.test(ch) ? ch : "_";
+  if (out === "" || !/^[A-Za-z_$]/.test(out)) out = "_" + out;
   if (RESERVED_WORDS.has(out)) out += "_";
   return out;
 }
@@ -97,9 +101,14 @@ export function enumMemberName(name: string): string {
 /** A single-quoted string literal that cannot be terminated early by any input. */
 export function stringLiteral(text: string): string {
   let out = "'";
+  let prev = "";
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (ch === "'" || ch === "\\") out += "\\" + ch;
+    // ts-morph's writer tracks comments in the text it is given and mistakes a `/*` inside a
+    // string literal for one (it then "continues" the comment on the next line): write `*` and
+    // `/` after a `/` escaped, which means the same in the string
+    else if ((ch === "*" || ch === "/") && prev === "/") out += "\\" + ch;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
@@ -107,6 +116,7 @@ export function stringLiteral(text: string): string {
     // `</script>` is harmless in a .ts file, but escaping `<` keeps the text inert if inlined into HTML
     else if (ch === "<") out += "\\x3C";
     else out += ch;
+    prev = ch;
   }
   return out + "'";
 }

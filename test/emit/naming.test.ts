@@ -25,7 +25,8 @@ describe("identifiers", () => {
     expect(sanitizeIdentifier("Foo-Bar baz")).toBe("Foo_Bar_baz");
     expect(sanitizeIdentifier("1st")).toBe("_1st");
     expect(sanitizeIdentifier("class")).toBe("class_");
-    expect(sanitizeIdentifier("Größe")).toBe("Größe");
+    expect(sanitizeIdentifier("Größe")).toBe("Gr__e");
+    expect(sanitizeIdentifier("\u{118A0}x")).toBe("_x");
     expect(sanitizeIdentifier("a*/b")).toBe("a__b");
     expect(sanitizeIdentifier("")).toBe("_");
   });
@@ -44,14 +45,22 @@ describe("identifiers", () => {
     expect(enumMemberName("1st")).toBe("'_1st'");
   });
 
-  it("recognises unicode identifiers", () => {
-    expect(isIdentifier("Größe")).toBe(true);
+  it("takes only ASCII identifiers (tools disagree on Unicode ones), quoting the rest", () => {
+    expect(isIdentifier("Größe")).toBe(false);
+    expect(isIdentifier("x\u1acf")).toBe(false);
+    expect(propertyKey("größe")).toBe("'größe'");
     expect(isIdentifier("a b")).toBe(false);
     expect(isIdentifier("$x_1")).toBe(true);
   });
 });
 
 describe("string literals and comments", () => {
+  it("never hands ts-morph's writer a `/*` or `//` inside a string literal", () => {
+    expect(stringLiteral("/*\\")).toBe("'/\\*\\\\'");
+    expect(stringLiteral("a//b")).toBe("'a/\\/b'");
+    expect(eval(stringLiteral("/*x*/ //y"))).toBe("/*x*/ //y");
+  });
+
   it("string literals cannot be terminated by their content", () => {
     const nasty = "a'b\\c\nd\re\u2028f\u2029g</script>${h}`i\u0000";
     const lit = stringLiteral(nasty);
