@@ -51,6 +51,7 @@ function emitOptions<T>(y: Argv<T>) {
     .option("out", { type: "string", describe: "Output folder [default: generated]" })
     .option("enums", { choices: ["enum", "union"] as const, describe: "TS enums or string-literal unions [default: enum]" })
     .option("optional", { choices: ["auto", "all"] as const, describe: "Optional properties: spec rule or all [default: auto]" })
+    .option("nullable", { choices: ["optional", "union"] as const, describe: "Optional properties as name?: T or name: T | null [default: optional]" })
     .option("endpoint", { choices: ["reply", "api"] as const, describe: "Fallback endpoint: /json/reply/{Op} or /api/{Op} [default: reply]" })
     .option("dates", { choices: ["string", "Date"] as const, describe: "DateTime as string or Date [default: string]" })
     .option("format", { type: "boolean", describe: "Run prettier over the output (--no-format: off) [default: true]" });

@@ -30,7 +30,7 @@ import {
 } from "./naming.js";
 import { isNonNullableValueType, mapType, type TypeContext } from "./ts-type.js";
 
-export type DtoOptions = Pick<EmitOptions, "enums" | "optional" | "dates">;
+export type DtoOptions = Pick<EmitOptions, "enums" | "optional" | "dates"> & Partial<Pick<EmitOptions, "nullable">>;
 
 const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type Verb = (typeof VERBS)[number];
@@ -278,14 +278,16 @@ function classDecl(
     seen.add(p.wireName);
     const mapped = mapType(p.type, ctx, "property", tp);
     const optional = options.optional === "all" || !(p.required || isNonNullableValueType(p.type, ctx));
+    // nullableAs "union" (§7.4): an optional property is always present and may be null
+    const asUnion = optional && options.nullable === "union";
     properties.push({
       kind: StructureKind.Property,
       scope: Scope.Public,
       name: propertyKey(p.wireName),
-      type: mapped.ts,
-      hasQuestionToken: optional,
+      type: asUnion ? `${mapped.ts} | null` : mapped.ts,
+      hasQuestionToken: optional && !asUnion,
       // definite assignment: the constructor assigns through Object.assign, which strict mode cannot see
-      hasExclamationToken: !optional,
+      hasExclamationToken: !optional || asUnion,
       docs: propertyDocs(p),
     });
   }

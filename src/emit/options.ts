@@ -5,6 +5,8 @@ export interface EmitOptions {
   enums: "enum" | "union";
   /** `auto`: the §7.4 rule; `all`: every property optional. */
   optional: "auto" | "all";
+  /** `optional`: an optional property is `name?: T`; `union`: `name: T | null` (spec §7.4 nullableAs). */
+  nullable: "optional" | "union";
   /** Where the runtime sends an op with no usable route: `/json/reply/{Op}` or `/api/{Op}`. */
   endpoint: "reply" | "api";
   /** `string`: DateTime & co. are strings (spec §7.3); `Date`: typed as Date and revived by the client. */
@@ -22,6 +24,7 @@ export interface EmitOptions {
 export const DEFAULT_EMIT_OPTIONS: Omit<EmitOptions, "runtimeSource" | "header"> = {
   enums: "enum",
   optional: "auto",
+  nullable: "optional",
   endpoint: "reply",
   dates: "string",
   format: true,

@@ -15,6 +15,7 @@ export interface ConfigShape {
   out?: string;
   enums?: EmitOptions["enums"];
   optional?: EmitOptions["optional"];
+  nullable?: EmitOptions["nullable"];
   endpoint?: EmitOptions["endpoint"];
   dates?: EmitOptions["dates"];
   format?: boolean;
@@ -45,6 +46,7 @@ const RULES: Record<keyof ConfigShape, Rule> = {
   out: { kind: "string" },
   enums: { kind: "choice", values: ["enum", "union"] },
   optional: { kind: "choice", values: ["auto", "all"] },
+  nullable: { kind: "choice", values: ["optional", "union"] },
   endpoint: { kind: "choice", values: ["reply", "api"] },
   dates: { kind: "choice", values: ["string", "Date"] },
   format: { kind: "boolean" },
@@ -177,7 +179,7 @@ export interface RunOptions {
   inputBase: string;
   /** Absolute output folder. */
   out: string;
-  emit: Pick<EmitOptions, "enums" | "optional" | "endpoint" | "dates" | "format">;
+  emit: Pick<EmitOptions, "enums" | "optional" | "nullable" | "endpoint" | "dates" | "format">;
   include: string[];
   exclude: string[];
   concurrency: number;
@@ -259,6 +261,7 @@ export function resolveRunOptions({ flags, loaded, cwd, env, requireSource = tru
     emit: {
       enums: flags.enums ?? c.enums ?? DEFAULT_EMIT_OPTIONS.enums,
       optional: flags.optional ?? c.optional ?? DEFAULT_EMIT_OPTIONS.optional,
+      nullable: flags.nullable ?? c.nullable ?? DEFAULT_EMIT_OPTIONS.nullable,
       endpoint: flags.endpoint ?? c.endpoint ?? DEFAULT_EMIT_OPTIONS.endpoint,
       dates: flags.dates ?? c.dates ?? DEFAULT_EMIT_OPTIONS.dates,
       format: flags.format ?? c.format ?? DEFAULT_EMIT_OPTIONS.format,

@@ -19,7 +19,7 @@ function options(inputs: string[], extra: Partial<RunOptions> = {}): RunOptions 
     inputs,
     inputBase: ROOT,
     out,
-    emit: { enums: "enum", optional: "auto", endpoint: "reply", dates: "string", format: false },
+    emit: { enums: "enum", optional: "auto", nullable: "optional", endpoint: "reply", dates: "string", format: false },
     include: [],
     exclude: [],
     concurrency: 8,

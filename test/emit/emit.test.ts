@@ -163,6 +163,15 @@ describe("generated code compiles under tsc --strict", () => {
     expect(dtos).not.toMatch(/!:/);
   });
 
+  it("nullable: \"union\" writes optional properties as T | null, leaving required ones alone", async () => {
+    const { text } = await emitAndCheck(shopModel(), { nullable: "union" });
+    const dtos = text("dtos.ts");
+    expect(dtos).toContain("public customerId!: number;");
+    expect(dtos).toContain("public items!: LineItem[] | null;");
+    expect(dtos).toContain("public dueDate!: string | null;");
+    expect(dtos).not.toMatch(/public [^(]*\?: /);
+  });
+
   it("dates: \"Date\" types DateTime as Date", async () => {
     const { text } = await emitAndCheck(kitchenModel(), { dates: "Date" });
     expect(text("dtos.ts")).toContain("public created!: Date;");
