@@ -174,12 +174,12 @@ describe("walkTables", () => {
     expect(r.types[5000]!.model.role).toBe("reference");
   });
 
-  it("stays fast on a long chain of references", () => {
+  // Speed is measured by bench/parse.mjs; here the proof is structural: a search that overran the
+  // 100,000-node cap would fall back to the greedy parse and say W_AMBIGUOUS_WALK.
+  it("resolves a long chain of references within the node cap", () => {
     const tables: RawTable[] = [req([["T0", "T0"]])];
     for (let i = 0; i < 300; i++) tables.push(params([[`V${i}`, "string"], [`Next`, i < 299 ? `T${i + 1}` : "string"]]));
-    const t0 = performance.now();
     const r = walk(tables);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(r.types[300]!.model.name).toBe("T299");
     expect(r.diagnostics.map((d) => d.code)).not.toContain("W_AMBIGUOUS_WALK");
   });
