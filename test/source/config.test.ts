@@ -44,7 +44,7 @@ describe("loadConfig and resolveRunOptions", () => {
     const loaded = await loadConfig(undefined, sub);
     const options = resolveRunOptions({ flags: { concurrency: 5 }, loaded, cwd: sub, env: {} });
     expect(options).toMatchObject({ inputs: ["pages"], inputBase: sub, out: path.join(sub, "api"), concurrency: 5 });
-    expect(options.emit).toEqual({ enums: "union", optional: "auto", endpoint: "reply", dates: "string", format: true });
+    expect(options.emit).toEqual({ enums: "union", optional: "auto", nullable: "optional", endpoint: "reply", dates: "string", format: true });
     expect(nonDefaultEmitOptions(options.emit)).toEqual({ enums: "union" });
   });
 
