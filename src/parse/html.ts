@@ -122,15 +122,16 @@ function proseText(el: HTMLElement, stopAtBlock = false): string {
 }
 
 /** Element descendants with the given tag name, in document order. */
-function descendants(root: HTMLElement, name: string): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  const stack: HTMLElement[] = [root];
+/** Element descendants with the given tag name, in document order; for both DOMs (scanner, node-html-parser). */
+export function descendants<E extends HTMLElement>(root: E, name: string): E[] {
+  const out: E[] = [];
+  const stack: E[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
     if (el !== root && el.rawTagName && tag(el) === name) out.push(el);
     for (let i = el.childNodes.length - 1; i >= 0; i--) {
       const c = el.childNodes[i]!;
-      if (c.nodeType === NodeType.ELEMENT_NODE) stack.push(c as HTMLElement);
+      if (c.nodeType === NodeType.ELEMENT_NODE) stack.push(c as unknown as E);
     }
   }
   return out;
@@ -158,12 +159,13 @@ function rowsOf(table: HTMLElement): { head: HTMLElement[]; body: HTMLElement[] 
   return { head, body };
 }
 
-function cellsOf(tr: HTMLElement): HTMLElement[] {
-  const out: HTMLElement[] = [];
+/** The td/th cells of a row; for both DOMs. */
+export function cellsOf<E extends HTMLElement>(tr: E): E[] {
+  const out: E[] = [];
   for (const c of tr.childNodes) {
     if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
     const t = tag(c as HTMLElement);
-    if (t === "td" || t === "th") out.push(c as HTMLElement);
+    if (t === "td" || t === "th") out.push(c as unknown as E);
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import { parse, HTMLElement, NodeType, type Node } from "node-html-parser";
 import { PageError, type Diagnostic, type IndexOperation, type IndexPage } from "../model/types.js";
 import { ACCESS_TEXTS, NOT_FOUND_DETAIL, isMetadataNotFound, stripBom } from "./detect.js";
-import { textOf } from "./html.js";
+import { cellsOf, descendants, textOf } from "./html.js";
 
 const PARSE_OPTIONS = {
   comment: false,
@@ -13,28 +13,6 @@ const PARSE_OPTIONS = {
 
 function tag(el: HTMLElement): string {
   return el.rawTagName ? el.rawTagName.toLowerCase() : "";
-}
-
-function elements(root: HTMLElement, name: string): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  const stack: HTMLElement[] = [root];
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (tag(el) === name) out.push(el);
-    const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) if (kids[i]!.nodeType === NodeType.ELEMENT_NODE) stack.push(kids[i] as HTMLElement);
-  }
-  return out;
-}
-
-function cellsOf(tr: HTMLElement): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  for (const c of tr.childNodes) {
-    if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
-    const t = tag(c as HTMLElement);
-    if (t === "td" || t === "th") out.push(c as HTMLElement);
-  }
-  return out;
 }
 
 function opParam(href: string): string | undefined {
@@ -82,11 +60,11 @@ export function parseIndexPage(html: string, indexUrl: string, source: string = 
   const operations: IndexOperation[] = [];
   const seen = new Set<string>();
 
-  for (const tr of elements(root, "tr")) {
+  for (const tr of descendants(root, "tr")) {
     const cells = cellsOf(tr);
     const th = cells[0];
     if (!th || tag(th) !== "th") continue;
-    const links = elements(tr, "a").map((a) => ({ a, href: a.getAttribute("href") ?? "" }));
+    const links = descendants(tr, "a").map((a) => ({ a, href: a.getAttribute("href") ?? "" }));
     const name = links.map((l) => opParam(l.href)).find((n) => n !== undefined) ?? lastText(th);
     if (!name || !OP_NAME.test(name) || seen.has(name)) continue;
 
@@ -96,7 +74,7 @@ export function parseIndexPage(html: string, indexUrl: string, source: string = 
     let firstHref: string | undefined;
     let soapHref: string | undefined;
     for (const td of cells.slice(1)) {
-      const a = elements(td, "a")[0];
+      const a = descendants(td, "a")[0];
       const label = textOf(td).trim().toLowerCase();
       if (!a) continue; // a bare <td>JSON</td>: the format is hidden for this op
       const href = a.getAttribute("href") ?? "";
@@ -137,7 +115,7 @@ export function parseIndexPage(html: string, indexUrl: string, source: string = 
     }
 
     const tags = (th.getAttribute("data-tags") ?? "").split(",").map((t) => t.trim()).filter(Boolean);
-    const requiresAuth = elements(th, "i").some((i) => (i.getAttribute("class") ?? "").split(/\s+/).includes("auth"));
+    const requiresAuth = descendants(th, "i").some((i) => (i.getAttribute("class") ?? "").split(/\s+/).includes("auth"));
     operations.push({ name, tags, pageUrl, formats, requiresAuth });
   }
 
@@ -149,7 +127,7 @@ export function parseIndexPage(html: string, indexUrl: string, source: string = 
     throw new PageError("E_NOT_METADATA", source, "no operations table with ?op= links on this index page");
   }
   const page: IndexPage = { source, operations, diagnostics };
-  const h1 = elements(root, "h1")[0];
+  const h1 = descendants(root, "h1")[0];
   const serviceName = h1 ? textOf(h1).trim() : "";
   if (serviceName) page.serviceName = serviceName;
   return page;
