@@ -4,6 +4,7 @@
 // unless allowPartial, and nothing is written unless the whole run succeeded.
 
 import path from "node:path";
+import { formatWarnings, isErrorCode } from "./diagnostics.js";
 import type { EmitOptions, GeneratedFile } from "./emit/options.js";
 import { dumpPage } from "./model/dump.js";
 import { mergePages } from "./model/merge.js";
@@ -33,9 +34,11 @@ export { EXIT, SsgenError, UsageError, RunFailedError } from "./source/errors.js
 
 /** Where a run reports; the CLI writes to stderr, library callers may pass silentReporter. */
 export interface Reporter {
-  /** `warning: <page>: <CODE> <detail>` lines and failures kept by --allow-partial. */
+  /** Warning lines (grouped by code, see formatWarnings) and failures kept by --allow-partial. */
   warn(line: string): void;
   progress: Progress;
+  /** Every warning instead of the first few of each code. */
+  verbose?: boolean;
 }
 
 export const silentReporter: Reporter = { warn() {}, progress: silentProgress };
@@ -71,8 +74,8 @@ export async function loadPages(options: RunOptions, reporter: Reporter = silent
       try {
         pages.push({ source: file.display, text: await readInput(file, options.maxPageBytes) });
       } catch (error) {
-        const e = error as SsgenError & { code?: string; detail?: string };
-        failures.push({ page: file.display, code: e.code ?? "E_INPUT", detail: e.detail ?? e.message, stage: "source" });
+        const e = error as SsgenError & { code?: unknown; detail?: string };
+        failures.push({ page: file.display, code: isErrorCode(e.code) ? e.code : "E_INPUT", detail: e.detail ?? e.message, stage: "source" });
       }
     }
   }
@@ -190,10 +193,9 @@ export interface EmitResult extends BuildResult {
 async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<EmitResult> {
   const loaded = await loadPages(options, reporter);
   const built = buildApi(loaded, options);
-  reportWarnings(built, reporter);
   // ts-morph takes most of a second to load: only runs that emit pay for it, so --help, inspect
   // and runs that fail on a page stay fast.
-  const [{ emitClient }, prettierConfig] = await Promise.all([
+  const [{ emitClientWithDiagnostics }, prettierConfig] = await Promise.all([
     import("./emit/index.js"),
     options.emit.format ? resolvePrettierConfig(options.out) : undefined,
   ]);
@@ -203,8 +205,11 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
     runtimeSource: await readRuntimeSource(),
     header: { sources: headerSources(options), options: nonDefaultEmitOptions(options.emit) },
   };
-  const files = await emitClient(built.api, emitOptions);
-  return { ...built, files };
+  const emitted = await emitClientWithDiagnostics(built.api, emitOptions);
+  // the emitter's findings (unknown types, redeclared members) are the user's too
+  built.api.diagnostics.push(...emitted.diagnostics);
+  reportWarnings(built, reporter);
+  return { ...built, files: emitted.files };
 }
 
 /** What the header comment names: the URLs and input patterns as given, minus any secret. */
@@ -213,10 +218,7 @@ export function headerSources(options: Pick<RunOptions, "urls" | "inputs">): str
 }
 
 function reportWarnings(built: BuildResult, reporter: Reporter): void {
-  for (const d of built.api.diagnostics) {
-    if (!d.code.startsWith("W")) continue;
-    reporter.warn(`warning: ${d.page ?? "?"}: ${d.code} ${d.detail}`);
-  }
+  for (const line of formatWarnings(built.api.diagnostics, { verbose: reporter.verbose })) reporter.warn(line);
   for (const f of built.failures) reporter.warn(`failed: ${f.page}: ${f.code} ${f.detail}`);
 }
 

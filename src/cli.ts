@@ -43,7 +43,8 @@ function sourceOptions<T>(y: Argv<T>) {
     .option("max-page-mb", { type: "number", describe: "Abort reading a page beyond this size [default: 10]" })
     .option("cache", { type: "string", describe: "Page cache folder (conditional requests with ETag/Last-Modified)" })
     .option("allow-partial", { type: "boolean", describe: "Write what succeeded and list the pages that failed" })
-    .option("quiet", { type: "boolean", describe: "No progress, warnings or summary (errors still print)" });
+    .option("quiet", { type: "boolean", describe: "No progress, warnings or summary (errors still print)" })
+    .option("verbose", { type: "boolean", describe: "Print every warning, not the first few of each code" });
 }
 
 function emitOptions<T>(y: Argv<T>) {
@@ -66,8 +67,9 @@ async function runOptions(argv: Record<string, unknown>): Promise<RunOptions> {
   return resolveRunOptions({ flags, loaded, cwd: process.cwd(), env: process.env });
 }
 
-function reporter(options: RunOptions): Reporter {
+function reporter(options: RunOptions, argv: Record<string, unknown>): Reporter {
   return {
+    verbose: argv.verbose === true,
     warn: (line) => {
       if (!options.quiet) process.stderr.write(line + "\n");
     },
@@ -106,7 +108,7 @@ await yargs(hideBin(process.argv))
     (argv) =>
       run(async () => {
         const options = await runOptions(argv);
-        const result = await generate(options, reporter(options));
+        const result = await generate(options, reporter(options, argv));
         if (!options.quiet) process.stderr.write(formatGenerateSummary(result) + "\n");
         return EXIT.ok;
       }),
@@ -123,7 +125,7 @@ await yargs(hideBin(process.argv))
     (argv) =>
       run(async () => {
         const options = await runOptions(argv);
-        const result = await check(options, reporter(options), { patch: argv.diff === true });
+        const result = await check(options, reporter(options, argv), { patch: argv.diff === true });
         process.stdout.write(result.text + "\n");
         return result.report.drift ? EXIT.drift : EXIT.ok;
       }),
@@ -143,7 +145,7 @@ await yargs(hideBin(process.argv))
     (argv) =>
       run(async () => {
         const options = await runOptions(argv);
-        const result = await inspect(options, reporter(options));
+        const result = await inspect(options, reporter(options, argv));
         if (argv.json) process.stdout.write(JSON.stringify(result.json, null, 2) + "\n");
         else if (argv.dump) process.stdout.write(result.dumps.map((d) => d.replace(/\n*$/, "\n")).join("\n"));
         else process.stdout.write(result.summary.replace(/\n*$/, "\n"));

@@ -12,18 +12,13 @@
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
 
-/** Codes are the spec's (§6.4): E_* stop the page, W_* keep what was recovered. */
-export interface Diagnostic {
-  code: string;
-  detail: string;
-  /** File path or URL of the page the diagnostic came from (set by the builder/merger). */
-  page?: string;
-}
+export type { Diagnostic, DiagnosticCode } from "../diagnostics.js";
+import type { Diagnostic, ErrorCode } from "../diagnostics.js";
 
 /** Thrown for E_* conditions: names the page and the problem. */
 export class PageError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly page: string,
     detail: string,
   ) {

@@ -3,7 +3,7 @@
 // another origin is rebased onto the origin the user gave, and http.ts refuses anything else.
 
 import pLimit from "p-limit";
-import type { Diagnostic } from "../model/types.js";
+import { isErrorCode, type Diagnostic } from "../diagnostics.js";
 import { detectPage } from "../parse/detect.js";
 import { parseIndexPage } from "../parse/index-page.js";
 import { SourceError, type PageFailure } from "./errors.js";
@@ -168,7 +168,7 @@ function rebase(pageUrl: string, origin: string): string | undefined {
 function toFailure(error: unknown, page: string, stage: PageFailure["stage"] = "source"): PageFailure {
   if (error instanceof SourceError) return { page: error.page, code: error.code, detail: error.detail, stage: "source" };
   const e = error as { code?: unknown; message?: unknown };
-  const code = typeof e?.code === "string" ? e.code : "E_PARSE";
+  const code = isErrorCode(e?.code) ? e.code : "E_PARSE";
   const message = typeof e?.message === "string" ? e.message : String(error);
   return { page, code, detail: message.startsWith(page + ": ") ? message.slice(page.length + 2) : message, stage };
 }

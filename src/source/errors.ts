@@ -1,6 +1,8 @@
 // Errors that carry the process exit code the CLI documents, so every layer can fail with a
 // message that names the page and the problem and the CLI only has to map the class to a code.
 
+import type { ErrorCode } from "../diagnostics.js";
+
 export const EXIT = {
   ok: 0,
   drift: 1,
@@ -31,7 +33,7 @@ export class UsageError extends SsgenError {
 /** A page could not be read: HTTP status, timeout, size cap, redirect, missing file (exit 3). */
 export class SourceError extends SsgenError {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     /** File path or URL, already free of secrets. */
     readonly page: string,
     readonly detail: string,
@@ -48,7 +50,7 @@ export class SourceError extends SsgenError {
 /** One failed page in a run: kept so --allow-partial can list it and the run can name it. */
 export interface PageFailure {
   page: string;
-  code: string;
+  code: ErrorCode;
   detail: string;
   /** "source": could not read it (exit 3); "parse": read it but could not understand it (exit 4). */
   stage: "source" | "parse";

@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RunFailedError, buildApi, check, generate, inspect, loadPages, type RunOptions } from "../../src/api.js";
+import { RunFailedError, buildApi, check, generate, inspect, loadPages, type Reporter, type RunOptions } from "../../src/api.js";
+import { silentProgress } from "../../src/source/progress.js";
+import { opPageHtml } from "./pages.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 let out: string;
@@ -81,5 +83,20 @@ describe("api", () => {
     const partial = buildApi(loaded, { include: [], exclude: [], allowPartial: true });
     expect(partial.api.operations.map((op) => op.name)).toEqual(["CreateOrder"]);
     expect(partial.failures).toHaveLength(1);
+  });
+
+  it("the emitter's warnings reach the reporter and the model's diagnostics, grouped by code", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "ssgen-emitwarn-"));
+    try {
+      await writeFile(path.join(dir, "a.html"), opPageHtml({ name: "GetWidget", props: [{ name: "Part", type: "Widget" }] }));
+      const lines: string[] = [];
+      const reporter: Reporter = { warn: (l) => lines.push(l), progress: silentProgress };
+      const r = await generate(options(["a.html"], { inputBase: dir, out: path.join(dir, "out") }), reporter);
+      expect(r.api.diagnostics.some((d) => d.code === "W_UNKNOWN_TYPE" && d.detail.includes("Widget"))).toBe(true);
+      expect(lines.some((l) => l.startsWith("warning W_UNKNOWN_TYPE ×"))).toBe(true);
+      expect(lines.some((l) => l.includes("Widget"))).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -349,10 +349,32 @@ describe("inputs, config and usage", () => {
     const r = await runCli(["inspect", "--input", "fixtures/pages/seed-cognito.txt"], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("CognitoSendConfirmCodeRequest");
-    expect(r.stderr).toContain("warning: fixtures/pages/seed-cognito.txt: W_OP_NAME_GUESSED from route /CognitoSendConfirmCodeRequest");
+    expect(r.stderr).toContain("warning W_OP_NAME_GUESSED ×1: ");
+    expect(r.stderr).toContain("\n  seed-cognito.txt: from route /CognitoSendConfirmCodeRequest\n");
     const quiet = await runCli(["inspect", "--input", "fixtures/pages/seed-cognito.txt", "--quiet"], { cwd: ROOT });
     expect(quiet.stderr).toBe("");
     expect(quiet.stdout).toBe(r.stdout);
+  });
+
+  it("warnings are grouped by code with a count and three examples; --verbose prints every one", async () => {
+    const args = ["inspect", "--input", "fixtures/pages", "--allow-partial"];
+    const short = await runCli(args, { cwd: ROOT });
+    const all = await runCli([...args, "--verbose"], { cwd: ROOT });
+    const group = (stderr: string) => {
+      const lines = stderr.split("\n");
+      const at = lines.findIndex((l) => l.startsWith("warning W_NAME_INFERRED ×"));
+      const count = Number(/×(\d+)/.exec(lines[at]!)![1]);
+      const examples = lines.slice(at + 1).findIndex((l) => !l.startsWith("  "));
+      return { count, examples: lines.slice(at + 1, at + 1 + examples) };
+    };
+    const s = group(short.stderr);
+    const v = group(all.stderr);
+    expect(s.count).toBeGreaterThan(3);
+    expect(s.examples).toHaveLength(4);
+    expect(s.examples[3]).toContain(`${s.count - 3} more (--verbose lists all)`);
+    expect(v.examples).toHaveLength(v.count);
+    // short page names, never full paths
+    expect(s.examples[0]).not.toContain("fixtures/pages/");
   });
 
   it("exit 3 for a missing input, exit 4 for a file that is not a metadata page", async () => {
