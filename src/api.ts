@@ -15,7 +15,7 @@ import { detectPage, describeNotMetadata } from "./parse/detect.js";
 import { parseHtmlPage } from "./parse/html.js";
 import { parseTextPage } from "./parse/text.js";
 import { fileCache } from "./source/cache.js";
-import { nonDefaultEmitOptions, type RunOptions } from "./source/config.js";
+import { recordedOptions, type RunOptions } from "./source/config.js";
 import { crawl } from "./source/crawl.js";
 import { RunFailedError, SsgenError, UsageError, EXIT, type PageFailure } from "./source/errors.js";
 import { expandInputs, readInput } from "./source/files.js";
@@ -203,7 +203,7 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
     ...options.emit,
     prettier: prettierConfig,
     runtimeSource: await readRuntimeSource(),
-    header: { sources: headerSources(options), options: nonDefaultEmitOptions(options.emit) },
+    header: { sources: headerSources(options), options: recordedOptions(options) },
   };
   const emitted = await emitClientWithDiagnostics(built.api, emitOptions);
   // the emitter's findings (unknown types, redeclared members) are the user's too

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The command line: yargs definitions and wiring to api.ts. No logic lives here; flags become a
-// ConfigShape, the config file is merged in (source/config.ts) and api.ts does the work.
+// The command line: yargs definitions and wiring to api.ts. No logic lives here: the flags come from
+// the option table (src/options.ts), the config file is merged in (source/config.ts) and api.ts does the work.
 
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
@@ -15,7 +15,8 @@ import {
   type Reporter,
   type RunOptions,
 } from "./api.js";
-import { CONFIG_KEYS, loadConfig, resolveRunOptions, validateConfig } from "./source/config.js";
+import { OPTIONS, OPTION_NAMES, flagName, type CommandName, type GivenOptions, type OptionSpec } from "./options.js";
+import { loadConfig, resolveRunOptions, validateOptions } from "./source/config.js";
 import { makeProgress } from "./source/progress.js";
 
 const EPILOGUE = `Exit codes:
@@ -28,48 +29,45 @@ const EPILOGUE = `Exit codes:
 
 Options may also come from ssgen.config.json (or an "ssgen" key in package.json); flags win.`;
 
-function sourceOptions<T>(y: Argv<T>) {
-  return y
-    .option("url", { type: "string", array: true, describe: "Base URL, /metadata URL or one op page URL (repeatable)" })
-    .option("input", { type: "string", array: true, describe: "Page files, folders or globs (.html, .htm, .txt)" })
-    .option("config", { type: "string", describe: "Config file (default: ./ssgen.config.json, else package.json \"ssgen\")" })
-    .option("include", { type: "string", array: true, describe: "Only these operations: name globs or tag:<name>" })
-    .option("exclude", { type: "string", array: true, describe: "Skip these operations: name globs or tag:<name>" })
-    .option("header", { type: "string", array: true, describe: 'Request header "Name: value" for protected metadata (never printed)' })
-    .option("bearer-env", { type: "string", describe: "Send Authorization: Bearer $VAR (the token is read from this environment variable)" })
-    .option("concurrency", { type: "number", describe: "Pages fetched at once [default: 8]" })
-    .option("timeout", { type: "number", describe: "Per-request timeout in ms [default: 30000]" })
-    .option("retries", { type: "number", describe: "Retries on network errors, 429 and 5xx [default: 3]" })
-    .option("max-page-mb", { type: "number", describe: "Abort reading a page beyond this size [default: 10]" })
-    .option("cache", { type: "string", describe: "Page cache folder (conditional requests with ETag/Last-Modified)" })
-    .option("allow-partial", { type: "boolean", describe: "Write what succeeded and list the pages that failed" })
-    .option("quiet", { type: "boolean", describe: "No progress, warnings or summary (errors still print)" })
-    .option("verbose", { type: "boolean", describe: "Print every warning, not the first few of each code" });
+/** The table's options for one command, as yargs flags (src/options.ts declares them all). */
+function tableOptions<T>(y: Argv<T>, command: CommandName): Argv<T> {
+  let out = y;
+  for (const name of OPTION_NAMES) {
+    const spec: OptionSpec = OPTIONS[name];
+    if (!spec.commands.includes(command)) continue;
+    const hidden = spec.default === undefined || spec.default === false || (Array.isArray(spec.default) && spec.default.length === 0);
+    out = out.option(flagName(name), {
+      // an int has no yargs type: yargs reads "8" as 8 and keeps "eight" as text, which the table's
+      // validator then reports as a usage error naming the flag (yargs' number type says NaN)
+      type: spec.type === "boolean" ? "boolean" : spec.type === "int" ? undefined : "string",
+      array: spec.type === "strings",
+      requiresArg: spec.type !== "boolean",
+      choices: spec.choices as string[] | undefined,
+      describe: spec.describe + (hidden ? "" : ` [default: ${String(spec.default)}]`),
+    });
+  }
+  return out;
 }
 
-function emitOptions<T>(y: Argv<T>) {
-  return y
-    .option("out", { type: "string", describe: "Output folder [default: generated]" })
-    .option("enums", { choices: ["enum", "union"] as const, describe: "TS enums or string-literal unions [default: enum]" })
-    .option("optional", { choices: ["auto", "all"] as const, describe: "Optional properties: spec rule or all [default: auto]" })
-    .option("nullable", { choices: ["optional", "union"] as const, describe: "Optional properties as name?: T or name: T | null [default: optional]" })
-    .option("endpoint", { choices: ["reply", "api"] as const, describe: "Fallback endpoint: /json/reply/{Op} or /api/{Op} [default: reply]" })
-    .option("dates", { choices: ["string", "Date"] as const, describe: "DateTime as string or Date [default: string]" })
-    .option("format", { type: "boolean", describe: "Run prettier over the output (--no-format: off) [default: true]" });
-}
-
-/** Only the flags the user typed, validated like a config file. */
-async function runOptions(argv: Record<string, unknown>): Promise<RunOptions> {
+/** Only the flags the user typed, in the table's terms, validated like a config file. */
+function givenFlags(argv: Record<string, unknown>): GivenOptions {
   const given: Record<string, unknown> = {};
-  for (const key of CONFIG_KEYS) if (argv[key] !== undefined) given[key] = argv[key];
-  const flags = validateConfig(given, "flags", true);
-  const loaded = await loadConfig(argv.config as string | undefined, process.cwd());
+  for (const name of OPTION_NAMES) {
+    const value = argv[flagName(name)];
+    if (value !== undefined) given[name] = value;
+  }
+  return validateOptions(given, "flags", true);
+}
+
+async function runOptions(argv: Record<string, unknown>): Promise<RunOptions> {
+  const flags = givenFlags(argv);
+  const loaded = await loadConfig(flags.config, process.cwd());
   return resolveRunOptions({ flags, loaded, cwd: process.cwd(), env: process.env });
 }
 
-function reporter(options: RunOptions, argv: Record<string, unknown>): Reporter {
+function reporter(options: RunOptions): Reporter {
   return {
-    verbose: argv.verbose === true,
+    verbose: options.verbose,
     warn: (line) => {
       if (!options.quiet) process.stderr.write(line + "\n");
     },
@@ -99,7 +97,7 @@ await yargs(hideBin(process.argv))
     "generate",
     "Read pages and write the client into --out (atomically)",
     (y) =>
-      emitOptions(sourceOptions(y))
+      tableOptions(y, "generate")
         .example("$0 generate --url https://api.example.com", "Crawl /metadata and every op page")
         .example("$0 generate --url 'https://api.example.com/json/metadata?op=CreateOrder' --out src/api", "One op page")
         .example("$0 generate --input pages/ --enums union --no-format", "From saved pages")
@@ -108,7 +106,7 @@ await yargs(hideBin(process.argv))
     (argv) =>
       run(async () => {
         const options = await runOptions(argv);
-        const result = await generate(options, reporter(options, argv));
+        const result = await generate(options, reporter(options));
         if (!options.quiet) process.stderr.write(formatGenerateSummary(result) + "\n");
         return EXIT.ok;
       }),
@@ -117,7 +115,7 @@ await yargs(hideBin(process.argv))
     "check",
     "Build in memory and compare with --out; exit 1 and describe the changes when they differ",
     (y) =>
-      emitOptions(sourceOptions(y))
+      tableOptions(y, "check")
         .option("diff", { type: "boolean", describe: "Also print the unified line diff" })
         .example("$0 check --config ssgen.config.json", "CI: fail when generated/ is stale")
         .example("$0 check --input pages/ --out src/api --diff", "Show the line diff too")
@@ -125,7 +123,7 @@ await yargs(hideBin(process.argv))
     (argv) =>
       run(async () => {
         const options = await runOptions(argv);
-        const result = await check(options, reporter(options, argv), { patch: argv.diff === true });
+        const result = await check(options, reporter(options), { patch: argv.diff === true });
         process.stdout.write(result.text + "\n");
         return result.report.drift ? EXIT.drift : EXIT.ok;
       }),
@@ -134,7 +132,7 @@ await yargs(hideBin(process.argv))
     "inspect",
     "Print the model built from pages (summary, --json or --dump)",
     (y) =>
-      sourceOptions(y)
+      tableOptions(y, "inspect")
         .option("json", { type: "boolean", describe: "Print { ...apiModel, pages } as JSON (see README)" })
         .option("dump", { type: "boolean", describe: "Print each page's canonical dump" })
         .conflicts("json", "dump")
@@ -145,7 +143,7 @@ await yargs(hideBin(process.argv))
     (argv) =>
       run(async () => {
         const options = await runOptions(argv);
-        const result = await inspect(options, reporter(options, argv));
+        const result = await inspect(options, reporter(options));
         if (argv.json) process.stdout.write(JSON.stringify(result.json, null, 2) + "\n");
         else if (argv.dump) process.stdout.write(result.dumps.map((d) => d.replace(/\n*$/, "\n")).join("\n"));
         else process.stdout.write(result.summary.replace(/\n*$/, "\n"));
@@ -160,7 +158,8 @@ await yargs(hideBin(process.argv))
   .version()
   .wrap(Math.min(110, process.stdout.columns || 100))
   .fail((message, error) => {
-    if (error && !(error instanceof SsgenError)) throw error;
+    // yargs reports its own usage errors as YError (e.g. a flag without its value)
+    if (error && !(error instanceof SsgenError) && error.name !== "YError") throw error;
     process.stderr.write(`ssgen: ${message ?? error?.message}\nRun "ssgen <command> --help" for usage.\n`);
     process.exit(EXIT.usage);
   })

@@ -1,34 +1,27 @@
-// Options shared by the emitter (pure) and the CLI/orchestration that resolves them.
+// Options shared by the emitter (pure) and the CLI/orchestration that resolves them. The choices
+// themselves (enums, optional, nullable, endpoint, dates, importExtension, tanstack, format) are
+// declared once, in src/options.ts; this adds what only the emitter is handed.
 
-export interface EmitOptions {
-  /** `enum`: TS enums (spec §7.5); `union`: string-literal unions. */
-  enums: "enum" | "union";
-  /** `auto`: the §7.4 rule; `all`: every property optional. */
-  optional: "auto" | "all";
-  /** `optional`: an optional property is `name?: T`; `union`: `name: T | null` (spec §7.4 nullableAs). */
-  nullable: "optional" | "union";
-  /** Where the runtime sends an op with no usable route: `/json/reply/{Op}` or `/api/{Op}`. */
-  endpoint: "reply" | "api";
-  /** `string`: DateTime & co. are strings (spec §7.3); `Date`: typed as Date and revived by the client. */
-  dates: "string" | "Date";
-  /** Run prettier over the output (`--no-format` turns it off). */
-  format: boolean;
+import { defaultEmitSettings, type EmitSettings } from "../options.js";
+
+export interface EmitOptions extends EmitSettings {
   /** Prettier options already resolved from the output folder (emit does no I/O). */
   prettier?: Record<string, unknown>;
   /** Text of templates/runtime.ts, copied into runtime.ts (read by the caller). */
   runtimeSource: string;
   /** What the header comment of every file names: sources (no secrets) and non-default options. */
-  header: { sources: string[]; options: Record<string, string | boolean> };
+  header: FileHeader;
 }
 
-export const DEFAULT_EMIT_OPTIONS: Omit<EmitOptions, "runtimeSource" | "header"> = {
-  enums: "enum",
-  optional: "auto",
-  nullable: "optional",
-  endpoint: "reply",
-  dates: "string",
-  format: true,
-};
+export interface FileHeader {
+  sources: string[];
+  /** Non-default options that change the output (src/options.ts `header: true`). */
+  options: Record<string, string | boolean | number | string[]>;
+  /** ssgen's own version; absent in tests that pin goldens independently of releases. */
+  version?: string;
+}
+
+export const DEFAULT_EMIT_OPTIONS: EmitSettings = defaultEmitSettings();
 
 export interface GeneratedFile {
   /** Relative to the output folder, forward slashes: dtos.ts, client.ts, runtime.ts, index.ts. */

@@ -4,95 +4,61 @@
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { DEFAULT_EMIT_OPTIONS, type EmitOptions } from "../emit/options.js";
+import {
+  CONFIG_KEYS,
+  OPTIONS,
+  OPTION_NAMES,
+  defaultValues,
+  flagName,
+  headerOptions,
+  optionSpec,
+  type ConfigKey,
+  type ConfigShape,
+  type EmitSettings,
+  type OptionName,
+  type GivenOptions,
+  type OptionSpec,
+  type OptionValues,
+} from "../options.js";
 import { UsageError } from "./errors.js";
-import { DEFAULT_HTTP_OPTIONS } from "./http.js";
 
-/** The option set shared by config files and flags (flag `--max-page-mb` = key `maxPageMb`). */
-export interface ConfigShape {
-  url?: string[];
-  input?: string[];
-  out?: string;
-  enums?: EmitOptions["enums"];
-  optional?: EmitOptions["optional"];
-  nullable?: EmitOptions["nullable"];
-  endpoint?: EmitOptions["endpoint"];
-  dates?: EmitOptions["dates"];
-  format?: boolean;
-  include?: string[];
-  exclude?: string[];
-  concurrency?: number;
-  /** Milliseconds per request. */
-  timeout?: number;
-  retries?: number;
-  maxPageMb?: number;
-  header?: string[];
-  bearerEnv?: string;
-  cache?: string;
-  allowPartial?: boolean;
-  quiet?: boolean;
-}
-
-type Rule =
-  | { kind: "strings" }
-  | { kind: "string" }
-  | { kind: "boolean" }
-  | { kind: "choice"; values: readonly string[] }
-  | { kind: "int"; min: number };
-
-const RULES: Record<keyof ConfigShape, Rule> = {
-  url: { kind: "strings" },
-  input: { kind: "strings" },
-  out: { kind: "string" },
-  enums: { kind: "choice", values: ["enum", "union"] },
-  optional: { kind: "choice", values: ["auto", "all"] },
-  nullable: { kind: "choice", values: ["optional", "union"] },
-  endpoint: { kind: "choice", values: ["reply", "api"] },
-  dates: { kind: "choice", values: ["string", "Date"] },
-  format: { kind: "boolean" },
-  include: { kind: "strings" },
-  exclude: { kind: "strings" },
-  concurrency: { kind: "int", min: 1 },
-  timeout: { kind: "int", min: 1 },
-  retries: { kind: "int", min: 0 },
-  maxPageMb: { kind: "int", min: 1 },
-  header: { kind: "strings" },
-  bearerEnv: { kind: "string" },
-  cache: { kind: "string" },
-  allowPartial: { kind: "boolean" },
-  quiet: { kind: "boolean" },
-};
-
-export const CONFIG_KEYS = Object.keys(RULES) as (keyof ConfigShape)[];
+export { CONFIG_KEYS, type ConfigShape } from "../options.js";
 
 /** Keys a config file may carry without meaning anything to ssgen. */
 const IGNORED_KEYS = new Set(["$schema", "//"]);
 
 /**
  * Checks an object from a config file (`where` = file name) or from flags (`where` = "flags",
- * keys reported as --kebab-case). Unknown keys and wrong types throw UsageError.
+ * keys reported as --kebab-case) against the option table. Unknown keys and wrong types throw
+ * UsageError. Flags may also carry the command-line-only options (`config`, `project`, `watch`).
  */
 export function validateConfig(value: unknown, where: string, flags = false): ConfigShape {
+  return validateOptions(value, where, flags) as ConfigShape;
+}
+
+export function validateOptions(value: unknown, where: string, flags = false): GivenOptions {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new UsageError(`${where}: must be a JSON object of options`);
   }
   const out: Record<string, unknown> = {};
-  const name = (key: string) => (flags ? `--${key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase())}` : `"${key}"`);
+  const name = (key: string) => (flags ? `--${flagName(key)}` : `"${key}"`);
+  const label = (key: string) => (flags ? name(key) : `${where}: ${name(key)}`);
   for (const [key, raw] of Object.entries(value)) {
     if (IGNORED_KEYS.has(key)) continue;
-    const rule = (RULES as Record<string, Rule | undefined>)[key];
-    if (!rule) {
-      throw new UsageError(`${where}: unknown option ${name(key)} (known: ${CONFIG_KEYS.join(", ")})`);
+    const rule = optionSpec(key);
+    if (!rule || (!flags && rule.config === false)) {
+      const known = flags ? "" : ` (known: ${CONFIG_KEYS.join(", ")})`;
+      throw new UsageError(`${flags ? "" : where + ": "}unknown option ${name(key)}${known}`);
     }
     if (raw === undefined) continue;
-    out[key] = checkValue(rule, raw, `${where}: ${name(key)}`);
+    out[key] = checkValue(rule, raw, label(key));
   }
-  return out as ConfigShape;
+  return out as GivenOptions;
 }
 
-function checkValue(rule: Rule, raw: unknown, label: string): unknown {
+function checkValue(rule: OptionSpec, raw: unknown, label: string): unknown {
   const got = typeof raw === "number" ? String(raw) : (JSON.stringify(raw) ?? String(raw));
-  switch (rule.kind) {
+  switch (rule.type) {
     case "strings": {
       const list = Array.isArray(raw) ? raw : [raw];
       if (!list.every((v) => typeof v === "string" && v.length > 0)) {
@@ -107,13 +73,13 @@ function checkValue(rule: Rule, raw: unknown, label: string): unknown {
       if (typeof raw !== "boolean") throw new UsageError(`${label} must be true or false, got ${got}`);
       return raw;
     case "choice":
-      if (typeof raw !== "string" || !rule.values.includes(raw)) {
-        throw new UsageError(`${label} must be one of ${rule.values.join(", ")}, got ${got}`);
+      if (typeof raw !== "string" || !rule.choices!.includes(raw)) {
+        throw new UsageError(`${label} must be one of ${rule.choices!.join(", ")}, got ${got}`);
       }
       return raw;
     case "int":
-      if (typeof raw !== "number" || !Number.isInteger(raw) || raw < rule.min) {
-        throw new UsageError(`${label} must be an integer >= ${rule.min}, got ${got}`);
+      if (typeof raw !== "number" || !Number.isInteger(raw) || raw < (rule.min ?? 0)) {
+        throw new UsageError(`${label} must be an integer >= ${rule.min ?? 0}, got ${got}`);
       }
       return raw;
   }
@@ -171,31 +137,68 @@ function packageSection(json: unknown, where: string): unknown {
 
 // ---------------------------------------------------------------------------------------------
 
-/** Everything a run needs, resolved: absolute paths, defaults applied, secrets in headers only. */
-export interface RunOptions {
+/** Options that RunOptions carries in another form (resolved paths, bytes, headers, `emit`). */
+type Reshaped = "url" | "input" | "out" | "cache" | "header" | "timeout" | "maxPageMb" | "config" | "project" | EmitSettingsKey;
+type EmitSettingsKey = keyof EmitSettings;
+
+/**
+ * Everything a run needs, resolved once with every default (the one options context handed down):
+ * each option of the table under its own name, plus absolute paths, bytes, headers and the
+ * emitter's share in `emit`. Secrets are in `headers` only.
+ */
+export interface RunOptions extends Omit<OptionValues, Reshaped> {
   urls: string[];
   inputs: string[];
   /** Folder the inputs resolve against and are displayed relative to. */
   inputBase: string;
   /** Absolute output folder. */
   out: string;
-  emit: Pick<EmitOptions, "enums" | "optional" | "nullable" | "endpoint" | "dates" | "format">;
-  include: string[];
-  exclude: string[];
-  concurrency: number;
+  emit: EmitSettings;
   timeoutMs: number;
-  retries: number;
   maxPageBytes: number;
   /** Request headers (from --header, --bearer-env, URL userinfo). Never printed. */
   headers: Record<string, string>;
   cacheDir?: string;
-  allowPartial: boolean;
-  quiet: boolean;
+}
+
+const RESHAPED = new Set<string>(["url", "input", "out", "cache", "header", "timeout", "maxPageMb", "config", "project"]);
+
+/**
+ * The generic part of resolving: every option not reshaped, from `given` else the table's default,
+ * the emitter's under `emit`.
+ */
+function settle(given: (key: OptionName) => unknown): Omit<OptionValues, Reshaped> & { emit: EmitSettings } {
+  const defaults = defaultValues() as Record<string, unknown>;
+  const top: Record<string, unknown> = {};
+  const emit: Record<string, unknown> = {};
+  for (const key of OPTION_NAMES) {
+    if (RESHAPED.has(key)) continue;
+    const value = given(key) ?? defaults[key];
+    if (value === undefined) continue;
+    if ((OPTIONS[key] as OptionSpec).emit) emit[key] = value;
+    else top[key] = value;
+  }
+  return { ...(top as Omit<OptionValues, Reshaped>), emit: emit as EmitSettings };
+}
+
+/** A RunOptions with every default and no source, for programmatic callers and tests to spread over. */
+export function defaultRunOptions(cwd = process.cwd()): RunOptions {
+  const d = defaultValues();
+  return {
+    ...settle(() => undefined),
+    urls: [],
+    inputs: [],
+    inputBase: cwd,
+    out: path.resolve(cwd, d.out),
+    timeoutMs: d.timeout,
+    maxPageBytes: d.maxPageMb * 1024 * 1024,
+    headers: {},
+  };
 }
 
 export interface ResolveInput {
   /** Validated flags (only those the user gave). */
-  flags: ConfigShape;
+  flags: GivenOptions;
   loaded: LoadedConfig;
   cwd: string;
   env: Record<string, string | undefined>;
@@ -206,7 +209,7 @@ export interface ResolveInput {
 export function resolveRunOptions({ flags, loaded, cwd, env, requireSource = true }: ResolveInput): RunOptions {
   const c = loaded.config;
   // Paths: a flag is relative to the shell's folder, a config value to the config's folder.
-  const pick = <K extends keyof ConfigShape>(key: K): { value: ConfigShape[K]; base: string } =>
+  const pick = <K extends ConfigKey>(key: K): { value: ConfigShape[K]; base: string } =>
     flags[key] !== undefined ? { value: flags[key], base: cwd } : { value: c[key], base: loaded.dir };
 
   // Sources are one setting: --url or --input on the command line replace both of the config's,
@@ -253,37 +256,22 @@ export function resolveRunOptions({ flags, loaded, cwd, env, requireSource = tru
     return u.href;
   });
 
+  const d = defaultValues();
   return {
+    // every other option: the flag, else the config, else the table's default
+    ...settle((key) => flags[key] ?? (c as GivenOptions)[key]),
     urls: cleanUrls,
     inputs,
     inputBase: input.base,
-    out: path.resolve(out.base, out.value ?? "generated"),
-    emit: {
-      enums: flags.enums ?? c.enums ?? DEFAULT_EMIT_OPTIONS.enums,
-      optional: flags.optional ?? c.optional ?? DEFAULT_EMIT_OPTIONS.optional,
-      nullable: flags.nullable ?? c.nullable ?? DEFAULT_EMIT_OPTIONS.nullable,
-      endpoint: flags.endpoint ?? c.endpoint ?? DEFAULT_EMIT_OPTIONS.endpoint,
-      dates: flags.dates ?? c.dates ?? DEFAULT_EMIT_OPTIONS.dates,
-      format: flags.format ?? c.format ?? DEFAULT_EMIT_OPTIONS.format,
-    },
-    include: flags.include ?? c.include ?? [],
-    exclude: flags.exclude ?? c.exclude ?? [],
-    concurrency: flags.concurrency ?? c.concurrency ?? 8,
-    timeoutMs: flags.timeout ?? c.timeout ?? DEFAULT_HTTP_OPTIONS.timeoutMs,
-    retries: flags.retries ?? c.retries ?? DEFAULT_HTTP_OPTIONS.retries,
-    maxPageBytes: (flags.maxPageMb ?? c.maxPageMb ?? 10) * 1024 * 1024,
+    out: path.resolve(out.base, out.value ?? d.out),
+    timeoutMs: flags.timeout ?? c.timeout ?? d.timeout,
+    maxPageBytes: (flags.maxPageMb ?? c.maxPageMb ?? d.maxPageMb) * 1024 * 1024,
     headers,
     cacheDir: cache.value ? path.resolve(cache.base, cache.value) : undefined,
-    allowPartial: flags.allowPartial ?? c.allowPartial ?? false,
-    quiet: flags.quiet ?? c.quiet ?? false,
   };
 }
 
-/** Emit options that differ from the defaults, for the generated files' header comment. */
-export function nonDefaultEmitOptions(emit: RunOptions["emit"]): Record<string, string | boolean> {
-  const out: Record<string, string | boolean> = {};
-  for (const [key, value] of Object.entries(emit)) {
-    if ((DEFAULT_EMIT_OPTIONS as Record<string, unknown>)[key] !== value) out[key] = value;
-  }
-  return out;
+/** The options a generated file's header records (non-default, output-changing; see OPTIONS `header`). */
+export function recordedOptions(options: RunOptions): Record<string, string | boolean | number | string[]> {
+  return headerOptions({ ...options, ...options.emit } as unknown as GivenOptions);
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunFailedError, buildApi, check, generate, inspect, loadPages, type Reporter, type RunOptions } from "../../src/api.js";
 import { silentProgress } from "../../src/source/progress.js";
 import { opPageHtml } from "./pages.js";
+import { defaultRunOptions } from "../../src/source/config.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 let out: string;
@@ -17,19 +18,12 @@ afterAll(() => rm(path.dirname(out), { recursive: true, force: true }));
 
 function options(inputs: string[], extra: Partial<RunOptions> = {}): RunOptions {
   return {
-    urls: [],
+    ...defaultRunOptions(ROOT),
     inputs,
-    inputBase: ROOT,
     out,
-    emit: { enums: "enum", optional: "auto", nullable: "optional", endpoint: "reply", dates: "string", format: false },
-    include: [],
-    exclude: [],
-    concurrency: 8,
+    emit: { ...defaultRunOptions().emit, format: false },
     timeoutMs: 5000,
     retries: 0,
-    maxPageBytes: 10 * 1024 * 1024,
-    headers: {},
-    allowPartial: false,
     quiet: true,
     ...extra,
   };

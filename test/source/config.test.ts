@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig, resolveRunOptions, validateConfig, nonDefaultEmitOptions } from "../../src/source/config.js";
+import { loadConfig, resolveRunOptions, validateConfig, recordedOptions } from "../../src/source/config.js";
 import { UsageError } from "../../src/source/errors.js";
 import { displayUrl, scrub } from "../../src/source/redact.js";
 
@@ -44,8 +44,8 @@ describe("loadConfig and resolveRunOptions", () => {
     const loaded = await loadConfig(undefined, sub);
     const options = resolveRunOptions({ flags: { concurrency: 5 }, loaded, cwd: sub, env: {} });
     expect(options).toMatchObject({ inputs: ["pages"], inputBase: sub, out: path.join(sub, "api"), concurrency: 5 });
-    expect(options.emit).toEqual({ enums: "union", optional: "auto", nullable: "optional", endpoint: "reply", dates: "string", format: true });
-    expect(nonDefaultEmitOptions(options.emit)).toEqual({ enums: "union" });
+    expect(options.emit).toEqual({ enums: "union", optional: "auto", nullable: "optional", endpoint: "reply", dates: "string", importExtension: "js", tanstack: false, format: true });
+    expect(recordedOptions(options)).toEqual({ enums: "union" });
   });
 
   it("treats sources as one setting: a source flag replaces the config's urls and inputs", async () => {
