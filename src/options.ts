@@ -159,7 +159,7 @@ export const OPTIONS = {
     header: false,
   },
   quiet: { type: "boolean", default: false, describe: "No progress, warnings or summary (errors still print)", commands: ALL, header: false },
-  verbose: { type: "boolean", default: false, describe: "Every warning in full, and the time each stage took", commands: ALL, header: false },
+  verbose: { type: "boolean", default: false, describe: "Print every warning (not the first few of each code) and the time each stage took", commands: ALL, header: false },
 } as const satisfies Record<string, OptionSpec>;
 
 // ---------------------------------------------------------------------------------------------
