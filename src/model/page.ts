@@ -66,7 +66,8 @@ export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}):
     const walk = walkTables({
       operation: op,
       tables: raw.tables,
-      captions: raw.layout === "html" || raw.layout === "text-flat",
+      // pipe renderings that kept every caption name their tables as the flat layout does
+      captions: raw.layout === "html" || raw.layout === "text-flat" || raw.tables.every((t) => t.caption !== undefined),
       request: reqBody.value,
       response: resBody.value,
       responseRoot: resBody.syntax === "xml" ? xmlRoot(resBody.rootName) : undefined,

@@ -396,7 +396,10 @@ class Search {
       const i = this.pos;
       const tb = this.tables[i];
       // The well-known ServiceStack types have no base; trying one only adds equal-score parses.
-      if (tb && tb.kind === "params" && !WELL_KNOWN.has(name)) {
+      // A caption naming a use of a generic over T itself (`QueryResponse<Customer>` after
+      // `Customer`) is never T's base: a class cannot derive from a generic of itself here.
+      const cyclic = this.input.captions && tb?.captionParams?.includes(name) === true;
+      if (tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic) {
         const bname = this.baseName(tb, name);
         if (!this.input.captions || !this.seen.has(bname)) {
           const added = !this.seen.has(bname);

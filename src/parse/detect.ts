@@ -74,6 +74,8 @@ function looksLikeTypesJson(trimmed: string): boolean {
 function looksLikeTextRendering(text: string): boolean {
   if (text.includes(SAMPLE_INTRO)) return true;
   if (/^[ \t]*\|[^\n]*\|/m.test(text)) return true;
+  // pipe rows without the outer `|` (§5.1), or a params header glued to its caption
+  if (/(?:^|Parameters:)[ \t]*Name[ \t]*\|[ \t]*Parameter[ \t]*\|[ \t]*Data Type[ \t]*\|/m.test(text)) return true;
   return /\S Parameters:[ \t]*$/m.test(text) || /^[ \t]*(GET|POST|PUT|PATCH|DELETE|OPTIONS) \S+ HTTP\/1\.1/m.test(text);
 }
 

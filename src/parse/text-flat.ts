@@ -4,6 +4,7 @@ import type { Diagnostic, RawEnumMember, RawEnumTable, RawParamsTable, RawRow, R
 import { ALIASES, formatType, tryParseCSharpType } from "./csharp-type.js";
 import { addAuthCells, addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
 import type { AuthRequirements } from "../model/types.js";
+import { readRouteLine, splitRouteLines, type RouteLine } from "./route-split.js";
 
 export interface TextLine {
   text: string;
@@ -27,6 +28,8 @@ export const FLAT_PARAMS_HEADER = "NameParameterData TypeRequiredDescription";
 const BACK_LINK = "<back to all web services";
 const ROUTES_CAPTION = "The following routes are available for this service:";
 const AUTH_CAPTION = "Requires Authentication";
+/** Lines that continue a description cell rather than start a row. */
+const FLAT_CONTINUATION = /^(?:[*\u2022\u00b7-]\s|Allowable Values\b|Valid Range:)/;
 
 export function isFlatCaption(line: string): "params" | "enum" | undefined {
   if (line.length > 1 && line.endsWith(" Parameters:")) return "params";
@@ -141,7 +144,9 @@ export function parseFlatZone(
   lines: TextLine[],
   opNameHint: string | undefined,
   sampleKeys: ReadonlySet<string>,
+  samplePath?: string,
 ): FlatResult {
+  const routeLines: RouteLine[] = [];
   const res: FlatResult = { tags: [], routes: [], tables: [], diagnostics: [] };
   type Mode = "start" | "heading" | "auth" | "routes" | "params" | "enum";
   let mode: Mode = "start";
@@ -171,9 +176,19 @@ export function parseFlatZone(
     headingLines = [];
   };
 
+  let cont: { row: RawRow; text: string; inList: boolean } | undefined;
   for (const { text: raw, no } of lines) {
-    const line = raw.trim();
+    let line = raw.trim();
     if (!line) continue;
+    if (line.startsWith(ROUTES_CAPTION) && line.length > ROUTES_CAPTION.length) {
+      // the routes caption glued to its first route (§5.1)
+      closeHeading();
+      mode = "routes";
+      line = line.slice(ROUTES_CAPTION.length).trim();
+    }
+    const gluedHeader = line.endsWith(` Parameters:${FLAT_PARAMS_HEADER}`);
+    if (gluedHeader) line = line.slice(0, -FLAT_PARAMS_HEADER.length);
+    if (mode !== "params") cont = undefined;
     if (line === BACK_LINK) {
       sawBackLink = true;
       mode = "heading";
@@ -235,12 +250,8 @@ export function parseFlatZone(
           res.routes.push(route);
           break;
         }
-        const slash = line.indexOf("/");
-        const verbs = slash > 0 ? line.slice(0, slash).trim() : "";
-        if (slash > 0 && isVerbCell(verbs)) {
-          const path = line.slice(slash).split(/\s/)[0]!;
-          res.routes.push({ verbs: parseVerbs(verbs), path });
-        }
+        const routeLine = readRouteLine(line, no);
+        if (routeLine) routeLines.push(routeLine);
         break;
       }
       case "params": {
@@ -252,8 +263,23 @@ export function parseFlatZone(
           break;
         }
         const isRequest = opName !== undefined ? params!.caption!.toLowerCase() === opName.toLowerCase() : true;
+        if (cont && (FLAT_CONTINUATION.test(line) || (cont.inList && flatRowSplits(line, isRequest).length === 0))) {
+          // a description cell broken over lines: `Allowable Values`, then one value per line (§5.1)
+          cont.text = `${cont.text}\n${line}`;
+          if (/^Allowable Values\b/.test(line)) cont.inList = true;
+          delete cont.row.description;
+          delete cont.row.allowableValues;
+          delete cont.row.range;
+          Object.assign(cont.row, splitDescription(cont.text));
+          break;
+        }
         const row = readFlatRow(line, isRequest, sampleKeys, no, res.diagnostics);
-        if (row) params!.rows.push(row);
+        cont = undefined;
+        if (row) {
+          params!.rows.push(row);
+          cont = { row, text: row.rest ?? "", inList: /Allowable Values\b/.test(row.rest ?? "") };
+          delete row.rest;
+        }
         break;
       }
       case "enum": {
@@ -290,6 +316,10 @@ export function parseFlatZone(
     }
   }
   closeHeading();
+  if (routeLines.length) {
+    const propertyNames = new Set(res.tables.flatMap((t) => (t.kind === "params" ? t.rows.map((r) => r.name.toLowerCase()) : [])));
+    res.routes.push(...splitRouteLines(routeLines, { samplePath, propertyNames }, res.diagnostics));
+  }
 
   // Valued enum rows cannot be split (name and value run together): type the enum as string.
   for (const v of valuedEnums) {
@@ -320,7 +350,7 @@ function readFlatRow(
   sampleKeys: ReadonlySet<string>,
   no: number,
   diagnostics: Diagnostic[],
-): RawRow | undefined {
+): (RawRow & { rest?: string }) | undefined {
   const splits = flatRowSplits(line, isRequest);
   if (splits.length === 0) {
     diagnostics.push({ code: "W_FLAT_SPLIT", detail: `line ${no}: cannot split params row "${clip(line)}"; row skipped` });
@@ -337,8 +367,9 @@ function readFlatRow(
       });
     }
   }
-  const row: RawRow = { name: pick.name, param: pick.param, type: pick.type, required: pick.required };
+  const row: RawRow & { rest?: string } = { name: pick.name, param: pick.param, type: pick.type, required: pick.required };
   Object.assign(row, splitDescription(pick.rest));
+  if (pick.rest !== undefined) row.rest = pick.rest;
   return row;
 }
 

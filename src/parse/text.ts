@@ -8,6 +8,7 @@ import {
   type RawEnumTable,
   type RawPage,
   type RawParamsTable,
+  type RawRow,
   type RawSample,
   type RawTable,
   type Route,
@@ -202,8 +203,14 @@ function parse(text: string, source: string): RawPage {
   // A lang= URL over a page that still shows tables is read as a normal page.
   const showsTables = tableLines.some((l) => {
     const t = l.text.trim();
-    return t === FLAT_PARAMS_HEADER || (t.includes("|") && t.length < 200 && classify(splitPipeCells(t)) === "params-header");
+    return untabbed(t) === FLAT_PARAMS_HEADER || t.endsWith(" Parameters:") || (t.includes("|") && t.length < 200 && classify(splitPipeCells(t)) === "params-header");
   });
+  // current pages print no Options header (the code is generated without it) and the link lost
+  // its URL: the code starts after the language nav, else at its first declaration
+  if (!showsTables && (codeAt < 0 || !CODE_OPTIONS.test(tableLines[codeAt]!.text.trim()))) {
+    const start = codeStart(tableLines, page.lang !== undefined || codeAt >= 0);
+    if (start >= 0 && (codeAt < 0 || start < codeAt)) codeAt = start;
+  }
   const isLang = codeAt >= 0 || (page.lang !== undefined && !showsTables);
   if (!isLang && page.lang !== undefined && showsTables) delete page.lang;
   let recognized = hasSampleZone || isLang;
@@ -221,7 +228,7 @@ function parse(text: string, source: string): RawPage {
     }
     if (codeAt >= 0 && looksFlat(tableLines.slice(0, codeAt))) {
       // flat renderings keep headings, auth and route lines above the code
-      const flat = parseFlatZone(tableLines.slice(0, codeAt), page.opName, new Set());
+      const flat = parseFlatZone(tableLines.slice(0, codeAt), page.opName, new Set(), samplePath(page));
       applyFlatHeadings(page, flat);
     } else {
       const before = codeAt >= 0 ? tableLines.slice(0, codeAt) : firstPipeRun(tableLines);
@@ -238,7 +245,7 @@ function parse(text: string, source: string): RawPage {
   } else if (looksFlat(tableLines)) {
     recognized = true;
     const keys = sampleKeys([page.request?.body, page.response?.body]);
-    const flat = parseFlatZone(tableLines, page.opName, keys);
+    const flat = parseFlatZone(tableLines, page.opName, keys, samplePath(page));
     applyFlatHeadings(page, flat);
     page.tables = flat.tables;
     diagnostics.push(...flat.diagnostics);
@@ -251,6 +258,9 @@ function parse(text: string, source: string): RawPage {
     page.tables = pipe.tables;
     diagnostics.push(...pipe.diagnostics);
     page.layout = "text-pipe";
+    // a kept caption on the request table (the one with path/query/body rows) is the op name
+    const request = pipe.tables.find((t) => t.kind === "params" && t.rows.some((r) => r.param !== "form"));
+    if (!page.opName && request?.caption && /^[A-Za-z_][A-Za-z0-9_]*$/.test(request.caption)) page.opName = request.caption;
   }
 
   if (!recognized) {
@@ -290,6 +300,41 @@ function parse(text: string, source: string): RawPage {
     diagnostics.push({ code: "W_TRUNCATED", detail: `input ends ${cutWhere}` });
   }
   return page;
+}
+
+/** The language nav of current pages as text: `Metadata` then the language names, run together or not. */
+const LANG_NAV = /^Metadata(?:[\s|]*(?:C#|JavaScript|TypeScript|Dart|Java|Kotlin|Python|PHP|Swift|VB\.NET|F#|Go|Rust|Ruby|Zig))+[\s|]*$/;
+/** The first line of a declaration in one of the code views' languages. */
+const CODE_LINE =
+  /^(?:\/\/ @|\/\*\*|export |\[[A-Z]\w*(?:\(|\])|public |internal |namespace |using |import |"use strict"|@\w+|(?:open |data |abstract )?class |type |enum |struct |package |module |from |Imports |Namespace |<\?php)/;
+
+/** Index of the line where a ?lang= page's code begins, or -1. */
+function codeStart(lines: TextLine[], langKnown: boolean): number {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (t.length < 400 && LANG_NAV.test(untabbed(t))) return i + 1;
+  }
+  if (!langKnown) return -1;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text.trim();
+    if (t.length < 4096 && CODE_LINE.test(t)) return i;
+  }
+  return -1;
+}
+
+function untabbed(t: string): string {
+  return t.replace(/\t+/g, "");
+}
+
+/** Path of the sample request line, unless it is the built-in /{fmt}/reply/{Op} endpoint. */
+function samplePath(page: RawPage): string | undefined {
+  const url = page.request?.url;
+  if (!url || /^\/[\w-]+\/(?:reply|oneway)\//.test(url)) return undefined;
+  try {
+    return url.startsWith("/") ? url : new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Without an Options header, the lang page's rows are the leading run of pipe lines. */
@@ -363,12 +408,45 @@ function parsePipeZone(lines: TextLine[], routesOnly: boolean): PipeResult {
   };
   const bad = (no: number, why: string) => res.diagnostics.push({ code: "W_BAD_ROW", detail: `line ${no}: ${why}; row skipped` });
 
+  let caption: string | undefined;
+  // a description cell broken over several lines (Allowable Values as bullets, §5.1)
+  let cont: { row: RawRow; text: string; open: boolean } | undefined;
   for (const { text, no } of lines) {
-    const t = text.trim();
+    let t = text.trim();
     if (t === "") continue;
+    // a caption kept by the renderer, maybe glued to the row that follows it (§5.1)
+    const glued = gluedCaption(t);
+    if (glued) {
+      if (glued.caption !== undefined) {
+        close();
+        cont = undefined;
+        caption = glued.caption;
+      }
+      if (glued.routes) res.structural = true;
+      t = glued.rest;
+      if (t === "") continue;
+    }
+    if (open?.kind === "params" && cont && isContinuation(t, cont.open)) {
+      const piece = cont.open && t.endsWith("|") ? t.slice(0, -1) : t;
+      cont.text = `${cont.text}\n${piece.trim()}`;
+      if (cont.open && t.endsWith("|")) cont.open = false;
+      delete cont.row.description;
+      delete cont.row.allowableValues;
+      delete cont.row.range;
+      Object.assign(cont.row, splitDescription(cont.text));
+      continue;
+    }
+    cont = undefined;
+    if (open?.kind === "plain" && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t)) {
+      // the last row of a plain enum printed without cell separators: the member alone
+      open.table.members.push({ name: t });
+      close();
+      continue;
+    }
     if (!t.includes("|")) {
       // headings or stray text separate tables
       close();
+      caption = undefined;
       continue;
     }
     const cells = splitPipeCells(t);
@@ -412,6 +490,8 @@ function parsePipeZone(lines: TextLine[], routesOnly: boolean): PipeResult {
       close();
       res.structural = true;
       const table: RawParamsTable = { kind: "params", rows: [] };
+      if (caption !== undefined) table.caption = caption;
+      caption = undefined;
       res.tables.push(table);
       open = { kind: "params", table };
       continue;
@@ -420,6 +500,8 @@ function parsePipeZone(lines: TextLine[], routesOnly: boolean): PipeResult {
       close();
       res.structural = true;
       const table: RawEnumTable = { kind: "enum", valued: true, members: [] };
+      if (caption !== undefined) table.caption = caption;
+      caption = undefined;
       res.tables.push(table);
       open = { kind: "valued", table };
       continue;
@@ -429,7 +511,11 @@ function parsePipeZone(lines: TextLine[], routesOnly: boolean): PipeResult {
     if (open?.kind === "params") {
       if (n >= 4) {
         const row = readParamsRow(cells, no, res.diagnostics);
-        if (row) open.table.rows.push(row);
+        if (row) {
+          open.table.rows.push(row);
+          // a row line that starts with `|` but does not end with one leaves its last cell open
+          cont = { row, text: rowDescriptionText(cells), open: t.startsWith("|") && !t.endsWith("|") };
+        }
         continue;
       }
       if (n === 3) {
@@ -458,6 +544,8 @@ function parsePipeZone(lines: TextLine[], routesOnly: boolean): PipeResult {
     if (open?.kind !== "plain") {
       close();
       const table: RawEnumTable = { kind: "enum", valued: false, members: [] };
+      if (caption !== undefined) table.caption = caption;
+      caption = undefined;
       res.tables.push(table);
       open = { kind: "plain", table, rows: [] };
     }
@@ -468,6 +556,34 @@ function parsePipeZone(lines: TextLine[], routesOnly: boolean): PipeResult {
   }
   close();
   return res;
+}
+
+const ROUTES_CAPTION = "The following routes are available for this service:";
+/** `Order Parameters:`, `Title Enum:` with the caption's type name (display grammar, no cell separator). */
+const CAPTION = /^([A-Za-z_][A-Za-z0-9_.]*(?:\s*<[A-Za-z0-9_.,<>\s[\]?]*>)?) (Parameters|Enum):\s*/;
+
+/** A caption or the routes caption at the start of a line, and the row glued after it. */
+function gluedCaption(line: string): { caption?: string; routes?: boolean; rest: string } | undefined {
+  if (line.startsWith(ROUTES_CAPTION)) return { routes: true, rest: line.slice(ROUTES_CAPTION.length).trim() };
+  if (line.length > 400) return undefined;
+  const m = CAPTION.exec(line);
+  if (!m) return undefined;
+  return { caption: m[1]!.replace(/\s+/g, ""), rest: line.slice(m[0].length).trim() };
+}
+
+const BULLET = /^(?:[*\u2022\u00b7-]\s|Allowable Values\b|Valid Range:)/;
+
+/** A line that continues the previous row's description cell rather than starting a row. */
+function isContinuation(line: string, cellOpen: boolean): boolean {
+  if (cellOpen) return true;
+  return BULLET.test(line) && splitPipeCells(line).length < 3;
+}
+
+/** The raw Description text of a params row's cells (everything from cell 5 on). */
+function rowDescriptionText(cells: string[]): string {
+  let last = cells.length;
+  while (last > 5 && cells[last - 1] === "") last--;
+  return last > 5 ? cells.slice(4, last).join(" | ") : (cells[4] ?? "");
 }
 
 /** Rows with a description keep both cells even when last, hiding where adjacent plain enums split. */
