@@ -10,9 +10,18 @@ import { dumpPage } from "./model/dump.js";
 import { mergePages } from "./model/merge.js";
 import { buildPageModel } from "./model/page.js";
 import { summarize } from "./model/summary.js";
-import { PageError, type ApiModel, type Diagnostic, type PageModel, type RawPage } from "./model/types.js";
-import { detectPage, describeNotMetadata } from "./parse/detect.js";
+import { metadataPages } from "./model/metadata/metadata-pages.js";
+import {
+  PageError,
+  type ApiModel,
+  type Diagnostic,
+  type MetadataDocument,
+  type PageModel,
+  type RawPage,
+} from "./model/types.js";
+import { detectPage, describeNotMetadata, type PageKind } from "./parse/detect.js";
 import { parseHtmlPage } from "./parse/html.js";
+import { parseMetadataDocument } from "./parse/metadata-json/document.js";
 import { parseTextPage } from "./parse/text.js";
 import { fileCache } from "./source/cache.js";
 import { recordedOptions, type RunOptions } from "./source/config.js";
@@ -20,7 +29,8 @@ import { crawl } from "./source/crawl.js";
 import { RunFailedError, SsgenError, UsageError, EXIT, type PageFailure } from "./source/errors.js";
 import { expandInputs, readInput } from "./source/files.js";
 import { makeOperationFilter } from "./source/filter.js";
-import { DEFAULT_HTTP_OPTIONS } from "./source/http.js";
+import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from "./source/http.js";
+import { probeTypesMetadata, typesMetadataUrl } from "./source/metadata-probe.js";
 import { silentProgress, type Progress } from "./source/progress.js";
 import { displayUrl, scrub } from "./source/redact.js";
 import { resolvePrettierConfig } from "./source/prettier-config.js";
@@ -36,6 +46,8 @@ export { EXIT, SsgenError, UsageError, RunFailedError } from "./source/errors.js
 export interface Reporter {
   /** Warning lines (grouped by code, see formatWarnings) and failures kept by --allow-partial. */
   warn(line: string): void;
+  /** `info: …` lines: which source a --url was read from when it was not the first choice. */
+  info?(line: string): void;
   progress: Progress;
   /** Every warning instead of the first few of each code. */
   verbose?: boolean;
@@ -54,6 +66,17 @@ export interface LoadedPage {
   operation?: string;
   /** Tags from the index (pages from files carry their own, if any). */
   tags?: string[];
+  /** Already parsed /types/metadata document (the --url probe); `text` is then empty. */
+  metadata?: MetadataDocument;
+}
+
+/** What one --url was read from (the summary and the generated files' header say it). */
+export interface UrlSource {
+  /** The URL as given, secret-free. */
+  url: string;
+  via: "metadata" | "pages";
+  /** The /types/metadata URL, when that was read. */
+  document?: string;
 }
 
 export interface LoadResult {
@@ -61,6 +84,8 @@ export interface LoadResult {
   failures: PageFailure[];
   /** Warnings from index pages. */
   diagnostics: Diagnostic[];
+  /** One per --url, in the order given. */
+  urlSources: UrlSource[];
 }
 
 export async function loadPages(options: RunOptions, reporter: Reporter = silentReporter): Promise<LoadResult> {
@@ -79,25 +104,67 @@ export async function loadPages(options: RunOptions, reporter: Reporter = silent
       }
     }
   }
-  if (options.urls.length) {
-    const result = await crawl(options.urls, {
+  const http: Omit<HttpOptions, "allowedOrigin"> = {
+    ...DEFAULT_HTTP_OPTIONS,
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    maxBytes: options.maxPageBytes,
+    headers: options.headers,
+    cache: options.cacheDir ? fileCache(options.cacheDir) : undefined,
+  };
+  const urlSources: UrlSource[] = [];
+  const crawlUrls: string[] = [];
+  for (const url of options.urls) {
+    const source = await readTypesMetadata(url, options.from ?? "auto", http, reporter, failures);
+    if (source.page) pages.push(source.page);
+    else if (source.via === "pages") crawlUrls.push(url);
+    urlSources.push(source.source);
+  }
+  if (crawlUrls.length) {
+    const result = await crawl(crawlUrls, {
       concurrency: options.concurrency,
       filter: makeOperationFilter(options),
       progress: reporter.progress,
-      http: {
-        ...DEFAULT_HTTP_OPTIONS,
-        timeoutMs: options.timeoutMs,
-        retries: options.retries,
-        maxBytes: options.maxPageBytes,
-        headers: options.headers,
-        cache: options.cacheDir ? fileCache(options.cacheDir) : undefined,
-      },
+      http,
     });
     for (const p of result.pages) pages.push(p);
     failures.push(...result.failures);
     diagnostics.push(...result.diagnostics);
   }
-  return { pages, failures, diagnostics };
+  return { pages, failures, diagnostics, urlSources };
+}
+
+/**
+ * --from auto: the /types/metadata document when the server serves one, else the pages (with an
+ * info line saying why). --from metadata: the document or a failure. --from pages: no probe.
+ */
+async function readTypesMetadata(
+  url: string,
+  from: NonNullable<RunOptions["from"]>,
+  http: Omit<HttpOptions, "allowedOrigin">,
+  reporter: Reporter,
+  failures: PageFailure[],
+): Promise<{ source: UrlSource; page?: LoadedPage; via: UrlSource["via"] | "failed" }> {
+  const shown = displayUrl(url);
+  const pagesSource = { source: { url: shown, via: "pages" as const }, via: "pages" as const };
+  if (from === "pages") return pagesSource;
+  const target = typesMetadataUrl(url);
+  if (!target) {
+    if (from === "auto") return pagesSource;
+    failures.push({ page: shown, code: "E_FROM", detail: "is one operation page; --from metadata needs the service's base URL", stage: "source" });
+    return { ...pagesSource, via: "failed" };
+  }
+  const probe = await probeTypesMetadata(target, http);
+  if (probe.served) {
+    const page: LoadedPage = { source: probe.url, url: probe.url, text: "", metadata: probe.document };
+    return { source: { url: shown, via: "metadata", document: probe.url }, page, via: "metadata" };
+  }
+  if (from === "metadata") {
+    failures.push({ page: probe.url, code: probe.code, detail: probe.reason, stage: probe.code === "E_NOT_METADATA" || probe.code === "E_METADATA_JSON" ? "parse" : "source" });
+    return { ...pagesSource, via: "failed" };
+  }
+  reporter.info?.(`info: ${probe.url}: not used (${probe.code} ${probe.reason}); reading the metadata pages`);
+  return pagesSource;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,6 +177,8 @@ export interface BuildResult {
   failures: PageFailure[];
   /** Inputs that were /metadata index pages given as files: they list ops but hold no types. */
   skipped: string[];
+  /** What the model was built from: /types/metadata JSON, pages, or both (mixed inputs). */
+  readFrom: "metadata" | "pages" | "both";
 }
 
 /** Parses every loaded page and merges them; throws RunFailedError unless allowPartial. */
@@ -123,9 +192,22 @@ export function buildApi(
   const skipped: string[] = [];
   let filteredOut = 0;
 
+  const unfiltered = options.include.length === 0 && options.exclude.length === 0;
   for (const page of loaded.pages) {
     try {
-      const raw = parsePage(page);
+      const kind = page.metadata ? "types-json" : detectPage(page.text);
+      if (kind === "types-json") {
+        const read = metadataPages(page.metadata ?? parseMetadataDocument(page.text, page.source));
+        const kept = read.pages.filter((m) => keep({ name: m.operation, tags: m.tags }));
+        filteredOut += read.pages.length - kept.length;
+        // Types no operation reaches belong to the whole document, as in ServiceStack's /types/typescript:
+        // kept unless --include/--exclude asked for some operations (IncludeTypes=Op.* would drop them too).
+        if (unfiltered && kept[0]) kept[0].types.push(...read.unreferenced);
+        if (read.pages.length === 0) throw new PageError("E_NO_OPERATIONS", page.source, "the /types/metadata document lists no operations");
+        models.push(...kept);
+        continue;
+      }
+      const raw = parsePage(page, kind);
       if (!raw) {
         skipped.push(page.source);
         continue;
@@ -154,11 +236,12 @@ export function buildApi(
   }
   const api = mergePages(models);
   api.diagnostics = [...loaded.diagnostics, ...api.diagnostics];
-  return { api, pages: models, failures, skipped };
+  const json = models.filter((m) => m.layout === "metadata-json").length;
+  const readFrom = json === 0 ? "pages" : json === models.length ? "metadata" : "both";
+  return { api, pages: models, failures, skipped, readFrom };
 }
 
-function parsePage(page: LoadedPage): RawPage | undefined {
-  const kind = detectPage(page.text);
+function parsePage(page: LoadedPage, kind: PageKind): RawPage | undefined {
   switch (kind) {
     case "html-op":
       return parseHtmlPage(page.text, page.source, page.url);
@@ -167,7 +250,7 @@ function parsePage(page: LoadedPage): RawPage | undefined {
     case "html-index":
       return undefined;
     case "types-json":
-      throw new PageError("E_UNSUPPORTED", page.source, "/types/metadata JSON input is not supported yet");
+      return undefined; // read by buildApi before it gets here
     case "not-metadata":
       throw new PageError("E_NOT_METADATA", page.source, describeNotMetadata(page.text));
   }
@@ -203,7 +286,7 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
     ...options.emit,
     prettier: prettierConfig,
     runtimeSource: await readRuntimeSource(),
-    header: { sources: headerSources(options), options: recordedOptions(options) },
+    header: { sources: headerSources(options, loaded.urlSources), options: recordedOptions(options) },
   };
   const emitted = await emitClientWithDiagnostics(built.api, emitOptions);
   // the emitter's findings (unknown types, redeclared members) are the user's too
@@ -212,10 +295,23 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
   return { ...built, files: emitted.files };
 }
 
-/** What the header comment names: the URLs and input patterns as given, minus any secret. */
-export function headerSources(options: Pick<RunOptions, "urls" | "inputs">): string[] {
-  return [...options.urls.map((u) => displayUrl(u)), ...options.inputs.map((i) => i.split(path.sep).join("/"))];
+/**
+ * What the header comment names: the URLs and input patterns as given, minus any secret; a URL read
+ * through its /types/metadata document names that document instead.
+ */
+export function headerSources(options: Pick<RunOptions, "urls" | "inputs">, urlSources: readonly UrlSource[] = []): string[] {
+  const urls = options.urls.map((u, i) => {
+    const read = urlSources[i];
+    return read?.via === "metadata" && read.document ? `${read.document} (metadata JSON)` : displayUrl(u);
+  });
+  return [...urls, ...options.inputs.map((i) => i.split(path.sep).join("/"))];
 }
+
+const READ_FROM: Readonly<Record<BuildResult["readFrom"], string>> = {
+  metadata: "from /types/metadata JSON",
+  pages: "from metadata pages",
+  both: "from /types/metadata JSON and metadata pages",
+};
 
 function reportWarnings(built: BuildResult, reporter: Reporter): void {
   for (const line of formatWarnings(built.api.diagnostics, { verbose: reporter.verbose })) reporter.warn(line);
@@ -245,7 +341,7 @@ export function formatGenerateSummary(result: GenerateResult): string {
   const files = result.write.unchanged ? `0 files written (${result.files.length} unchanged)` : `${result.write.written} files written`;
   const failed = result.failures.length ? `, ${result.failures.length} pages failed` : "";
   return (
-    `ssgen: ${result.api.operations.length} operations, ${result.api.types.length} types, ${files}, ` +
+    `ssgen: ${result.api.operations.length} operations, ${result.api.types.length} types ${READ_FROM[result.readFrom]}, ${files}, ` +
     `${warningCount(result.api)} warnings${failed}, ${result.elapsedMs} ms`
   );
 }

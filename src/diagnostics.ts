@@ -10,7 +10,9 @@ export const DIAGNOSTIC_CODES = {
   E_NOT_METADATA: "the input is not a ServiceStack metadata page",
   E_NO_OP_NAME: "no rule of spec §1.2 gives the operation name",
   E_NO_TYPES: "no tables and no parseable sample body",
-  E_NO_OPERATIONS: "the index page lists no operations",
+  E_NO_OPERATIONS: "the index page or /types/metadata document lists no operations",
+  E_METADATA_JSON: "a /types/metadata document is not valid JSON",
+  E_FROM: "--from metadata needs a source that can serve /types/metadata (a base URL, not one op page)",
   E_UNSUPPORTED: "an input kind ssgen cannot read yet",
   E_PARSE: "a page could not be understood (a parser bug: please report it)",
   E_INPUT: "an input file or folder is missing or unreadable",
@@ -46,6 +48,7 @@ export const DIAGNOSTIC_CODES = {
   W_BAD_ROW: "a text table row that could not be read; skipped",
   W_MISSING_CELLS: "an HTML table row lacks cells",
   W_AUTH_LABEL: "an authentication row with an unknown label",
+  W_METADATA_ENTRY: "a /types/metadata entry without a name or request type; skipped",
 } as const satisfies Record<`${"E" | "W"}_${string}`, string>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

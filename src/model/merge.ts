@@ -17,6 +17,7 @@ import { toWireCase } from "./wire-case.js";
 
 /** How much a type's name and shape can be trusted: tables over samples. */
 const FROM_RANK: Readonly<Record<TypeModel["from"], number>> = {
+  metadata: 6,
   caption: 5,
   xml: 4,
   operation: 4,
@@ -259,6 +260,11 @@ const BUILTINS: Readonly<Record<string, { props: Spec; base?: string; genericPar
     genericParams: ["T"],
   },
 };
+
+/** A §8.2 built-in that ssgen supplies when it is referenced but not shown. */
+export function isBuiltinType(name: string): boolean {
+  return Object.hasOwn(BUILTINS, name);
+}
 
 function namesIn(text: string | undefined, out: Set<string>): void {
   if (!text) return;

@@ -41,7 +41,8 @@ export type TypeRef =
 // ---------------------------------------------------------------------------------------------
 // Page facts: what a parser reads off one page, before any naming decision.
 
-export type Layout = "html" | "text-pipe" | "text-flat" | "sample-only";
+/** "metadata-json": read from `/types/metadata` (spec §9), not from a page. */
+export type Layout = "html" | "text-pipe" | "text-flat" | "sample-only" | "metadata-json";
 export type WireCase = "camel" | "pascal" | "snake" | "unknown";
 
 export interface AuthRequirements {
@@ -180,6 +181,68 @@ export interface SampleBody {
 }
 
 // ---------------------------------------------------------------------------------------------
+// /types/metadata JSON facts (parse/metadata-json/): the document with its casing, sparse values and
+// CLR encodings undone (``List`1`` + ["X"] -> "List<X>"), before any model decision (spec §9).
+
+export interface MetadataDocument {
+  source: string;
+  /** Casing of the document's keys: the server's JSON wire case (camel on .NET Core, Pascal on .NET Framework). */
+  keyCase: "camel" | "pascal";
+  /** Non-operation types (`types[]`), in document order. */
+  types: MetadataTypeFacts[];
+  operations: MetadataOperationFacts[];
+  diagnostics: Diagnostic[];
+}
+
+export interface MetadataOperationFacts {
+  request: MetadataTypeFacts;
+  response?: MetadataTypeFacts;
+  /** Canonical response type with its concrete generic arguments; "void" when the op returns nothing. */
+  returnType: string;
+  /** Every type name returnType mentions, nested arguments included. */
+  returnReferences: string[];
+  /** The server's preferred verb (§8.3), when it says. */
+  method?: string;
+  routes: Route[];
+  tags: string[];
+  auth: Auth;
+}
+
+export interface MetadataTypeFacts {
+  /** Bare name (``QueryResponse`1`` -> "QueryResponse"). */
+  name: string;
+  namespace?: string;
+  kind: "class" | "enum" | "interface";
+  /** Generic parameter names of a generic definition. */
+  genericParams?: string[];
+  /** Canonical base type with its generic arguments ("QueryDb<Customer>"). */
+  base?: string;
+  /** Canonical implemented interfaces ("IGet", "IReturn<Order>"). */
+  implements: string[];
+  description?: string;
+  properties: MetadataPropertyFacts[];
+  members?: EnumMemberModel[];
+  /** Enum whose members travel as numbers or carry values (the page's Value column). */
+  valued?: boolean;
+  /** Every type name the base and the property types mention, nested generic arguments included. */
+  references: string[];
+}
+
+export interface MetadataPropertyFacts {
+  name: string;
+  /** `[DataMember(Name)]`. */
+  alias?: string;
+  /** Canonical C# type (§7.2). */
+  type: string;
+  required: boolean;
+  /** `[ApiMember(ParameterType)]`. */
+  paramType?: string;
+  description?: string;
+  allowableValues?: string[];
+  range?: [number, number];
+}
+
+// ---------------------------------------------------------------------------------------------
 // One page's model (spec §1.3): names and roles decided.
 
 export type TypeRole = "request" | "response" | "base" | "reference" | "generic-arg" | "unknown";
@@ -191,7 +254,9 @@ export type TypeFrom =
   | "sample"
   | "xml"
   | "builtin"
-  | "late-binding";
+  | "late-binding"
+  /** Declared by the server's `/types/metadata` JSON: exact. */
+  | "metadata";
 
 export interface PropertyModel {
   /** C# name. */

@@ -6,8 +6,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { SourceError } from "./errors.js";
 
-/** Extensions taken from folders (a file named explicitly is read whatever its name). */
-export const INPUT_EXTENSIONS = [".html", ".htm", ".txt"];
+/** Extensions taken from folders (a file named explicitly is read whatever its name); .json: saved /types/metadata. */
+export const INPUT_EXTENSIONS = [".html", ".htm", ".txt", ".json"];
 
 export interface InputFile {
   /** Absolute path. */

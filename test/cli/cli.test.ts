@@ -94,7 +94,7 @@ describe("generate from a server", () => {
     expect(dtos).toContain("class GetCustomer");
     expect(dtos).toContain(server.origin);
     const last = r.stderr.trim().split("\n").at(-1)!;
-    expect(last).toMatch(/^ssgen: 3 operations, \d+ types, \d+ files written, \d+ warnings, \d+ ms$/);
+    expect(last).toMatch(/^ssgen: 3 operations, \d+ types from metadata pages, \d+ files written, \d+ warnings, \d+ ms$/);
     // stderr is not a TTY here: plain progress lines instead of a bar.
     expect(r.stderr).toContain("fetching 3 pages\n");
     expect(r.stderr).toContain("fetched 3/3 pages\n");
