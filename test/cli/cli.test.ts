@@ -100,7 +100,9 @@ describe("generate from a server", () => {
     expect(r.stderr).toContain("fetched 3/3 pages\n");
     expect(r.stdout).toBe("");
     const urls = server.requests.map((q) => q.url).sort();
-    expect(urls).toEqual(["/json/metadata?op=CreateOrder", "/json/metadata?op=GetCustomer", "/json/metadata?op=GetOrder", "/metadata"]);
+    // --from auto asks for /types/metadata once first; this server has none, so the pages are read
+    expect(urls).toEqual(["/json/metadata?op=CreateOrder", "/json/metadata?op=GetCustomer", "/json/metadata?op=GetOrder", "/metadata", "/types/metadata"]);
+    expect(r.stderr).toContain(`info: ${server.origin}/types/metadata: not used (E_HTTP HTTP 404`);
   });
 
   it("fetches just the page for an op page URL", async () => {
@@ -115,7 +117,7 @@ describe("generate from a server", () => {
     const out = freshDir("filter");
     const r = await runCli(["generate", "--url", server.origin, "--out", out, "--include", "tag:orders", "--exclude", "Get*"]);
     expect(r.code, r.stderr).toBe(0);
-    expect(server.requests.map((q) => q.url).sort()).toEqual(["/json/metadata?op=CreateOrder", "/metadata"]);
+    expect(server.requests.map((q) => q.url).sort()).toEqual(["/json/metadata?op=CreateOrder", "/metadata", "/types/metadata"]);
     const dtos = await readFile(path.join(out, "dtos.ts"), "utf8");
     expect(dtos).toContain("class CreateOrder");
     expect(dtos).not.toContain("class GetOrder");
