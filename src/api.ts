@@ -286,7 +286,12 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
     ...options.emit,
     prettier: prettierConfig,
     runtimeSource: await readRuntimeSource(),
-    header: { sources: headerSources(options, loaded.urlSources), options: recordedOptions(options) },
+    header: {
+      sources: headerSources(options, loaded.urlSources),
+      options: recordedOptions(options),
+      // said whenever it could have been either: a --url (probed) or a saved JSON document among the inputs
+      ...(options.urls.length || built.readFrom !== "pages" ? { readFrom: READ_FROM[built.readFrom].replace(/^from /, "") } : {}),
+    },
   };
   const emitted = await emitClientWithDiagnostics(built.api, emitOptions);
   // the emitter's findings (unknown types, redeclared members) are the user's too
@@ -302,7 +307,7 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
 export function headerSources(options: Pick<RunOptions, "urls" | "inputs">, urlSources: readonly UrlSource[] = []): string[] {
   const urls = options.urls.map((u, i) => {
     const read = urlSources[i];
-    return read?.via === "metadata" && read.document ? `${read.document} (metadata JSON)` : displayUrl(u);
+    return read?.via === "metadata" && read.document ? read.document : displayUrl(u);
   });
   return [...urls, ...options.inputs.map((i) => i.split(path.sep).join("/"))];
 }

@@ -15,6 +15,7 @@ export function fileHeader(header: EmitOptions["header"], file: string): string 
     lines.push("Sources:");
     for (const s of header.sources) lines.push(`  ${commentText(redactSource(s))}`);
   }
+  if (header.readFrom) lines.push(`Read from: ${commentText(header.readFrom)}`);
   const opts = Object.entries(header.options).sort(([a], [b]) => ordinal(a, b));
   if (opts.length) lines.push(`Options: ${opts.map(([k, v]) => commentText(`${k}=${String(v)}`)).join(" ")}`);
   return `/*\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */\n\n`;

@@ -19,6 +19,8 @@ export interface FileHeader {
   options: Record<string, string | boolean | number | string[]>;
   /** ssgen's own version; absent in tests that pin goldens independently of releases. */
   version?: string;
+  /** Which kind of source the model came from ("/types/metadata JSON", "metadata pages"), when worth saying. */
+  readFrom?: string;
 }
 
 export const DEFAULT_EMIT_OPTIONS: EmitSettings = defaultEmitSettings();
