@@ -71,6 +71,9 @@ function reporter(options: RunOptions): Reporter {
     warn: (line) => {
       if (!options.quiet) process.stderr.write(line + "\n");
     },
+    info: (line) => {
+      if (!options.quiet) process.stderr.write(line + "\n");
+    },
     progress: makeProgress(options.quiet ? "quiet" : "auto"),
   };
 }

@@ -44,12 +44,12 @@ export interface OptionSpec {
 export const OPTIONS = {
   // --- where the pages come from ---------------------------------------------------------------
   url: { type: "strings", describe: "Base URL, /metadata URL or one op page URL (repeatable)", commands: READ, header: true },
-  input: { type: "strings", describe: "Page files, folders or globs (.html, .htm, .txt)", commands: READ, header: true, path: true },
+  input: { type: "strings", describe: "Page files, folders or globs (.html, .htm, .txt; .json: saved /types/metadata)", commands: READ, header: true, path: true },
   from: {
     type: "choice",
     choices: ["auto", "pages", "metadata"],
     default: "auto",
-    describe: "Read the HTML/text metadata pages, the /types/metadata JSON, or whichever the source offers",
+    describe: "What --url reads: /types/metadata JSON when the server serves it, else the pages (auto); or only the pages / only the JSON",
     commands: READ,
     header: true,
   },
