@@ -14,7 +14,15 @@ import type { ApiModel, Diagnostic, OperationModel } from "../model/types.js";
 import type { PreparedApi } from "./dtos.js";
 import { printStatements, scalarNames } from "./dtos.js";
 import type { EmitOptions } from "./options.js";
-import { assignMethodNames, commentLines, commentText, isIdentifier, stringLiteral, type TypeNames } from "./naming.js";
+import {
+  OBJECT_PROTOTYPE_MEMBERS,
+  assignMethodNames,
+  commentLines,
+  commentText,
+  isIdentifier,
+  stringLiteral,
+  type TypeNames,
+} from "./naming.js";
 import { mapType, type TypeContext } from "./ts-type.js";
 
 const VERBS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
@@ -108,6 +116,7 @@ export function emitClientFile(
         { name: "ClientOptions", isTypeOnly: true },
         { name: "CallOptions", isTypeOnly: true },
         { name: "OperationTable", isTypeOnly: true },
+        ...(operations.some((o) => OBJECT_PROTOTYPE_MEMBERS.has(o.name)) ? [{ name: "OperationDef", isTypeOnly: true }] : []),
         { name: "Fields", isTypeOnly: true },
       ],
     },
@@ -125,7 +134,12 @@ export function emitClientFile(
         type: "OperationTable",
         initializer: (w) => {
           w.inlineBlock(() => {
-            for (const op of operations) w.writeLine(`${objectKey(op.name)}: ${operationEntry(op)},`);
+            for (const op of operations) {
+              // under a key Object.prototype also has (toString, constructor, ...) the literal would
+              // be typed against Object's member, not OperationDef: `satisfies` gives it the type
+              const typed = OBJECT_PROTOTYPE_MEMBERS.has(op.name) ? " satisfies OperationDef" : "";
+              w.writeLine(`${objectKey(op.name)}: ${operationEntry(op)}${typed},`);
+            }
           });
         },
       },

@@ -187,7 +187,7 @@ function enumDecl(t: TypeModel, ctx: TypeContext, options: DtoOptions): Decl {
   const shape = enumShape(t);
   const docs = typeDocs(t, tsName);
   if (options.enums === "union") {
-    const literals = shape.members.map((m) => (shape.numeric ? String(m.value) : stringLiteral(String(m.value))));
+    const literals = shape.members.map((m) => m.literal);
     const type = shape.flags ? "number" : [...new Set(literals)].join(" | ") || "never";
     const structure: TypeAliasDeclarationStructure = {
       kind: StructureKind.TypeAlias, isExported: true, name: tsName, type, docs,
@@ -203,7 +203,7 @@ function enumDecl(t: TypeModel, ctx: TypeContext, options: DtoOptions): Decl {
     ...(shape.flags ? { leadingTrivia: "// @Flags()\n" } : {}),
     members: shape.members.map((m) => ({
       name: m.key,
-      initializer: shape.numeric ? String(m.value) : stringLiteral(String(m.value)),
+      initializer: m.literal,
       docs: memberDocs(m.description),
     })),
   };

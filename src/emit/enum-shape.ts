@@ -1,6 +1,6 @@
 // How an enum table becomes a TS enum (spec §7.5): string or numeric, flags or not, wire values.
 import type { TypeModel } from "../model/types.js";
-import { enumMemberName } from "./naming.js";
+import { enumMemberIdentity, enumMemberName, stringLiteral } from "./naming.js";
 
 export interface EnumMemberShape {
   /** C# member name. */
@@ -9,6 +9,9 @@ export interface EnumMemberShape {
   key: string;
   /** The wire value: the EnumMember value or name for string enums, the number for numeric ones. */
   value: string | number;
+  /** The value as TS source: the page's digits for numeric enums (`99999999999999999999999`, never
+   *  `1e+23`), a string literal otherwise. */
+  literal: string;
   description?: string;
 }
 
@@ -32,16 +35,19 @@ export function enumShape(t: TypeModel): EnumShape {
   const seen = new Set<string>();
   const members: EnumMemberShape[] = [];
   for (const m of raw) {
-    let key = enumMemberName(m.name);
-    // duplicate member names would not compile; later ones get a suffix
-    for (let n = 2; seen.has(key); n++) key = enumMemberName(`${m.name}_${n}`);
-    seen.add(key);
+    // duplicate members would not compile; later ones get a suffix. Compared as the member they
+    // declare, so `1` (written '_1') and `_1` do not collide
+    let name = m.name;
+    for (let n = 2; seen.has(enumMemberIdentity(name)); n++) name = `${m.name}_${n}`;
+    seen.add(enumMemberIdentity(name));
+    const key = enumMemberName(name);
     const value: string | number = numeric
       ? Number(m.value!.trim())
       : m.value !== undefined && m.value.trim() !== "" && !INTEGER.test(m.value.trim())
         ? m.value
         : m.name;
-    members.push({ name: m.name, key, value, ...(m.description ? { description: m.description } : {}) });
+    const literal = numeric ? canonicalInteger(m.value!) : stringLiteral(String(value));
+    members.push({ name: m.name, key, value, literal, ...(m.description ? { description: m.description } : {}) });
   }
   let flags = false;
   if (numeric && members.length > 0) {
@@ -54,6 +60,12 @@ export function enumShape(t: TypeModel): EnumShape {
     });
   }
   return { numeric, flags, members };
+}
+
+/** An integer's digits as written, minus a leading `+` and redundant zeros. */
+function canonicalInteger(text: string): string {
+  const m = /^(-?)0*(\d+)$/.exec(text.trim())!;
+  return m[2] === "0" ? "0" : m[1]! + m[2]!;
 }
 
 /** The member's key as an element-access literal: `Title['Mr']`. */

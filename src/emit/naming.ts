@@ -41,8 +41,33 @@ export const DTO_INTERFACES: readonly string[] = [
   "IReturn", "IReturnVoid", "IGet", "IPost", "IPut", "IDelete", "IPatch", "IOptions",
 ];
 
-/** Globals the generated dtos.ts refers to; a DTO of that name would shadow them. */
-const GLOBALS_USED: readonly string[] = ["Object", "Array", "Partial", "Blob", "Date", "Promise"];
+/**
+ * Global names a generated type must not take: the ones dtos.ts and client.ts refer to (`Object`,
+ * `Partial`, `Array`, `Date`, `Blob`, `Promise`) and the wrapper and utility types of lib.es*.d.ts,
+ * whose shadowing would silently change what a reader (or a later edit) means by them: a DTO named
+ * `String` becomes `String_2`, and `getTypeName()` still returns 'String'. DOM names (`File`,
+ * `Response`, `Event`) are common DTO names and are not referred to by generated code: they stay.
+ */
+export const GLOBAL_TYPE_NAMES: readonly string[] = [
+  "Object", "Array", "Partial", "Blob", "Date", "Promise", "String", "Number", "Boolean", "Symbol",
+  "BigInt", "Function", "Record", "Required", "Readonly", "ReadonlyArray", "Pick", "Omit",
+  "Exclude", "Extract", "NonNullable", "ReturnType", "InstanceType", "Parameters",
+  "ConstructorParameters", "Awaited", "NoInfer", "ThisType", "Uppercase", "Lowercase", "Capitalize",
+  "Uncapitalize", "PromiseLike", "ArrayLike", "PropertyKey", "Iterable", "Iterator", "Map", "Set",
+  "WeakMap", "WeakSet", "Error", "RegExp", "JSON", "Math", "Reflect", "Proxy", "Intl",
+  "ArrayBuffer", "Uint8Array", "globalThis", "NaN", "Infinity",
+];
+
+/** Own members of Object.prototype: as a key of a typed object literal they take Object's type. */
+export const OBJECT_PROTOTYPE_MEMBERS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Exact export names that change what a module *is*: a module namespace with a `then` export is a
+ * thenable (`await import("./dtos.js")` calls it), `__esModule` switches bundlers' interop, and
+ * Object.prototype's members (`constructor`, `toString`) would shadow them on a CommonJS `exports`.
+ * Case-sensitive: `Then` is harmless.
+ */
+const MODULE_MEANINGFUL: ReadonlySet<string> = new Set(["then", "__esModule", ...OBJECT_PROTOTYPE_MEMBERS]);
 
 /**
  * Members of the runtime's ServiceClient (and of Object.prototype that matter): a generated
@@ -54,6 +79,9 @@ export const CLIENT_MEMBERS: readonly string[] = [
   "attempt", "baseUrl", "fetch", "url", "headers", "toString", "valueOf", "hasOwnProperty",
   "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__proto__", "__defineGetter__",
   "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+  // a `then` method would make every ApiClient a thenable: `return client` from an async function
+  // would call it (and send a request) instead of resolving
+  "then",
 ];
 
 /** Methods a request DTO class defines; a property with one of these names would collide. */
@@ -78,8 +106,13 @@ export function sanitizeIdentifier(name: string): string {
   let out = "";
   for (const ch of name) out += /[A-Za-z0-9_$]/.test(ch) ? ch : "_";
   if (out === "" || !/^[A-Za-z_$]/.test(out)) out = "_" + out;
-  if (RESERVED_WORDS.has(out)) out += "_";
+  if (RESERVED_WORDS.has(out) || MODULE_MEANINGFUL.has(out)) out += "_";
   return out;
+}
+
+/** A name usable as-is for an exported declaration: an ASCII identifier with no meaning of its own. */
+function isPlainExportName(name: string): boolean {
+  return isIdentifier(name) && !RESERVED_WORDS.has(name) && !MODULE_MEANINGFUL.has(name);
 }
 
 /**
@@ -93,9 +126,16 @@ export function propertyKey(wireName: string): string {
 
 /** Enum member names: identifiers as-is, anything else quoted (§7.5). */
 export function enumMemberName(name: string): string {
-  // numeric-looking names are illegal enum members even quoted
-  if (/^[+-]?(\d|\.\d)/.test(name.trim()) || name === "") return stringLiteral("_" + name);
-  return isIdentifier(name) ? name : stringLiteral(name);
+  const member = enumMemberIdentity(name);
+  return isIdentifier(member) ? member : stringLiteral(member);
+}
+
+/**
+ * The member a page's name declares, however it is written: numeric-looking names are illegal enum
+ * members even quoted, so `1` declares `_1` — the same member as a page's `_1`.
+ */
+export function enumMemberIdentity(name: string): string {
+  return /^[+-]?(\d|\.\d)/.test(name.trim()) || name === "" ? "_" + name : name;
 }
 
 /** A single-quoted string literal that cannot be terminated early by any input. */
@@ -113,6 +153,8 @@ export function stringLiteral(text: string): string {
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
     else if (c < 0x20 || c === 0x7f || c === 0x2028 || c === 0x2029) out += "\\u" + c.toString(16).padStart(4, "0");
+    // bidi controls, zero-width and other invisible characters: escaped, so the source shows them
+    else if (INVISIBLE.test(ch)) out += c > 0xffff ? `\\u{${c.toString(16)}}` : "\\u" + c.toString(16).padStart(4, "0");
     // `</script>` is harmless in a .ts file, but escaping `<` keeps the text inert if inlined into HTML
     else if (ch === "<") out += "\\x3C";
     else out += ch;
@@ -121,14 +163,32 @@ export function stringLiteral(text: string): string {
   return out + "'";
 }
 
-/** Splits text into comment-safe lines: no `*\/`, no line terminators, no control characters. */
+/**
+ * Characters that are invisible or reorder text (Trojan Source, CVE-2021-42574): format characters
+ * (bidi controls, zero-width, BOM, soft hyphen, tag characters), lone surrogates, private-use and
+ * unassigned code points, and the Hangul fillers that render as blanks.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cs}\p{Co}\p{Cn}\u115f\u1160\u3164\uffa0]/u;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
+
+/**
+ * The one comment sanitiser. Splits text into comment-safe lines: no `*\/`, no line terminators,
+ * no control characters, invisible characters shown as `<U+202E>`, and nothing a tool reads as an
+ * instruction: a `@` that starts a word (`@ts-expect-error`, `@ts-ignore`, `@ts-nocheck`, `@jsx`,
+ * `@internal`, `@__PURE__`, `@license`) and `#__` are escaped with a backslash (TSDoc's escape), and
+ * `///` or `//#` at the start of a line lose their meaning.
+ */
 export function commentLines(text: string): string[] {
   const lines = text
     .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
     .map((line) =>
       line
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, " ")
+        .replace(INVISIBLE_ALL, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}>`)
         .replace(/\*\//g, "*\\/")
+        .replace(/(^|[\s*/({\[,;:|"'`])@(?=[\w$-])/g, "$1\\@")
+        .replace(/#__/g, "#\\__")
+        .replace(/^(\s*)\/\/([/#])/, "$1/\\/$2")
         .trimEnd(),
     );
   while (lines.length && lines[0]!.trim() === "") lines.shift();
@@ -174,13 +234,13 @@ export interface TypeNames {
  */
 export function assignTypeNames(names: Iterable<string>): TypeNames {
   const taken = new Set<string>(
-    [...RUNTIME_EXPORTS.filter((n) => !SHARED_WITH_RUNTIME.includes(n)), ...CLIENT_EXPORTS, ...DTO_INTERFACES, ...GLOBALS_USED]
+    [...RUNTIME_EXPORTS.filter((n) => !SHARED_WITH_RUNTIME.includes(n)), ...CLIENT_EXPORTS, ...DTO_INTERFACES, ...GLOBAL_TYPE_NAMES]
       .map((n) => n.toLowerCase()),
   );
   const sorted = [...new Set(names)].sort(ordinal);
   const byName = new Map<string, string>();
-  const clean = sorted.filter((n) => isIdentifier(n) && !RESERVED_WORDS.has(n));
-  const dirty = sorted.filter((n) => !(isIdentifier(n) && !RESERVED_WORDS.has(n)));
+  const clean = sorted.filter(isPlainExportName);
+  const dirty = sorted.filter((n) => !isPlainExportName(n));
   for (const n of clean) if (!taken.has(n.toLowerCase())) byName.set(n, unique(n, taken));
   for (const n of clean) if (!byName.has(n)) byName.set(n, unique(n, taken));
   for (const n of dirty) byName.set(n, unique(sanitizeIdentifier(n), taken));
@@ -218,8 +278,9 @@ export function assignMethodNames(opNames: readonly string[]): Map<string, strin
 
 /** Generic parameter names, sanitised and unique within one declaration. */
 export function assignTypeParams(params: readonly string[], avoid: readonly string[] = []): string[] {
-  // a parameter named like its own class would shadow it inside `Partial<X<T>>`
-  const taken = new Set<string>(avoid.map((n) => n.toLowerCase()));
+  // a parameter named like its own class would shadow it inside `Partial<X<T>>`, one named
+  // `Partial` or `Object` would shadow the global the constructor uses
+  const taken = new Set<string>([...avoid, ...GLOBAL_TYPE_NAMES].map((n) => n.toLowerCase()));
   return params.map((p) => unique(sanitizeIdentifier(p), taken));
 }
 

@@ -1,6 +1,7 @@
 // The C# -> TypeScript type map of spec §7.3, over the TypeRef tree of parse/csharp-type.ts.
 import type { Diagnostic, TypeModel, TypeRef } from "../model/types.js";
 import {
+  ALIASES,
   NUMERIC_ALIASES,
   isCollectionName,
   isDictionaryName,
@@ -92,7 +93,11 @@ function mapNamed(ref: TypeRef & { kind: "named" }, ctx: TypeContext, tp: Readon
   const param = tp.get(name);
   if (param !== undefined && args.length === 0) return { ts: param, create: "{} as any" };
 
-  const model = ctx.known.get(name) ?? (name.includes(".") ? ctx.known.get(name.slice(name.lastIndexOf(".") + 1)) : undefined);
+  // a C# keyword (`string`, `bool`, `object`) always means the built-in: a page's DTO named
+  // `String` (aliased to `string` by §7.2) must not retype every string property of the API
+  const model = ALIASES.has(name)
+    ? undefined
+    : (ctx.known.get(name) ?? (name.includes(".") ? ctx.known.get(name.slice(name.lastIndexOf(".") + 1)) : undefined));
   if (model) return mapModelType(model, args, ctx, tp);
 
   if (STRINGS.has(name)) return { ts: "string", create: "''" };
@@ -147,7 +152,7 @@ function mapModelType(
     let create = "{} as any";
     if (first) {
       if (ctx.enums === "enum") create = `${ts}[${memberAccessKey(first.key)}]`;
-      else create = shape.numeric ? String(first.value) : stringLiteral(String(first.value));
+      else create = first.literal;
     }
     return { ts, create };
   }
