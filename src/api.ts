@@ -209,7 +209,15 @@ export function buildApi(
       }
       const raw = parsePage(page, kind);
       if (!raw) {
-        skipped.push(page.source);
+        // a page crawled from an index link that serves an index itself: its op is lost, say so
+        if (page.operation !== undefined) {
+          failures.push({
+            page: page.source,
+            code: "E_NOT_OP_PAGE",
+            detail: `the index links operation ${page.operation} here, but this URL serves a /metadata index page, not the operation's page`,
+            stage: "parse",
+          });
+        } else skipped.push(page.source);
         continue;
       }
       const model = buildPageModel(raw, { operation: page.operation });

@@ -18,6 +18,12 @@ import {
 import { OPTIONS, OPTION_NAMES, flagName, type CommandName, type GivenOptions, type OptionSpec } from "./options.js";
 import { loadConfig, resolveRunOptions, validateOptions } from "./source/config.js";
 import { makeProgress } from "./source/progress.js";
+import { terminalText } from "./source/redact.js";
+
+/** Every line ssgen prints goes through terminalText: page and server text is never raw. */
+function print(stream: NodeJS.WriteStream, text: string): void {
+  stream.write(terminalText(text));
+}
 
 const EPILOGUE = `Exit codes:
   0  success
@@ -69,7 +75,7 @@ function reporter(options: RunOptions): Reporter {
   return {
     verbose: options.verbose,
     warn: (line) => {
-      if (!options.quiet) process.stderr.write(line + "\n");
+      if (!options.quiet) print(process.stderr, line + "\n");
     },
     info: (line) => {
       if (!options.quiet) process.stderr.write(line + "\n");
@@ -83,11 +89,11 @@ async function run(action: () => Promise<number>): Promise<void> {
     process.exitCode = await action();
   } catch (error) {
     if (error instanceof RunFailedError || error instanceof SsgenError) {
-      process.stderr.write(`ssgen: ${error.message}\n`);
+      print(process.stderr, `ssgen: ${error.message}\n`);
       process.exitCode = error.exitCode;
     } else {
       const e = error as Error;
-      process.stderr.write(`ssgen: internal error: ${e?.stack ?? String(error)}\n`);
+      print(process.stderr, `ssgen: internal error: ${e?.stack ?? String(error)}\n`);
       process.exitCode = EXIT.internal;
     }
   }
@@ -110,7 +116,7 @@ await yargs(hideBin(process.argv))
       run(async () => {
         const options = await runOptions(argv);
         const result = await generate(options, reporter(options));
-        if (!options.quiet) process.stderr.write(formatGenerateSummary(result) + "\n");
+        if (!options.quiet) print(process.stderr, formatGenerateSummary(result) + "\n");
         return EXIT.ok;
       }),
   )
@@ -127,7 +133,7 @@ await yargs(hideBin(process.argv))
       run(async () => {
         const options = await runOptions(argv);
         const result = await check(options, reporter(options), { patch: argv.diff === true });
-        process.stdout.write(result.text + "\n");
+        print(process.stdout, result.text + "\n");
         return result.report.drift ? EXIT.drift : EXIT.ok;
       }),
   )
@@ -147,9 +153,9 @@ await yargs(hideBin(process.argv))
       run(async () => {
         const options = await runOptions(argv);
         const result = await inspect(options, reporter(options));
-        if (argv.json) process.stdout.write(JSON.stringify(result.json, null, 2) + "\n");
-        else if (argv.dump) process.stdout.write(result.dumps.map((d) => d.replace(/\n*$/, "\n")).join("\n"));
-        else process.stdout.write(result.summary.replace(/\n*$/, "\n"));
+        if (argv.json) print(process.stdout, JSON.stringify(result.json, null, 2) + "\n");
+        else if (argv.dump) print(process.stdout, result.dumps.map((d) => d.replace(/\n*$/, "\n")).join("\n"));
+        else print(process.stdout, result.summary.replace(/\n*$/, "\n"));
         return EXIT.ok;
       }),
   )
@@ -163,7 +169,7 @@ await yargs(hideBin(process.argv))
   .fail((message, error) => {
     // yargs reports its own usage errors as YError (e.g. a flag without its value)
     if (error && !(error instanceof SsgenError) && error.name !== "YError") throw error;
-    process.stderr.write(`ssgen: ${message ?? error?.message}\nRun "ssgen <command> --help" for usage.\n`);
+    print(process.stderr, `ssgen: ${message ?? error?.message}\nRun "ssgen <command> --help" for usage.\n`);
     process.exit(EXIT.usage);
   })
   .parseAsync();

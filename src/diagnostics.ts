@@ -8,6 +8,7 @@ export const DIAGNOSTIC_CODES = {
   E_ACCESS: "the server refused the metadata (403, Metadata Not Visible/Available)",
   E_UNKNOWN_OP: "the server does not know the operation (Could not find operation)",
   E_NOT_METADATA: "the input is not a ServiceStack metadata page",
+  E_NOT_OP_PAGE: "an index link to an operation serves something else (an index page)",
   E_NO_OP_NAME: "no rule of spec §1.2 gives the operation name",
   E_NO_TYPES: "no tables and no parseable sample body",
   E_NO_OPERATIONS: "the index page or /types/metadata document lists no operations",

@@ -120,7 +120,28 @@ const KNOWN_ATTRIBUTES = new Set([
 
 // An opening tag of the narrow grammar: lower-case name, attributes with quoted values free of
 // `<` and `>` (the reference's tokenizer lets a quoted `>` extend the tag) or plain unquoted ones.
-const OPEN_TAG = /<([a-z][a-z0-9]*)((?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`/]+))?)*)\s*(\/?)>/y;
+// Matched one attribute at a time: one regex with the attribute group repeated backtracks through
+// V8's recursive matcher and overflows the stack on a tag with a million attributes.
+const TAG_NAME = /<([a-z][a-z0-9]*)/y;
+const TAG_ATTRIBUTE = /\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`/]+))?/y;
+const TAG_END = /\s*(\/?)>/y;
+
+/** The OPEN_TAG grammar at `at`: [name, attribute text, "/" or ""] and the end offset, or undefined. */
+function matchOpenTag(html: string, at: number): { attrs: string; selfClosing: boolean; end: number } | undefined {
+  TAG_NAME.lastIndex = at;
+  if (!TAG_NAME.exec(html)) return undefined;
+  const attrsStart = TAG_NAME.lastIndex;
+  let pos = attrsStart;
+  for (;;) {
+    TAG_ATTRIBUTE.lastIndex = pos;
+    if (!TAG_ATTRIBUTE.exec(html)) break;
+    pos = TAG_ATTRIBUTE.lastIndex;
+  }
+  TAG_END.lastIndex = pos;
+  const end = TAG_END.exec(html);
+  if (!end) return undefined;
+  return { attrs: html.slice(attrsStart, pos), selfClosing: end[1] === "/", end: TAG_END.lastIndex };
+}
 const CLOSE_TAG = /<\/([a-z][a-z0-9]*)\s*>/y;
 const ATTRIBUTE_NAME = /(?:^|\s)([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`/]+))?/g;
 // node-html-parser's kAttributePattern, applied to the same attribute text: id and class come out
@@ -304,12 +325,11 @@ export function scanHtml(html: string): DomElement | Decline {
     if (after === GT) {
       tagEnd = j + 1;
     } else if (isSpace(after) || after === SLASH) {
-      OPEN_TAG.lastIndex = at;
-      const m = OPEN_TAG.exec(html);
+      const m = matchOpenTag(html, at);
       if (!m) return { declined: `unexpected markup at offset ${at}` };
-      attrs = m[2]!;
-      selfClosing = m[3] === "/";
-      tagEnd = OPEN_TAG.lastIndex;
+      attrs = m.attrs;
+      selfClosing = m.selfClosing;
+      tagEnd = m.end;
       const k = keyAttributes(attrs);
       if ("declined" in k) return k;
       keys = k;

@@ -56,8 +56,21 @@ export function validateOptions(value: unknown, where: string, flags = false): G
   return out as GivenOptions;
 }
 
+/** The value's shape with every string replaced by "***" (`--header.Authorization "Bearer x"`). */
+function hideStrings(raw: unknown): unknown {
+  if (typeof raw === "string") return "***";
+  if (Array.isArray(raw)) return raw.map(hideStrings);
+  if (raw && typeof raw === "object") {
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [/^[A-Za-z0-9-]{1,64}$/.test(k) ? k : "***", hideStrings(v)]));
+  }
+  return raw;
+}
+
 function checkValue(rule: OptionSpec, raw: unknown, label: string): unknown {
-  const got = typeof raw === "number" ? String(raw) : (JSON.stringify(raw) ?? String(raw));
+  // a secret option's value in the wrong shape is described with every string hidden; any other
+  // value loses URL credentials (`https://user:pass@host`)
+  const shown = rule.secret ? hideStrings(raw) : raw;
+  const got = (typeof shown === "number" ? String(shown) : (JSON.stringify(shown) ?? String(shown))).replace(/\/\/[^@/"\s]*@/g, "//***@");
   switch (rule.type) {
     case "strings": {
       const list = Array.isArray(raw) ? raw : [raw];

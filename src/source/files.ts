@@ -4,6 +4,7 @@
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { decodePage } from "./charset.js";
 import { SourceError } from "./errors.js";
 
 /** Extensions taken from folders (a file named explicitly is read whatever its name); .json: saved /types/metadata. */
@@ -53,9 +54,11 @@ export async function readInput(file: InputFile, maxBytes: number): Promise<stri
   if (info.size > maxBytes) {
     throw new SourceError("E_TOO_LARGE", file.display, `file is ${info.size} bytes, over the ${maxBytes} byte cap`);
   }
-  return readFile(file.path, "utf8").catch((e: Error) => {
+  const bytes = await readFile(file.path).catch((e: Error) => {
     throw new SourceError("E_INPUT", file.display, e.message);
   });
+  // a saved page keeps its charset: BOM, <meta charset>, else UTF-8 (windows-1252 if not valid UTF-8)
+  return decodePage(bytes).text;
 }
 
 function displayPath(absolute: string, baseDir: string): string {

@@ -2,6 +2,7 @@
 // (hang, stall mid-body, send 20 MB, redirect elsewhere, rate-limit) ends here in a SourceError
 // that names the page, so the crawl can fail the run cleanly instead of hanging or crashing.
 
+import { decodePage } from "./charset.js";
 import { SourceError } from "./errors.js";
 import { displayUrl } from "./redact.js";
 
@@ -219,7 +220,8 @@ async function readCapped(
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  // in the page's own charset (Content-Type, BOM, <meta>): Latin-1 and UTF-16 pages read correctly
+  return decodePage(Buffer.concat(chunks), response.headers.get("content-type")).text;
 }
 
 function statusError(response: Response, body: string, where: string): SourceError {

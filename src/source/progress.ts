@@ -2,6 +2,7 @@
 // (CI, pipes), nothing with --quiet. stdout stays clean for inspect --json.
 
 import cliProgress from "cli-progress";
+import { terminalText } from "./redact.js";
 
 export interface Progress {
   start(total: number, label: string): void;
@@ -30,7 +31,8 @@ function barProgress(stream: NodeJS.WriteStream): Progress {
       bar.start(total, 0, { label });
     },
     tick(item) {
-      if (running) bar.increment(1, { label: item.length > 40 ? item.slice(0, 39) + "…" : item });
+      const label = terminalText(item);
+      if (running) bar.increment(1, { label: label.length > 40 ? label.slice(0, 39) + "…" : label });
     },
     stop() {
       if (running) bar.stop();
