@@ -13,7 +13,7 @@ import {
   type TypeAliasDeclarationStructure,
 } from "ts-morph";
 import type { ApiModel, Diagnostic, OperationModel, TypeModel } from "../model/types.js";
-import { tryParseCSharpType, isCollectionName, isSystemTypeName } from "../parse/csharp-type.js";
+import { tryParseCSharpType, isCollectionName, isSystemTypeName } from "../csharp-type.js";
 import { enumShape } from "./enum-shape.js";
 import type { EmitOptions } from "./options.js";
 import {

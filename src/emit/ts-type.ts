@@ -8,7 +8,7 @@ import {
   isSystemTypeName,
   isValueTypeName,
   tryParseCSharpType,
-} from "../parse/csharp-type.js";
+} from "../csharp-type.js";
 import { enumShape, memberAccessKey } from "./enum-shape.js";
 import { stringLiteral, type TypeNames } from "./naming.js";
 

@@ -12,7 +12,7 @@ import type {
   TypeRef,
   WireCase,
 } from "./types.js";
-import { formatType, tryParseCSharpType } from "../parse/csharp-type.js";
+import { formatType, tryParseCSharpType } from "../csharp-type.js";
 import { toWireCase } from "./wire-case.js";
 
 /** How much a type's name and shape can be trusted: tables over samples. */

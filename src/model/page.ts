@@ -11,10 +11,11 @@ import {
   type TypeModel,
   type WireCase,
 } from "./types.js";
-import { parseSampleBody } from "../parse/samples.js";
 import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { inferTypesFromSamples, pascalCase } from "./infer.js";
 import { keyOf, objectKeys, parseTypeText, walkTables, type WalkedType } from "./walk.js";
+
+const NO_BODY: SampleBody = { syntax: "empty", truncated: false };
 
 const SINGLE_VERBS: ReadonlySet<string> = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
@@ -33,8 +34,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}): PageModel {
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
-  const reqBody = parseSampleBody(raw.request?.body);
-  const resBody = parseSampleBody(raw.response?.body);
+  const reqBody = raw.request?.parsed ?? NO_BODY;
+  const resBody = raw.response?.parsed ?? NO_BODY;
   const op = operationName(raw, reqBody, opts.operation, diagnostics);
   const format = raw.format ?? formatFromSamples(raw) ?? "json";
   const hasParams = raw.tables.some((t) => t.kind === "params");

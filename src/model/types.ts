@@ -7,7 +7,7 @@
 //           PageModels into one ApiModel.
 //   emit/   turns the ApiModel into TypeScript files.
 // Types are carried as canonical C# display strings (spec §7.2, e.g. "Dictionary<string,List<int>>");
-// parse/csharp-type.ts turns them into a TypeRef tree whenever structure is needed.
+// src/csharp-type.ts (the §7.1 grammar, shared by every stage) turns them into a TypeRef tree whenever structure is needed.
 
 // ---------------------------------------------------------------------------------------------
 // Diagnostics
@@ -28,7 +28,7 @@ export class PageError extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
-// C# type references (parse/csharp-type.ts)
+// C# type references (src/csharp-type.ts)
 
 export type TypeRef =
   /** A named type, possibly generic: string, int, DateTime, List<X>, QueryResponse<T>, Dictionary<K,V>. */
@@ -113,6 +113,8 @@ export interface RawSample {
   headers: Record<string, string>;
   /** Body text after the headers, entity-decoded; undefined when there is none. */
   body?: string;
+  /** The body read as a value tree (parse/samples.ts): the model never reads sample text itself. */
+  parsed: SampleBody;
   /** The page ended inside this sample. */
   truncated?: boolean;
 }

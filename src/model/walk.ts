@@ -21,7 +21,7 @@ import {
   isDictionaryName,
   isSystemTypeName,
   tryParseCSharpType,
-} from "../parse/csharp-type.js";
+} from "../csharp-type.js";
 
 export interface WalkInput {
   operation: string;

@@ -2,6 +2,7 @@
 // and body. Shared by the HTML parser (<pre> text content) and the text parser. Never throws and
 // stays linear: text renderings may collapse a whole message onto one line of any length.
 import type { RawSample } from "../model/types.js";
+import { parseSampleBody } from "./samples.js";
 
 const VERBS = "GET|POST|PUT|PATCH|DELETE|OPTIONS";
 /** Anchored at a line start; `\S+` is followed by a space, so it backtracks once over one token. */
@@ -61,7 +62,7 @@ export function parseSampleMessage(text: string, kind: "request" | "response"): 
   const src = text.replace(/\r\n?/g, "\n");
   let pos = 0;
   while (pos < src.length && /\s/.test(src[pos]!)) pos++;
-  const sample: RawSample = { headers: {} };
+  const sample: Omit<RawSample, "parsed"> = { headers: {} };
 
   let eol = src.indexOf("\n", pos);
   if (eol < 0) eol = src.length;
@@ -179,7 +180,7 @@ export function parseSampleMessage(text: string, kind: "request" | "response"): 
   } else if (!sawHeaderTerminator && sample.body === undefined) {
     sample.truncated = true;
   }
-  return sample;
+  return { ...sample, parsed: parseSampleBody(sample.body) };
 }
 
 function skipReason(src: string, pos: number, eol: number): number {

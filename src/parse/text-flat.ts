@@ -1,7 +1,7 @@
 // The flat text layout (spec §5.1): cells run together, captions and headings survive.
 // Params rows are split with the leftmost-keyword rule; the Data Type must parse (§7.1).
 import type { Diagnostic, RawEnumMember, RawEnumTable, RawParamsTable, RawRow, Route, TypeRef } from "../model/types.js";
-import { ALIASES, formatType, tryParseCSharpType } from "./csharp-type.js";
+import { ALIASES, formatType, tryParseCSharpType } from "../csharp-type.js";
 import { addAuthCells, addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
 import type { AuthRequirements } from "../model/types.js";
 import { readRouteLine, splitRouteLines, type RouteLine } from "./route-split.js";

@@ -4,7 +4,8 @@ import { buildPageModel } from "../../src/model/page.js";
 import { dumpPage } from "../../src/model/dump.js";
 import { parseHtmlPage } from "../../src/parse/html.js";
 import { parseTextPage } from "../../src/parse/text.js";
-import { PageError, type RawPage, type RawParamsTable, type RawTable } from "../../src/model/types.js";
+import { PageError, type RawPage, type RawParamsTable, type RawSample, type RawTable } from "../../src/model/types.js";
+import { parseSampleBody } from "../../src/parse/samples.js";
 
 const SPEC = readFileSync("/work/shared/spec/metadata-format.md", "utf8");
 /** The fenced block after `marker` in the spec. */
@@ -27,8 +28,17 @@ function params(rows: [string, string, string][], caption?: string): RawParamsTa
 }
 const form = (...rows: [string, string][]) => params(rows.map(([n, t]) => [n, "form", t]));
 
-function page(p: Partial<RawPage> & { tables: RawTable[] }): RawPage {
-  return { source: "test.txt", layout: "text-pipe", tags: [], auth: "unknown", routes: [], complete: true, diagnostics: [], ...p };
+type HandSample = Omit<RawSample, "parsed">;
+type HandPage = Omit<Partial<RawPage>, "request" | "response"> & { request?: HandSample; response?: HandSample };
+
+/** A hand-built page; its sample bodies are parsed the way the parsers do. */
+function page(p: HandPage & { tables: RawTable[] }): RawPage {
+  const withBody = (s: HandSample | undefined) => (s ? { ...s, parsed: parseSampleBody(s.body) } : undefined);
+  const { request, response, ...rest } = p;
+  const out: RawPage = { source: "test.txt", layout: "text-pipe", tags: [], auth: "unknown", routes: [], complete: true, diagnostics: [], ...rest };
+  if (request) out.request = withBody(request)!;
+  if (response) out.response = withBody(response)!;
+  return out;
 }
 
 export const SEED_TABLES: RawTable[] = [
@@ -169,7 +179,7 @@ describe("buildPageModel on parsed text", () => {
 });
 
 describe("buildPageModel rules", () => {
-  const simple = (more: Partial<RawPage>): RawPage =>
+  const simple = (more: HandPage): RawPage =>
     page({ tables: [params([["Id", "query", "int"]])], complete: true, ...more });
 
   it("takes the op name from ?op= with the casing of the request caption", () => {

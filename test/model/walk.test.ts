@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseTypeText, walkTables, type WalkInput } from "../../src/model/walk.js";
-import { tryParseCSharpType } from "../../src/parse/csharp-type.js";
+import { tryParseCSharpType } from "../../src/csharp-type.js";
 import { parseSampleBody } from "../../src/parse/samples.js";
 import type { RawEnumTable, RawParamsTable, RawTable } from "../../src/model/types.js";
 

@@ -86,11 +86,13 @@ describe("parseHtmlPage: the §2.10 CreateOrder page", () => {
         url: "/customers/{CustomerId}/orders",
         headers: { Host: "shop.example.test", Accept: "application/json", "Content-Type": "application/json", "Content-Length": "length" },
         body: '{"customerId":0,"priority":"Low","items":[{"sku":"String","qty":0,"price":0}],"traceId":"String"}',
+        parsed: expect.objectContaining({ syntax: "json" }),
       },
       response: {
         status: 200,
         headers: { "Content-Type": "application/json", "Content-Length": "length" },
         body: `{"id":0,"meta":{"String":"String"},"responseStatus":${RS_JSON}}`,
+        parsed: expect.objectContaining({ syntax: "json" }),
       },
       complete: true,
       diagnostics: [],
@@ -186,7 +188,7 @@ describe("parseHtmlPage: fixtures", () => {
     const p = parseFixture("query-customers.html");
     expect(p.tables.map((t) => t.caption)).toEqual(["QueryBase", "Customer", "QueryResponse<T>"]);
     expect(params(p.tables[2]).rows[2]).toEqual({ name: "Results", param: "form", type: "List<Customer>", required: false });
-    expect(p.request).toEqual({ verb: "GET", url: "/customers", headers: { Host: "shop.example.test", Accept: "application/json" } });
+    expect(p.request).toEqual({ verb: "GET", url: "/customers", headers: { Host: "shop.example.test", Accept: "application/json" }, parsed: { syntax: "empty", truncated: false } });
   });
 
   it("duplicate tables are both kept, in page order", () => {

@@ -113,11 +113,13 @@ describe("parseTextPage: the seed (text-pipe)", () => {
           "Content-Length": "length",
         },
         body: '{"EmailAddress":"String","ConfirmationCode":"String"}',
+        parsed: expect.objectContaining({ syntax: "json", truncated: false }),
       },
       response: {
         status: 200,
         headers: { "Content-Type": "application/json", "Content-Length": "length" },
         body: '{"Total":0,"OpCode":0,"ErrorText":"String","RequestTime":"String","ResponseTime":"String","TotalExecutionTime":"String","CachedResponse":false}',
+        parsed: expect.objectContaining({ syntax: "json", truncated: false }),
       },
       complete: true,
       diagnostics: [],
@@ -404,6 +406,7 @@ describe("parseTextPage: sample-only and lang pages", () => {
       url: "/jsv/reply/GetStock",
       headers: { Host: "stock.example.test", Accept: "text/jsv", "Content-Type": "text/jsv", "Content-Length": "length" },
       body: "{productSku:String,warehouseId:0}",
+      parsed: expect.objectContaining({ syntax: "jsv", truncated: false }),
     });
     expect(page.response?.body).toBe("{productSku:String,onHand:0,inStock:False,lastCounted:0001-01-01,bins:[{binCode:String,qty:0}]}");
   });

@@ -6,7 +6,7 @@ import {
   referencedNames,
   TypeSyntaxError,
   tryParseCSharpType,
-} from "../../src/parse/csharp-type.js";
+} from "../src/csharp-type.js";
 
 describe("parseCSharpType", () => {
   it("reads aliases, nullables and arrays as a tree", () => {

@@ -1,5 +1,5 @@
 // The Data Type grammar of spec §7.1, as a typed tree, and the canonical form of §7.2.
-import type { TypeRef } from "../model/types.js";
+import type { TypeRef } from "./model/types.js";
 
 /** CLR names and their C# aliases (§7.2). */
 const CLR_TO_ALIAS: Readonly<Record<string, string>> = {
