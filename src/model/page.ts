@@ -13,7 +13,7 @@ import {
 } from "./types.js";
 import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { inferTypesFromSamples, pascalCase } from "./infer.js";
-import { keyOf, objectKeys, parseTypeText, walkTables, type WalkedType } from "./walk.js";
+import { keyOf, objectKeys, parseTypeText, walkTables, type WalkedType } from "./walk/index.js";
 
 const NO_BODY: SampleBody = { syntax: "empty", truncated: false };
 

@@ -1,0 +1,339 @@
+// From the chosen assignment to TypeModels: late binding, AutoQuery, generic arguments,
+// duplicates (§4 rule 6), enum splits, and samples lent to types the walk reached without one.
+import type { Diagnostic, PropertyModel, RawEnumTable, SampleNode, TypeFrom, TypeModel, TypeRef } from "../types.js";
+import { formatType } from "../../csharp-type.js";
+import { HIDDEN, type Table } from "./tables.js";
+import { accessValue, asObject, objectKeys } from "./sample-access.js";
+import type { Slot, Snapshot } from "./search.js";
+import type { WalkInput, WalkResult, WalkedType } from "./index.js";
+
+// --------------------------------------------------------------------------------------------
+// From the chosen assignment to TypeModels
+
+export function substitute(ref: TypeRef, from: string, to: string): TypeRef {
+  switch (ref.kind) {
+    case "named":
+      if (ref.name === from && ref.args.length === 0) return { kind: "named", name: to, args: [] };
+      return { kind: "named", name: ref.name, args: ref.args.map((a) => substitute(a, from, to)) };
+    case "array":
+      return { kind: "array", element: substitute(ref.element, from, to) };
+    case "nullable":
+      return { kind: "nullable", inner: substitute(ref.inner, from, to) };
+  }
+}
+
+export function fromOf(naming: Slot["naming"]): TypeFrom {
+  switch (naming) {
+    case "caption":
+      return "caption";
+    case "operation":
+      return "operation";
+    case "reference":
+      return "reference";
+    case "xml":
+      return "xml";
+    default:
+      return "inferred";
+  }
+}
+
+export function assemble(
+  s: Snapshot,
+  tables: Table[],
+  input: WalkInput,
+  requestTable: boolean,
+  diagnostics: Diagnostic[],
+): WalkResult {
+  const slots = s.slots.map((x) => (x ? { ...x } : undefined));
+  const lateBound = new Set<number>();
+  const unresolved = new Set<number>();
+
+  // Tables left over are provisional, like generic arguments without captions.
+  for (let i = s.consumed; i < tables.length; i++) {
+    const tb = tables[i]!;
+    slots[i] = {
+      name: tb.caption ?? signatureName(tb) ?? `Unnamed${i + 1}`,
+      role: "unknown",
+      naming: tb.caption ? "caption" : signatureName(tb) ? "signature" : "provisional",
+    };
+  }
+
+  // Late binding: a provisional table takes the unique compatible name that found no table.
+  const taken = new Set(slots.filter((x) => x && x.naming !== "provisional").map((x) => x!.name));
+  taken.add(input.operation);
+  for (let i = 0; i < tables.length; i++) {
+    const slot = slots[i];
+    if (!slot || slot.naming !== "provisional") continue;
+    const tb = tables[i]!;
+    const names = [...new Set(s.x0.filter((x) => !taken.has(x.name) && compatible(tb, x.value)).map((x) => x.name))];
+    if (names.length === 1) {
+      slot.name = names[0]!;
+      slot.naming = "reference";
+      if (slot.role === "unknown") slot.role = "reference";
+      taken.add(slot.name);
+      lateBound.add(i);
+    } else unresolved.add(i);
+  }
+
+  // AutoQuery: a request based on QueryBase extends QueryDb<A>, A = its generic-argument tables.
+  const reqIndex = requestTable ? 0 : -1;
+  const reqBase = slots.findIndex((x) => x?.role === "base" && x.of === reqIndex);
+  const autoQuery = reqBase >= 0 && slots[reqBase]!.name === "QueryBase";
+  const argsOf = (owner: number) =>
+    slots.flatMap((x, i) => (x?.role === "generic-arg" && x.of === owner && !unresolved.has(i) ? [x.name] : []));
+  const baseIndex = new Map<number, number>();
+  slots.forEach((x, i) => {
+    if (x?.role === "base" && x.of !== undefined && !baseIndex.has(x.of)) baseIndex.set(x.of, i);
+  });
+  const baseOwner = (derived: number) => baseIndex.get(derived) ?? -1;
+
+  // Generic tables: their rows may name another op's argument; rewrite that argument as the parameter.
+  const params = new Map<number, string[]>();
+  for (let i = 0; i < tables.length; i++) {
+    const tb = tables[i]!;
+    const slot = slots[i];
+    if (!slot) continue;
+    if (tb.captionParams?.length) params.set(i, tb.captionParams);
+    else if (slot.naming === "signature" && slot.name === "QueryResponse") params.set(i, ["T"]);
+  }
+  const autoArgs = autoQuery ? argsOf(reqIndex) : [];
+  const concrete = new Map<number, string[]>();
+  /** Generic tables: the name their rows use for the parameter. */
+  const argumentOf = new Map<number, string>();
+  const rowTypes = new Map<number, string[]>();
+  for (const [i, gp] of params) {
+    const tb = tables[i]!;
+    const slot = slots[i]!;
+    let known: string[] | undefined;
+    if (slot.role === "response" && autoQuery && autoArgs.length) known = [autoArgs[autoArgs.length - 1]!];
+    if (slot.role === "base" && slot.of !== undefined) {
+      const a = argsOf(slot.of);
+      if (a.length === gp.length) known = a;
+    }
+    if (tb.kind !== "params" || gp.length !== 1) {
+      if (known) concrete.set(i, known);
+      continue;
+    }
+    const results = tb.rows.find((r) => r.raw.name === "Results");
+    const candidates =
+      slot.name === "QueryResponse" && results
+        ? results.refs.map((r) => r.name)
+        : [...new Set(tb.rows.flatMap((r) => r.refs.map((x) => x.name)).filter((x) => !HIDDEN.has(x) && x !== gp[0]))];
+    const display = `${slot.name}<${gp.join(",")}>`;
+    if (candidates.length === 1) {
+      const c = candidates[0]!;
+      argumentOf.set(i, c);
+      rowTypes.set(
+        i,
+        tb.rows.map((r) => (r.ref ? formatType(substitute(r.ref, c, gp[0]!)) : r.type)),
+      );
+      if (!known) {
+        known = [c];
+        diagnostics.push({
+          code: "W_GENERIC_UNRELIABLE",
+          detail: `${display}: argument ${c} read from its own table, which may belong to another operation`,
+        });
+      }
+    } else if (candidates.length > 1) {
+      diagnostics.push({
+        code: "W_GENERIC_UNRELIABLE",
+        detail: `${display}: cannot tell the argument among ${candidates.join(", ")}`,
+      });
+    }
+    if (known) concrete.set(i, known);
+  }
+  const typeName = (i: number): string => {
+    const slot = slots[i]!;
+    const args = concrete.get(i);
+    const gp = params.get(i);
+    if (args) return `${slot.name}<${args.join(",")}>`;
+    if (gp) return `${slot.name}<${gp.join(",")}>`;
+    return slot.name;
+  };
+
+  // Duplicates (§4 rule 6): a response table equal to an earlier table is that type.
+  let responseDuplicateOf = -1;
+  if (s.responseTable >= 0) {
+    const rt = tables[s.responseTable]!;
+    const shape = (t: Table) => t.rows.map((r) => `${r.raw.name} ${r.type}`).join("\n");
+    for (let i = 0; i < s.responseTable; i++) {
+      const t = tables[i]!;
+      // with captions the caption already names the response; equal rows under another caption are another type
+      const sameName = rt.caption === undefined || rt.caption === t.caption;
+      if (slots[i] && t.kind === "params" && sameName && shape(t) === shape(rt) && t.rows.length > 0) {
+        responseDuplicateOf = i;
+        break;
+      }
+    }
+  }
+
+  const types: WalkedType[] = [];
+  const baseFor = (derived: number): string | undefined => {
+    const b = baseOwner(derived);
+    if (b < 0) return undefined;
+    if (derived === reqIndex && autoQuery) {
+      const a = argsOf(reqIndex);
+      return a.length ? `QueryDb<${a.join(",")}>` : "QueryBase";
+    }
+    return typeName(b);
+  };
+  if (!requestTable) {
+    const model: TypeModel = { name: input.operation, kind: "class", role: "request", from: "operation", properties: [] };
+    const base = baseFor(-1);
+    if (base) model.base = base;
+    types.push({ model, sample: asObject(input.request) });
+  }
+  for (let i = 0; i < tables.length; i++) {
+    const slot = slots[i];
+    if (!slot) continue;
+    if (i === s.responseTable && responseDuplicateOf >= 0) continue;
+    const tb = tables[i]!;
+    const model: TypeModel = {
+      name: slot.name,
+      kind: tb.kind === "enum" ? "enum" : "class",
+      role: slot.role,
+      from: lateBound.has(i) ? "late-binding" : fromOf(slot.naming),
+    };
+    const gp = params.get(i);
+    if (gp) model.genericParams = gp;
+    if (tb.raw.partial) model.partial = true;
+    const base = baseFor(i);
+    if (base) model.base = base;
+    if (tb.kind === "enum") {
+      const raw = tb.raw as RawEnumTable;
+      model.members = raw.members.map((m) => ({
+        name: m.name,
+        ...(m.value !== undefined && m.value !== "" ? { value: m.value } : {}),
+        ...(m.description ? { description: m.description } : {}),
+      }));
+      if (raw.valued) model.valued = true;
+    } else {
+      const rt = rowTypes.get(i);
+      model.properties = tb.rows.map((r, k): PropertyModel => {
+        const p: PropertyModel = {
+          name: r.raw.name,
+          wireName: r.raw.name,
+          param: r.raw.param,
+          type: rt?.[k] ?? r.type,
+          required: r.raw.required,
+          origin: "table",
+        };
+        if (r.raw.description) p.description = r.raw.description;
+        if (r.raw.allowableValues?.length) p.allowableValues = r.raw.allowableValues;
+        if (r.raw.range) p.range = r.raw.range;
+        return p;
+      });
+    }
+    const walked: WalkedType = { model, table: i, sample: slot.obj };
+    if (tb.kind === "params") {
+      walked.propertyKeys = tb.rows.map((r) => r.key);
+      walked.propertyKeySet = tb.keys;
+    }
+    types.push(walked);
+  }
+  if (!input.captions) splitEnums(types, s.x0, taken);
+  lendSamples(types, tables, slots, (i, name) =>
+    argumentOf.get(i) === name && concrete.get(i)?.length === 1 ? concrete.get(i)![0]! : name,
+  );
+
+  for (const i of unresolved) {
+    diagnostics.push({
+      code: "W_UNRESOLVED_TABLE",
+      detail: `table ${i + 1} (${slots[i]!.name}) matches no reference; kept as ${slots[i]!.name}`,
+    });
+  }
+  for (let i = 0; i < tables.length; i++) {
+    const slot = slots[i];
+    if (slot && slot.role === "unknown" && slot.naming !== "provisional" && !lateBound.has(i)) {
+      diagnostics.push({ code: "W_UNRESOLVED_TABLE", detail: `table ${i + 1} (${slot.name}) is not on the walk` });
+    }
+  }
+  for (const t of types) {
+    const slot = t.table !== undefined ? slots[t.table] : undefined;
+    if (slot?.naming === "inferred") diagnostics.push({ code: "W_NAME_INFERRED", detail: slot.name });
+  }
+
+  let response: string | undefined;
+  if (responseDuplicateOf >= 0) response = typeName(responseDuplicateOf);
+  else if (s.responseTable >= 0) response = typeName(s.responseTable);
+  return { types, response, autoQuery, diagnostics, score: s.score };
+}
+
+/**
+ * Adjacent plain enum tables can run together in pipe text (W_ENUM_BOUNDARY). An enum reference
+ * that found no table, whose sample value is a later member of an enum table, owns the members
+ * from there on (§5.2: split by the pending enum references).
+ */
+export function splitEnums(types: WalkedType[], x0: Snapshot["x0"], taken: Set<string>): void {
+  for (const x of x0) {
+    const v = x.value;
+    if (!v || v.kind !== "scalar" || taken.has(x.name) || types.some((t) => t.model.name === x.name)) continue;
+    for (let k = 0; k < types.length; k++) {
+      const t = types[k]!.model;
+      if (t.kind !== "enum" || !t.members) continue;
+      const at = t.members.findIndex((m) => m.name === v.text);
+      if (at <= 0) continue;
+      const model: TypeModel = { name: x.name, kind: "enum", role: "reference", from: "reference", members: t.members.slice(at) };
+      if (t.valued) model.valued = true;
+      if (t.partial) model.partial = true;
+      t.members = t.members.slice(0, at);
+      types.splice(k + 1, 0, { model });
+      break;
+    }
+  }
+}
+
+/**
+ * Types the walk reached without a sample (generic arguments, seen references) still get the
+ * sample value of a property that references them, so their wire names come from real keys.
+ */
+export function lendSamples(
+  types: WalkedType[],
+  tables: Table[],
+  slots: (Slot | undefined)[],
+  resolve: (table: number, name: string) => string,
+): void {
+  const byName = new Map<string, WalkedType>();
+  for (const t of types) if (!byName.has(t.model.name)) byName.set(t.model.name, t);
+  const basesOf = new Map<number, WalkedType[]>();
+  for (const b of types) {
+    const slot = b.table !== undefined ? slots[b.table] : undefined;
+    if (slot?.role !== "base" || slot.of === undefined) continue;
+    basesOf.set(slot.of, [...(basesOf.get(slot.of) ?? []), b]);
+  }
+  const queue = types.filter((t) => t.sample);
+  for (let q = 0; q < queue.length; q++) {
+    const t = queue[q]!;
+    if (t.table === undefined) continue;
+    for (const { row, x } of tables[t.table]!.refList) {
+      const target = byName.get(resolve(t.table, x.name));
+      if (!target || target.sample) continue;
+      const v = asObject(accessValue(t.sample, row, x.access));
+      if (!v) continue;
+      target.sample = v;
+      queue.push(target);
+      // its bases share the object: inherited members are serialized inside it
+      for (const b of target.table !== undefined ? (basesOf.get(target.table) ?? []) : []) {
+        if (b.sample) continue;
+        b.sample = v;
+        queue.push(b);
+      }
+    }
+  }
+}
+
+export function signatureName(tb: Table): string | undefined {
+  if (tb.signature === "ResponseStatus" || tb.signature === "ResponseError" || tb.signature === "QueryBase") {
+    return tb.signature;
+  }
+  return undefined;
+}
+
+export function compatible(tb: Table, v: SampleNode | undefined): boolean {
+  if (!v || v.kind === "null") return true;
+  if (tb.kind === "enum") return v.kind === "scalar";
+  if (v.kind !== "object") return false;
+  for (const k of objectKeys(v).set) if (!tb.keys.has(k)) return false;
+  return true;
+}
+

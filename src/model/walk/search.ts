@@ -1,0 +1,469 @@
+// The search of spec §5.3: every assignment the server's type walk (§4) could have produced,
+// depth-first, each scored against the sample bodies (C1-C4), with branch-and-bound pruning.
+import type { SampleNode, TypeRole } from "../types.js";
+import { HIDDEN, WELL_KNOWN, knownTableless, type Ref, type Table } from "./tables.js";
+import { accessValue, asObject, countObjects, objectKeys } from "./sample-access.js";
+import type { WalkInput } from "./index.js";
+
+// --------------------------------------------------------------------------------------------
+// The search
+
+export interface Slot {
+  name: string;
+  role: TypeRole;
+  /** How the name was found. */
+  naming: "caption" | "operation" | "reference" | "inferred" | "signature" | "xml" | "provisional";
+  /** Table index of the derived type (-1: the tableless request) for bases; owner for generic args. */
+  of?: number;
+  obj?: SampleNode;
+  /** `role:name`, built once per slot for the leaf signatures of the search. */
+  label?: string;
+}
+
+export interface Snapshot {
+  score: number;
+  slots: (Slot | undefined)[];
+  consumed: number;
+  responseTable: number;
+  x0: { name: string; value?: SampleNode }[];
+  sig: string;
+}
+
+export class Overflow extends Error {}
+
+/** A table and its assigned bases, checked together against one sample object. */
+export interface Chain {
+  t: number[];
+  /** Tables in the chain whose C1-required keys are missing (C1 can only get worse as bases are added). */
+  fails: number;
+}
+
+export class Search {
+  readonly n: number;
+  pos = 0;
+  score = 0;
+  openChecks = 0;
+  /** Open chains that already fail C1: each can end at -10 at best, not +3. */
+  openFailed = 0;
+  startedChecks = 0;
+  /** Object nodes in the samples: no parse can pass more chain checks than there are. */
+  objects = 0;
+  nodes = 0;
+  seen = new Set<string>();
+  slots: (Slot | undefined)[];
+  x0: { name: string; value?: SampleNode }[] = [];
+  responseTable = -1;
+  best?: Snapshot;
+  first?: Snapshot;
+  alternatives: Snapshot[] = [];
+
+  constructor(
+    readonly tables: Table[],
+    readonly input: WalkInput,
+    readonly cap: number,
+  ) {
+    this.n = tables.length;
+    this.slots = new Array(this.n).fill(undefined);
+    // Checks started never exceed pos + 1 (a tableless request, then one per consumed table), so
+    // beyond n + 2 objects the bound in node() takes n - pos either way: stop counting there.
+    const limit = this.n + 2;
+    this.objects = countObjects(input.request, limit);
+    if (this.objects < limit) this.objects += countObjects(input.response, limit - this.objects);
+  }
+
+  /** Counts a node; false when the subtree cannot beat the best parse. */
+  private node(): boolean {
+    if (++this.nodes > this.cap) throw new Overflow();
+    // Every future +3 needs an open chain, or a table and a sample object of its own.
+    if (this.best) {
+      const fresh = Math.min(this.n - this.pos, this.objects - this.startedChecks);
+      const open = 3 * (this.openChecks - this.openFailed) - 10 * this.openFailed;
+      if (this.score + 3 * Math.max(0, fresh) + open < this.best.score) return false;
+    }
+    return true;
+  }
+
+  run(requestTable: boolean): void {
+    const op = this.input.operation;
+    this.seen.add(op);
+    const rq = asObject(this.input.request);
+    if (requestTable) {
+      this.slots[0] = { name: op, role: "request", naming: this.input.captions ? "caption" : "operation", obj: rq };
+      this.pos = 1;
+    }
+    this.walkType(requestTable ? 0 : -1, op, rq, this.chainOf(requestTable ? 0 : -1), true, () => this.responseStep());
+  }
+
+  private walkType(
+    t: number,
+    name: string,
+    obj: SampleNode | undefined,
+    chain: Chain,
+    head: boolean,
+    k: () => void,
+  ): void {
+    const checked = head && obj !== undefined;
+    const headFails = checked && t >= 0 && !this.c1(t, obj!) ? 1 : 0;
+    if (checked) {
+      this.openChecks++;
+      this.startedChecks++;
+      chain.fails += headFails;
+      if (chain.fails > 0) this.openFailed++;
+    }
+    const finish = () => {
+      if (!checked) return k();
+      const d = this.check(chain.t, obj!);
+      const failed = chain.fails > 0 ? 1 : 0;
+      this.openChecks--;
+      this.openFailed -= failed;
+      this.score += d;
+      k();
+      this.score -= d;
+      this.openFailed += failed;
+      this.openChecks++;
+    };
+    const afterBase = (hadBase: boolean) => {
+      const refs = () => this.walkRefs(t, obj, 0, finish);
+      if (hadBase) this.walkGenerics(t, refs);
+      else refs();
+    };
+    if (this.node()) {
+      afterBase(false); // B0 first: B0 > B1 on ties
+      const i = this.pos;
+      const tb = this.tables[i];
+      // The well-known ServiceStack types have no base; trying one only adds equal-score parses.
+      // A caption naming a use of a generic over T itself (`QueryResponse<Customer>` after
+      // `Customer`) is never T's base: a class cannot derive from a generic of itself here.
+      const cyclic = this.input.captions && tb?.captionParams?.includes(name) === true;
+      if (tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic) {
+        const bname = this.baseName(tb, name);
+        if (!this.input.captions || !this.seen.has(bname)) {
+          const added = !this.seen.has(bname);
+          if (added) this.seen.add(bname);
+          this.slots[i] = {
+            name: bname,
+            role: "base",
+            naming: tb.caption ? "caption" : tb.signature === "QueryBase" ? "signature" : "inferred",
+            of: t,
+            obj,
+          };
+          this.pos++;
+          this.score -= 1;
+          chain.t.push(i);
+          const fails = obj !== undefined && !this.c1(i, obj) ? 1 : 0;
+          const newlyFailed = fails && chain.fails === 0 && this.isOpenHead(obj) ? 1 : 0;
+          chain.fails += fails;
+          this.openFailed += newlyFailed;
+          this.walkType(i, bname, obj, chain, false, () => afterBase(true));
+          this.openFailed -= newlyFailed;
+          chain.fails -= fails;
+          chain.t.pop();
+          this.score += 1;
+          this.pos--;
+          this.slots[i] = undefined;
+          if (added) this.seen.delete(bname);
+        }
+      }
+    }
+    if (checked) {
+      if (chain.fails > 0) this.openFailed--;
+      chain.fails -= headFails;
+      this.openChecks--;
+      this.startedChecks--;
+    }
+  }
+
+  private chainOf(t: number): Chain {
+    return { t: t >= 0 ? [t] : [], fails: 0 };
+  }
+
+  /** A base only joins a chain that is being checked when the derived type had a sample object. */
+  private isOpenHead(obj: SampleNode | undefined): boolean {
+    return obj !== undefined;
+  }
+
+  /** C1 for one table of a chain; truncated objects are not held to it. */
+  private c1(t: number, obj: SampleNode): boolean {
+    if (obj.kind !== "object" || obj.truncated) return true;
+    const keys = objectKeys(obj).set;
+    for (const k of this.tables[t]!.required) if (!keys.has(k)) return false;
+    return true;
+  }
+
+  private baseName(tb: Table, derived: string): string {
+    if (tb.caption) return tb.caption;
+    if (tb.signature === "QueryBase") return "QueryBase";
+    return `${derived}Base`;
+  }
+
+  private walkGenerics(t: number, k: () => void): void {
+    if (!this.node()) return;
+    k(); // no G1 first
+    const i = this.pos;
+    const tb = this.tables[i];
+    if (!tb || tb.kind !== "params") return;
+    const name = tb.caption ?? `Unnamed${i + 1}`;
+    if (tb.caption && this.seen.has(name)) return;
+    const added = tb.caption !== undefined;
+    if (added) this.seen.add(name);
+    this.slots[i] = { name, role: "generic-arg", naming: tb.caption ? "caption" : "provisional", of: t };
+    this.pos++;
+    this.score -= 1;
+    this.walkType(i, name, undefined, this.chainOf(i), true, () => this.walkGenerics(t, k));
+    this.score += 1;
+    this.pos--;
+    this.slots[i] = undefined;
+    if (added) this.seen.delete(name);
+  }
+
+  /** From the q-th reference of table t (rows in table order, refType order within a row). */
+  private walkRefs(t: number, obj: SampleNode | undefined, q: number, k: () => void): void {
+    const list = t >= 0 ? this.tables[t]!.refList : [];
+    for (; q < list.length; q++) {
+      const { row, x } = list[q]!;
+      if (this.seen.has(x.name)) continue;
+      const next = this.tables[this.pos];
+      const fits = next !== undefined && this.fits(next, x);
+      if (HIDDEN.has(x.name) && !fits) continue;
+      if (!this.node()) return;
+      const qq = q;
+      const cont = () => this.walkRefs(t, obj, qq + 1, k);
+      const v = accessValue(obj, row, x.access);
+      this.seen.add(x.name);
+      if (fits) {
+        const i = this.pos;
+        const c4 =
+          v === undefined || v.kind === "null"
+            ? 0
+            : (next!.kind === "enum") === (v.kind === "object" || v.kind === "array")
+              ? -10
+              : 0;
+        this.slots[i] = {
+          name: x.name,
+          role: "reference",
+          naming: next!.caption ? "caption" : "reference",
+          obj: asObject(v),
+        };
+        this.pos++;
+        this.score += c4;
+        if (next!.kind === "params") this.walkType(i, x.name, asObject(v), this.chainOf(i), true, cont);
+        else if (this.node()) cont();
+        this.score -= c4;
+        this.pos--;
+        this.slots[i] = undefined;
+      }
+      // A table captioned X right where the server's walk visits X is X's table: no sample evidence
+      // (a [DataMember(Name)] alias fails C2) may reassign it and leave X tableless.
+      if (!(fits && this.input.captions && next!.caption !== undefined)) {
+        const pen = knownTableless(x.name) ? 0 : 1;
+        this.score -= pen;
+        this.x0.push({ name: x.name, value: v });
+        cont();
+        this.x0.pop();
+        this.score += pen;
+      }
+      this.seen.delete(x.name);
+      return;
+    }
+    k();
+  }
+
+  /** A reference X may take table tb: with captions only the table captioned X (base name and arity). */
+  private fits(tb: Table, x: Ref): boolean {
+    if (this.input.captions && tb.caption !== undefined) {
+      return tb.caption === x.name && (tb.captionParams?.length ?? 0) === x.arity;
+    }
+    if (HIDDEN.has(x.name)) return tb.signature === x.name;
+    return true;
+  }
+
+  private responseStep(): void {
+    if (!this.node()) return;
+    const i = this.pos;
+    const tb = this.tables[i];
+    const rs = asObject(this.input.response);
+    if (tb && tb.kind === "params") {
+      let name: string;
+      let naming: Slot["naming"];
+      if (tb.caption) [name, naming] = [tb.caption, "caption"];
+      else if (this.input.responseRoot) [name, naming] = [this.input.responseRoot, "xml"];
+      else if (tb.signature === "QueryResponse") [name, naming] = ["QueryResponse", "signature"];
+      else [name, naming] = [`${this.input.operation}Response`, "inferred"];
+      this.slots[i] = { name, role: "response", naming, obj: rs };
+      this.pos++;
+      this.responseTable = i;
+      const added = !this.seen.has(name);
+      if (added) this.seen.add(name);
+      this.walkType(i, name, rs, this.chainOf(i), true, () => this.leaf());
+      if (added) this.seen.delete(name);
+      this.responseTable = -1;
+      this.pos--;
+      this.slots[i] = undefined;
+    }
+    const pen = rs && rs.kind === "object" && rs.entries.length > 0 ? 10 : 0;
+    this.score -= pen;
+    this.leaf();
+    this.score += pen;
+  }
+
+  private leaf(): void {
+    const score = this.score - 10 * (this.n - this.pos);
+    // a parse that scores below the best needs neither a signature nor a snapshot
+    if (this.first && this.best && score < this.best.score) return;
+    let sig = "";
+    for (let i = 0; i < this.n; i++) {
+      const s = this.slots[i];
+      sig += (s && i < this.pos ? (s.label ??= `${s.role}:${s.name}`) : "?") + "|";
+    }
+    sig += `R${this.responseTable}`;
+    const snap = (): Snapshot => ({
+      score,
+      // slots beyond pos are always cleared, and a slot is never changed once placed: share them
+      slots: this.slots.slice(),
+      consumed: this.pos,
+      responseTable: this.responseTable,
+      x0: [...this.x0],
+      sig,
+    });
+    if (!this.first) this.first = snap();
+    if (!this.best || score > this.best.score) {
+      this.best = this.first.sig === sig && this.first.score === score ? this.first : snap();
+      this.alternatives = [];
+    } else if (score === this.best.score && sig !== this.best.sig) {
+      if (this.alternatives.length < 3 && !this.alternatives.some((a) => a.sig === sig)) {
+        this.alternatives.push(snap());
+      }
+    }
+  }
+
+  /** C1-C3 over a chain (a table and its bases) against its sample object. */
+  private check(chain: number[], obj: SampleNode): number {
+    if (obj.kind !== "object") return 0;
+    const present = objectKeys(obj).set;
+    let c1 = true;
+    if (!obj.truncated) {
+      for (const t of chain) {
+        for (const req of this.tables[t]!.required) {
+          if (!present.has(req)) {
+            c1 = false;
+            break;
+          }
+        }
+        if (!c1) break;
+      }
+    }
+    let c2 = true;
+    for (const k of present) {
+      let found = false;
+      for (const t of chain) {
+        if (this.tables[t]!.keys.has(k)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        c2 = false;
+        break;
+      }
+    }
+    return (c1 ? 0 : -10) + (c2 ? 0 : -10) + (c1 && c2 && obj.entries.length > 0 ? 3 : 0);
+  }
+}
+
+/**
+ * The tie order applied at every choice (B0, no G1, X1 whenever the next table fits, R1): the
+ * search's first complete parse, computed with an explicit stack so that no page can overflow it.
+ */
+export function greedyParse(tables: Table[], input: WalkInput, requestTable: boolean): Snapshot {
+  const slots: (Slot | undefined)[] = new Array(tables.length).fill(undefined);
+  const seen = new Set<string>([input.operation]);
+  const x0: Snapshot["x0"] = [];
+  let pos = 0;
+  const rq = asObject(input.request);
+  if (requestTable) {
+    slots[0] = { name: input.operation, role: "request", naming: input.captions ? "caption" : "operation", obj: rq };
+    pos = 1;
+  }
+  const fits = (tb: Table, x: Ref): boolean => {
+    if (input.captions && tb.caption !== undefined) {
+      return tb.caption === x.name && (tb.captionParams?.length ?? 0) === x.arity;
+    }
+    if (HIDDEN.has(x.name)) return tb.signature === x.name;
+    return true;
+  };
+  const walk = (root: number, rootObj: SampleNode | undefined) => {
+    const stack: { t: number; obj?: SampleNode; r: number; j: number }[] = [{ t: root, obj: rootObj, r: 0, j: 0 }];
+    while (stack.length) {
+      const f = stack[stack.length - 1]!;
+      const rows = f.t >= 0 ? tables[f.t]!.rows : [];
+      if (f.r >= rows.length) {
+        stack.pop();
+        continue;
+      }
+      const row = rows[f.r]!;
+      if (f.j >= row.refs.length) {
+        f.r++;
+        f.j = 0;
+        continue;
+      }
+      const x = row.refs[f.j++]!;
+      if (seen.has(x.name)) continue;
+      const next = tables[pos];
+      const fit = next !== undefined && fits(next, x);
+      if (HIDDEN.has(x.name) && !fit) continue;
+      seen.add(x.name);
+      const v = accessValue(f.obj, row, x.access);
+      if (!fit) {
+        x0.push({ name: x.name, value: v });
+        continue;
+      }
+      const i = pos++;
+      slots[i] = { name: x.name, role: "reference", naming: next!.caption ? "caption" : "reference", obj: asObject(v) };
+      if (next!.kind === "params") stack.push({ t: i, obj: asObject(v), r: 0, j: 0 });
+    }
+  };
+  walk(requestTable ? 0 : -1, rq);
+  let responseTable = -1;
+  const tb = tables[pos];
+  if (tb && tb.kind === "params") {
+    const rs = asObject(input.response);
+    const name = tb.caption ?? input.responseRoot ?? (tb.signature === "QueryResponse" ? "QueryResponse" : `${input.operation}Response`);
+    const naming: Slot["naming"] = tb.caption
+      ? "caption"
+      : input.responseRoot
+        ? "xml"
+        : tb.signature === "QueryResponse"
+          ? "signature"
+          : "inferred";
+    responseTable = pos;
+    slots[pos++] = { name, role: "response", naming, obj: rs };
+    seen.add(name);
+    walk(responseTable, rs);
+  }
+  return { score: 0, slots, consumed: pos, responseTable, x0, sig: "greedy" };
+}
+
+export function describe(s: Snapshot, tables: Table[]): string {
+  return tables
+    .map((_, i) => {
+      const slot = s.slots[i];
+      return slot ? `${slot.name}(${slot.role})` : `table ${i + 1}(unexplained)`;
+    })
+    .join(",");
+}
+
+export function decideRequest(tables: Table[], input: WalkInput): boolean {
+  const p0 = tables[0];
+  if (!p0 || p0.kind !== "params") return false;
+  if (input.captions && p0.caption !== undefined) {
+    return p0.caption.toLowerCase() === input.operation.toLowerCase();
+  }
+  if (p0.rows.some((r) => /^(path|query|body)$/i.test(r.raw.param))) return true;
+  const rq = input.request;
+  if (!rq || rq.kind !== "object" || rq.entries.length === 0) return false;
+  const present = objectKeys(rq).set;
+  const c1 = rq.truncated || p0.required.every((k) => present.has(k));
+  if (!c1) return false;
+  for (const k of present) if (!p0.keys.has(k)) return false;
+  return true;
+}
