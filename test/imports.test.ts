@@ -38,10 +38,7 @@ const FORBIDDEN: Record<string, (target: string) => boolean> = {
 };
 
 /** Known exceptions, each with the reason it is still there. */
-const ALLOWED = new Set([
-  // the option defaults move to src/options.ts with the one option table (package engineer)
-  "source/config.ts -> emit/options.ts",
-]);
+const ALLOWED = new Set<string>([]);
 
 describe("imports run one way", () => {
   const violations: string[] = [];
