@@ -3,7 +3,7 @@
 // ["Int32"] -> "int?", "Byte[]" -> "byte[]", nested generic arguments given as C#-like strings
 // ("List<Int32>") -> "List<int>".
 import type { TypeRef } from "../../model/types.js";
-import { canonicalType, tryParseCSharpType } from "../csharp-type.js";
+import { canonicalType, tryParseCSharpType } from "../../csharp-type.js";
 import { field, isObject, strings, str, type JsonObject } from "./json-fields.js";
 
 /** ``QueryResponse`1`` -> "QueryResponse"; a namespace-qualified name keeps only its last part. */
