@@ -1,0 +1,132 @@
+// The facts a rendering cannot show, listed explicitly (issue 8: "names the rendering cannot know
+// excepted, and listed"). compareModels excuses a difference only when one of these covers it.
+//
+// html   every fact the generator produces is on the page (captions name every table).
+// pipe   captions and headings are lost: the service name, tags, the op description, auth without
+//        rows ("unknown"), and the NAME of every type that no Data Type cell, op name, well-known
+//        signature or `<Op>Response` convention gives (e.g. a request base `AuditedRequest`, read as
+//        `<Op>Base`; a response shared by two ops). Such types are matched to the truth by shape.
+// flat   cells run together: a valued enum's rows cannot be split (typed string, §5.1), a plain enum
+//        member cannot be told from its glued description, and route notes glue onto the summary.
+import type { Difference, Undecidable } from "./compare.js";
+import { SUPPLIED_BUILTINS } from "./builtins.js";
+import { camel } from "./csharp.js";
+import { describePage } from "./page.js";
+import { walkOperation } from "./walk.js";
+import type { TrueService } from "./service.js";
+
+export type Rendering = "html" | "pipe" | "flat" | "json";
+
+const mentions = (s: string | undefined, name: string) => !!s && new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(s);
+
+export interface Undecidables {
+  rules: Undecidable[];
+  /** Truth types whose names the rendering cannot show. */
+  unnamed: Set<string>;
+}
+
+/**
+ * A type that gets a table on no page (the element of a List<X> response that no request side
+ * references, and what only it references) is seen only in samples: its name, number types and
+ * null members cannot be known (§6.2). Such a type, every mention of it, and the types ssgen infers
+ * from samples are excused.
+ */
+function untabled(service: TrueService, rules: Undecidable[]): void {
+  const tabled = new Set<string>(service.operations.map((o) => o.name));
+  for (const op of service.operations) for (const t of walkOperation(service, op)) tabled.add(t.type.name);
+  const missing = [...service.types.values()].filter((t) => !tabled.has(t.name) && !SUPPLIED_BUILTINS.has(t.name));
+  if (!missing.length) return;
+  const reason = (name: string) => `${name} gets a table on no page: only samples show it`;
+  for (const t of missing) {
+    rules.push({ path: `type:${t.name}`, reason: reason(t.name) });
+    rules.push({ path: "type:*.prop:*.type", reason: reason(t.name), when: (d) => mentions(d.expected, t.name) });
+    rules.push({ path: "op:*.response", reason: reason(t.name), when: (d) => mentions(d.expected, t.name) });
+  }
+  rules.push({ path: "type:*", reason: "a type inferred from the sample of a type with no table", when: (d) => d.actual === "extra" && d.from === "sample" });
+}
+
+const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+/** §5.5 rule 1: a key votes only when Name, camel(Name) and snake(Name) all differ (`Bodyweight` does not). */
+const votes = (name: string) => {
+  const c = camel(name);
+  return name !== c && c !== snake(name) && name !== snake(name);
+};
+
+/** Some page shows a top-level sample key that votes (a request body, a response object or array of objects). */
+function hasVotingSample(service: TrueService): boolean {
+  for (const op of service.operations) {
+    const page = describePage(service, op);
+    for (const body of [page.request.body, page.response]) {
+      if (body === undefined) continue;
+      const v = JSON.parse(body) as unknown;
+      const o = Array.isArray(v) ? v[0] : v;
+      if (o && typeof o === "object" && Object.keys(o).some((k) => k !== "responseStatus" && k !== "ResponseStatus" && votes(pascalOf(service, k)))) return true;
+    }
+  }
+  return false;
+}
+
+/** The C# name behind a wire key (keys are camel(Name) or Name; names are PascalCase). */
+const pascalOf = (service: TrueService, key: string) => (service.wireCase === "camel" ? key[0]!.toUpperCase() + key.slice(1) : key);
+
+export function undecidables(service: TrueService, rendering: Rendering): Undecidables {
+  const rules: Undecidable[] = [];
+  const unnamed = new Set<string>();
+  if (rendering !== "json") {
+    untabled(service, rules);
+    if (!hasVotingSample(service)) {
+      const reason = "no sample body shows a key, so the wire case is unknown (§5.5: camel assumed)";
+      rules.push({ path: "service.wireCase", reason }, { path: "type:*.prop:*.wireName", reason });
+    }
+  }
+  if (rendering === "pipe") {
+    rules.push(
+      { path: "service.serviceName", reason: "pipe text loses <h1>" },
+      { path: "op:*.tags", reason: "pipe text loses the tags" },
+      { path: "op:*.description", reason: "pipe text loses h3#desc" },
+    );
+    for (const op of service.operations) {
+      const rows = op.auth && Object.values(op.auth).some((v) => v.length);
+      if (!rows) rules.push({ path: `op:${op.name}.auth`, reason: "pipe text keeps auth rows only: no rows reads as unknown" });
+    }
+    // names a pipe page shows: op names, Data Type cells, well-known signatures, <Op>Response
+    const shown = new Set<string>(["QueryBase", "QueryResponse", ...service.operations.map((o) => o.name)]);
+    for (const op of service.operations)
+      for (const t of describePage(service, op).tables)
+        if (t.kind === "params") for (const r of t.rows) for (const id of r.type.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) shown.add(id);
+    const returnedBy = new Map<string, string[]>();
+    for (const op of service.operations)
+      if (op.response !== "void" && op.response.kind === "named") returnedBy.set(op.response.name, [...(returnedBy.get(op.response.name) ?? []), op.name]);
+    for (const t of service.types.values()) {
+      const by = returnedBy.get(t.name) ?? [];
+      const conventional = by.length === 1 && t.name === `${by[0]}Response`;
+      if (!shown.has(t.name) && !conventional) {
+        unnamed.add(t.name);
+        rules.push({ path: `type:${t.name}.name`, reason: "pipe text has no captions and nothing references this type by name" });
+      }
+    }
+  }
+  if (rendering === "flat") {
+    for (const t of service.types.values()) {
+      if (t.kind !== "enum") continue;
+      if (t.valued !== "none") {
+        rules.push({ path: `type:${t.name}`, reason: "flat text glues a valued enum's Name and Value cells (§5.1: typed string)" });
+        rules.push({
+          path: "type:*.prop:*.type",
+          reason: `flat text types the valued enum ${t.name} as string`,
+          when: (d: Difference) => mentions(d.expected, t.name),
+        });
+      } else if (t.members.some((m) => m.description)) {
+        rules.push({ path: `type:${t.name}.members`, reason: "flat text glues a plain enum member to its description" });
+        rules.push({ path: `type:${t.name}.member:*`, reason: "flat text glues a plain enum member to its description" });
+      }
+    }
+    for (const op of service.operations)
+      op.routes.forEach((r, i) => {
+        if (!r.notes) return;
+        rules.push({ path: `op:${op.name}.route:${i}.summary`, reason: "flat text glues route notes onto the summary" });
+        rules.push({ path: `op:${op.name}.route:${i}.notes`, reason: "flat text glues route notes onto the summary" });
+      });
+  }
+  return { rules, unnamed };
+}

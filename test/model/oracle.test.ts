@@ -1,0 +1,87 @@
+// The oracle's own checks: its walk reproduces the spec's worked examples, its generator is
+// deterministic, and its comparer catches planted differences.
+import { describe, expect, test } from "vitest";
+import { dictOf, listOf, named, nullable } from "../helpers/random-service/csharp.js";
+import { QUERY_BASE, QUERY_DB, QUERY_RESPONSE } from "../helpers/random-service/builtins.js";
+import {
+  compareModels,
+  generateService,
+  recover,
+  renderService,
+  toApiModel,
+  walkOperation,
+  type TrueService,
+} from "../helpers/random-service/index.js";
+
+const str = named("string");
+/** The §2.10 fixture service (CreateOrder) and the AutoQuery fixture (QueryCustomers). */
+function shop(): TrueService {
+  const types: TrueService["types"] = new Map();
+  const add = (t: Parameters<typeof types.set>[1]) => types.set(t.name, t);
+  add({ kind: "class", name: "AuditedRequest", properties: [{ name: "TraceId", type: str, required: false }] });
+  add({ kind: "enum", name: "Priority", valued: "none", members: [{ name: "Low" }, { name: "Normal" }, { name: "High" }] });
+  add({ kind: "class", name: "LineItem", properties: [{ name: "Sku", type: str, required: false }, { name: "Qty", type: named("int"), required: false, range: [1, 99] }] });
+  add({
+    kind: "class", name: "CreateOrder", base: named("AuditedRequest"),
+    properties: [
+      { name: "CustomerId", type: named("int"), required: true },
+      { name: "Priority", type: named("Priority"), required: false },
+      { name: "Items", type: listOf(named("LineItem")), required: false },
+      { name: "DueDate", type: nullable(named("DateTime")), required: false },
+    ],
+  });
+  add({ kind: "class", name: "CreateOrderResponse", properties: [{ name: "Id", type: named("long"), required: false }, { name: "Meta", type: dictOf(str, str), required: false }, { name: "ResponseStatus", type: named("ResponseStatus"), required: false }] });
+  add({ kind: "class", name: "Customer", properties: [{ name: "Id", type: named("int"), required: false }, { name: "FullName", type: str, required: false }] });
+  add({ kind: "class", name: "QueryCustomers", base: named("QueryDb", named("Customer")), properties: [] });
+  for (const t of [QUERY_BASE, QUERY_DB, QUERY_RESPONSE]) add(t);
+  return {
+    seed: 0, serviceName: "Shop API", host: "shop.example.test", wireCase: "camel", types,
+    operations: [
+      { name: "CreateOrder", routes: [{ verbs: ["POST"], path: "/customers/{CustomerId}/orders" }, { verbs: ["POST"], path: "/orders" }], response: named("CreateOrderResponse"), tags: ["orders"], auth: null },
+      { name: "QueryCustomers", routes: [{ verbs: ["GET"], path: "/customers" }], response: named("QueryResponse", named("Customer")), tags: [], auth: null },
+    ],
+  };
+}
+
+describe("oracle", () => {
+  test("the walk gives the spec's table orders (§2.10, §4 rule 2)", () => {
+    const s = shop();
+    const captions = (op: number) => walkOperation(s, s.operations[op]!).map((t) => t.caption);
+    expect(captions(0)).toEqual(["CreateOrder", "AuditedRequest", "Priority", "LineItem", "CreateOrderResponse"]);
+    expect(captions(1)).toEqual(["QueryBase", "Customer", "QueryResponse<T>"]);
+    const results = walkOperation(s, s.operations[1]!)[2]!.rows.find((r) => r.name === "Results")!;
+    expect(results.type).toEqual(listOf(named("Customer")));
+  });
+
+  test("the HTML rendering of the fixture service is read back exactly", () => {
+    const s = shop();
+    const { differences } = compareModels(toApiModel(s), recover(renderService(s, "html")));
+    expect(differences).toEqual([]);
+  });
+
+  test("the generator is deterministic and every type it keeps is reachable", () => {
+    const a = renderService(generateService({ seed: 42, ops: 20 }), "pipe");
+    const b = renderService(generateService({ seed: 42, ops: 20 }), "pipe");
+    expect(a).toEqual(b);
+    const s = generateService({ seed: 7, ops: 30 });
+    expect(s.operations).toHaveLength(30);
+    expect(toApiModel(s).types.length).toBeGreaterThan(30);
+  });
+
+  test("the comparer reports planted differences", () => {
+    const s = shop();
+    const truth = toApiModel(s);
+    const wrong = structuredClone(truth);
+    const order = wrong.types.find((t) => t.name === "CreateOrder")!;
+    delete order.base;
+    order.properties![0]!.wireName = "CustomerId";
+    wrong.types.push({ name: "CreateOrder2", kind: "class", role: "unknown", from: "caption", properties: [] });
+    wrong.operations[0]!.routes.pop();
+    const paths = compareModels(truth, wrong).differences.map((d) => d.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["type:CreateOrder.base", "type:CreateOrder.prop:CustomerId.wireName", "type:CreateOrder2", "op:CreateOrder.routes.count"]),
+    );
+    const excused = compareModels(truth, wrong, { undecidable: [{ path: "type:*.base", reason: "test" }] });
+    expect(excused.excused.map((d) => d.path)).toContain("type:CreateOrder.base");
+  });
+});
