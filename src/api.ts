@@ -84,8 +84,8 @@ export interface LoadResult {
   failures: PageFailure[];
   /** Warnings from index pages. */
   diagnostics: Diagnostic[];
-  /** One per --url, in the order given. */
-  urlSources: UrlSource[];
+  /** One per --url, in the order given (absent: no --url). */
+  urlSources?: UrlSource[];
 }
 
 export async function loadPages(options: RunOptions, reporter: Reporter = silentReporter): Promise<LoadResult> {
