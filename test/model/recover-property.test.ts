@@ -1,5 +1,5 @@
-// Property tests with our own oracle (issue 8): random true services, rendered as ServiceStack
-// renders them (HTML, pipe text, flat text), read back by ssgen's pipeline (parse + model, as
+// Property tests with our own oracle (issues 8 and 12): random true services, rendered as ServiceStack
+// renders them (HTML, pipe text, flat text, /types/metadata JSON), read back by ssgen's pipeline (parse + model, as
 // `inspect` runs it) and compared with the truth, modulo the facts the rendering cannot show
 // (test/helpers/random-service/undecidable.ts lists them).
 //
@@ -44,6 +44,10 @@ describe("oracle: ssgen recovers random services exactly (modulo undecidables)",
   test("HTML op pages", () => recovers("html", SHARED_TYPES));
   test("pipe text", () => recovers("pipe", SHARED_TYPES));
   test("flat text", () => recovers("flat", FLAT_SAFE, FLAT_TODAY));
+  // /types/metadata shows every fact the generator makes: the full generator, camel and Pascal hosts
+  test("/types/metadata JSON, full generator", () => recovers("json", { minOps: 1, maxOps: 5 }));
+  test("/types/metadata JSON from an older server (typeNamespace, explicit false flags)", () =>
+    recovers("json", { minOps: 1, maxOps: 3 }, { json: { older: true } }));
 });
 
 /** Feature by feature, then everything at once; each fails on main as of this commit. */

@@ -62,7 +62,9 @@ export function compareModels(truth: ApiModel, recovered: ApiModel, options: Com
   const unnamed = options.unnamed ?? new Set<string>();
 
   const truthTypes = new Map(truth.types.map((t) => [t.name, t]));
-  const recoveredTypes = recovered.types.filter((t) => t.from !== "builtin" && !SUPPLIED_BUILTINS.has(t.name));
+  // built-ins ssgen supplies (§8.2) match a truth type of their name but are never "extra"
+  const isSupplied = (t: TypeModel) => t.from === "builtin" || SUPPLIED_BUILTINS.has(t.name);
+  const recoveredTypes = recovered.types.filter((t) => !isSupplied(t) || truthTypes.has(t.name));
   const byName = new Map(recoveredTypes.map((t) => [t.name, t]));
 
   // matching: by name, then (for types whose name is undecidable) every unclaimed table of the same shape

@@ -1,12 +1,13 @@
 // The oracle: random true services, rendered as ServiceStack would (HTML op pages and index, pipe
 // text, flat text, /types/metadata JSON), fed through ssgen's pipeline and compared with the truth.
-import { buildApi } from "../../../src/api.js";
+import { buildApi, type LoadResult } from "../../../src/api.js";
 import type { ApiModel } from "../../../src/model/types.js";
 import { compareModels, type Comparison } from "./compare.js";
 import { generateService, type GenerateOptions } from "./generate.js";
 import { renderFlatPage } from "./render-flat.js";
 import { renderHtmlPage } from "./render-html.js";
 import { renderIndexPage } from "./render-index.js";
+import { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
 import { renderPipePage, type TextRenderOptions } from "./render-pipe.js";
 import type { TrueService } from "./service.js";
 import { toApiModel } from "./truth.js";
@@ -20,6 +21,7 @@ export { renderHtmlPage } from "./render-html.js";
 export { renderIndexPage } from "./render-index.js";
 export { renderPipePage } from "./render-pipe.js";
 export { renderFlatPage } from "./render-flat.js";
+export { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
 export { walkOperation } from "./walk.js";
 export type { TrueService, TrueOperation, TrueType, TrueClass, TrueEnum } from "./service.js";
 
@@ -32,6 +34,7 @@ export interface RenderedFile {
 export interface RenderOptions extends TextRenderOptions {
   /** Add the /metadata index page (HTML only). */
   index?: boolean;
+  json?: JsonRenderOptions;
 }
 
 export function renderService(service: TrueService, rendering: Rendering, options: RenderOptions = {}): RenderedFile[] {
@@ -45,13 +48,13 @@ export function renderService(service: TrueService, rendering: Rendering, option
     case "flat":
       return service.operations.map((op) => ({ path: `${op.name}.txt`, text: renderFlatPage(service, op, options) }));
     case "json":
-      throw new Error("json rendering: see render-json.ts");
+      return [{ path: "metadata.json", text: renderMetadataJson(service, options.json) }];
   }
 }
 
 /** ssgen's pipeline (parse + model, as `inspect` runs it) over rendered files. */
 export function recover(files: readonly RenderedFile[]): ApiModel {
-  const loaded = { pages: files.map((f) => ({ source: f.path, text: f.text })), failures: [], diagnostics: [] };
+  const loaded: LoadResult = { pages: files.map((f) => ({ source: f.path, text: f.text })), failures: [], diagnostics: [], urlSources: [] };
   return buildApi(loaded, { include: [], exclude: [], allowPartial: false }).api;
 }
 
@@ -69,7 +72,7 @@ export interface OracleRun {
 export function runOracle(options: GenerateOptions, rendering: Rendering, render: RenderOptions = {}): OracleRun {
   const service = generateService(options);
   const files = renderService(service, rendering, render);
-  const truth = toApiModel(service, (op) => files.find((f) => f.path.startsWith(op.name + "."))?.path ?? op.name);
+  const truth = toApiModel(service, (op) => files.find((f) => f.path.startsWith(op.name + "."))?.path ?? files[0]?.path ?? op.name);
   const run: OracleRun = { service, files, truth };
   try {
     run.recovered = recover(files);

@@ -6,6 +6,7 @@
 //        rows ("unknown"), and the NAME of every type that no Data Type cell, op name, well-known
 //        signature or `<Op>Response` convention gives (e.g. a request base `AuditedRequest`, read as
 //        `<Op>Base`; a response shared by two ops). Such types are matched to the truth by shape.
+// json   everything but the service name; the AutoQuery built-ins come from spec §8.2, not the server.
 // flat   cells run together: a valued enum's rows cannot be split (typed string, §5.1), a plain enum
 //        member cannot be told from its glued description, and route notes glue onto the summary.
 import type { Difference, Undecidable } from "./compare.js";
@@ -78,6 +79,11 @@ export function undecidables(service: TrueService, rendering: Rendering): Undeci
       const reason = "no sample body shows a key, so the wire case is unknown (§5.5: camel assumed)";
       rules.push({ path: "service.wireCase", reason }, { path: "type:*.prop:*.wireName", reason });
     }
+  }
+  if (rendering === "json") {
+    rules.push({ path: "service.serviceName", reason: "/types/metadata carries no service name" });
+    for (const name of ["QueryBase", "QueryResponse"])
+      rules.push({ path: `type:${name}`, reason: "/types/metadata omits ServiceStack's own types: ssgen supplies them from spec §8.2 (fixed optionality)" });
   }
   if (rendering === "pipe") {
     rules.push(
