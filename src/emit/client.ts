@@ -13,7 +13,7 @@ import {
 import type { ApiModel, Diagnostic, OperationModel } from "../model/types.js";
 import type { PreparedApi } from "./dtos.js";
 import { printStatements, scalarNames } from "./dtos.js";
-import type { EmitOptions } from "./options.js";
+import { relativeImport, type EmitOptions } from "./options.js";
 import {
   OBJECT_PROTOTYPE_MEMBERS,
   assignMethodNames,
@@ -87,7 +87,7 @@ function superCall(options: Partial<Pick<EmitOptions, "endpoint" | "dates">>): s
 
 export function emitClientFile(
   api: ApiModel,
-  options: Pick<EmitOptions, "dates" | "enums"> & Partial<Pick<EmitOptions, "endpoint">>,
+  options: Pick<EmitOptions, "dates" | "enums"> & Partial<Pick<EmitOptions, "endpoint" | "importExtension">>,
   prepared: PreparedApi,
 ): { text: string; diagnostics: Diagnostic[] } {
   const { operations, names } = prepared;
@@ -110,7 +110,7 @@ export function emitClientFile(
   const imports: ImportDeclarationStructure[] = [
     {
       kind: StructureKind.ImportDeclaration,
-      moduleSpecifier: "./runtime.js",
+      moduleSpecifier: relativeImport("runtime", options.importExtension),
       namedImports: [
         "ServiceClient",
         { name: "ClientOptions", isTypeOnly: true },
@@ -120,7 +120,7 @@ export function emitClientFile(
         { name: "Fields", isTypeOnly: true },
       ],
     },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./dtos.js", namespaceImport: "dtos" },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: relativeImport("dtos", options.importExtension), namespaceImport: "dtos" },
   ];
   const table: VariableStatementStructure = {
     kind: StructureKind.VariableStatement,

@@ -4,7 +4,7 @@ import { emitClientFile } from "./client.js";
 import { emitDtos, prepareApi } from "./dtos.js";
 import { formatTypeScript } from "./format.js";
 import { fileHeader } from "./header.js";
-import type { EmitOptions, GeneratedFile } from "./options.js";
+import { relativeImport, type EmitOptions, type GeneratedFile } from "./options.js";
 import { SHARED_WITH_RUNTIME } from "./naming.js";
 
 export interface EmitResult {
@@ -14,11 +14,12 @@ export interface EmitResult {
 }
 
 /** The barrel; DTOs sharing a name with a runtime export are re-exported explicitly to win. */
-function indexSource(dtoNames: Iterable<string>): string {
+function indexSource(dtoNames: Iterable<string>, extension: EmitOptions["importExtension"]): string {
   const names = new Set(dtoNames);
   const shared = SHARED_WITH_RUNTIME.filter((n) => names.has(n));
-  const explicit = shared.length ? `export { ${shared.join(", ")} } from "./dtos.js";\n` : "";
-  return `export * from "./dtos.js";\nexport * from "./client.js";\nexport * from "./runtime.js";\n${explicit}`;
+  const from = (module: string) => JSON.stringify(relativeImport(module, extension));
+  const explicit = shared.length ? `export { ${shared.join(", ")} } from ${from("dtos")};\n` : "";
+  return `export * from ${from("dtos")};\nexport * from ${from("client")};\nexport * from ${from("runtime")};\n${explicit}`;
 }
 
 /** emitClient plus the diagnostics emitting produced. */
@@ -35,7 +36,7 @@ export async function emitClientWithDiagnostics(api: ApiModel, options: EmitOpti
     await finish("client.ts", client.text, true),
     // the runtime template is copied as written: its author formats it
     await finish("runtime.ts", options.runtimeSource, false),
-    await finish("index.ts", indexSource(prepared.names.byName.values()), true),
+    await finish("index.ts", indexSource(prepared.names.byName.values(), options.importExtension), true),
   ];
   return { files, diagnostics: [...dtos.diagnostics, ...client.diagnostics] };
 }

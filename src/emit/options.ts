@@ -30,3 +30,12 @@ export interface GeneratedFile {
   path: string;
   content: string;
 }
+
+/**
+ * The specifier of a relative import between generated files (`module` without extension):
+ * `./dtos.js` for Node ESM and bundlers, `./dtos.ts` for Deno (and TS's
+ * allowImportingTsExtensions), `./dtos` for resolvers that add it themselves.
+ */
+export function relativeImport(module: string, extension: EmitSettings["importExtension"] = "js"): string {
+  return extension === "none" ? `./${module}` : `./${module}.${extension}`;
+}
