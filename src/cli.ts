@@ -19,6 +19,7 @@ import { OPTIONS, OPTION_NAMES, flagName, type CommandName, type GivenOptions, t
 import { loadConfig, resolveRunOptions, validateOptions } from "./source/config.js";
 import { makeProgress } from "./source/progress.js";
 import { terminalText } from "./source/redact.js";
+import { SSGEN_VERSION } from "./version.js";
 
 /** Every line ssgen prints goes through terminalText: page and server text is never raw. */
 function print(stream: NodeJS.WriteStream, text: string): void {
@@ -164,7 +165,7 @@ await yargs(hideBin(process.argv))
   .epilogue(EPILOGUE)
   .help()
   .alias("h", "help")
-  .version()
+  .version(SSGEN_VERSION)
   .wrap(Math.min(110, process.stdout.columns || 100))
   .fail((message, error) => {
     // yargs reports its own usage errors as YError (e.g. a flag without its value)

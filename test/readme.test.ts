@@ -13,17 +13,19 @@ afterAll(async () => {
 });
 
 describe("README", () => {
-  it("the client example type-checks against generated/", async () => {
+  it("every ts example type-checks against generated/", async () => {
     const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(example, "README has a ```ts example").toBeDefined();
-    expect(example).toContain('from "./api/index.js"');
+    const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(examples.length, "README has ```ts examples").toBeGreaterThan(1);
     dir = await tempDir("readme");
     for (const f of await readdir(path.join(ROOT, "generated"))) {
       if (f.endsWith(".ts")) await copyFile(path.join(ROOT, "generated", f), path.join(dir, f));
     }
     const prelude = "declare function getToken(): Promise<string>;\ndeclare function refresh(): Promise<{ token: string }>;\n";
-    await writeFile(path.join(dir, "example.ts"), prelude + example!.replace('"./api/index.js"', '"./index.js"') + "\nexport {};\n");
+    for (const [i, example] of examples.entries()) {
+      expect(example).toContain('from "./api/index.js"');
+      await writeFile(path.join(dir, `example${i}.ts`), prelude + example.replace('"./api/index.js"', '"./index.js"') + "\nexport {};\n");
+    }
     await typecheck(dir);
   });
 });

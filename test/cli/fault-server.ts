@@ -39,7 +39,8 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-export async function startFaultServer(ops: OpSpec[], awayOrigin = "http://127.0.0.1:9"): Promise<FaultServer> {
+/** `port`: a fixed port on every interface (for examples that name `http://localhost:5000`); default a free one on 127.0.0.1. */
+export async function startFaultServer(ops: OpSpec[], awayOrigin = "http://127.0.0.1:9", port = 0): Promise<FaultServer> {
   const counts = new Map<string, number>();
   const state: FaultServer = {
     origin: "",
@@ -126,7 +127,11 @@ export async function startFaultServer(ops: OpSpec[], awayOrigin = "http://127.0
     }
     res.writeHead(404).end("not found");
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  state.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((r, reject) => {
+    server.once("error", reject);
+    if (port) server.listen(port, r);
+    else server.listen(0, "127.0.0.1", r);
+  });
+  state.origin = `http://${port ? "localhost" : "127.0.0.1"}:${(server.address() as AddressInfo).port}`;
   return state;
 }
