@@ -12,6 +12,7 @@ import {
   type WireCase,
 } from "./types.js";
 import { voteWireCase, wireNameFor } from "./wire-case.js";
+import { pairAliases } from "./aliases.js";
 import { inferTypesFromSamples, pascalCase } from "./infer.js";
 import { keyOf, objectKeys, parseTypeText, walkTables, type WalkedType } from "./walk/index.js";
 
@@ -86,9 +87,11 @@ export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}):
       }),
     );
     wireCase = voteWireCase(pairs);
+    const aliases = pairAliases(walk.types, keys);
+    diagnostics.push(...aliases.diagnostics);
     walk.types.forEach((t, i) => applyWireNames(t, wireCase, keys[i]!));
     for (const t of walk.types) if (t.sample && voteable.has(t.sample)) applySampleKinds(t, t.sample);
-    diagnostics.push(...unmatchedKeys(walk.types));
+    diagnostics.push(...unmatchedKeys(walk.types, aliases.explained));
     types = walk.types.map((t) => t.model);
 
     if (walk.response !== undefined) response = walk.response;
@@ -261,7 +264,7 @@ function sampleKindOf(v: SampleNode | undefined): PropertyModel["sampleKind"] {
 }
 
 /** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */
-function unmatchedKeys(types: WalkedType[]): Diagnostic[] {
+function unmatchedKeys(types: WalkedType[], explained: ReadonlyMap<SampleNode, ReadonlySet<string>>): Diagnostic[] {
   const byName = new Map(types.map((t) => [t.model.name, t]));
   const out: Diagnostic[] = [];
   for (const t of types) {
@@ -277,7 +280,7 @@ function unmatchedKeys(types: WalkedType[]): Diagnostic[] {
     const keys = objectKeys(t.sample).entries;
     for (let k = 0; k < keys.length; k++) {
       const key = t.sample.entries[k]![0];
-      if (!names.some((set) => set.has(keys[k]!))) {
+      if (!names.some((set) => set.has(keys[k]!)) && !explained.get(t.sample)?.has(key)) {
         out.push({ code: "W_SAMPLE_KEY_UNMATCHED", detail: `${key} in the ${t.model.name} sample` });
       }
     }
