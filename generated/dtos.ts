@@ -501,8 +501,11 @@ export class NotifyAgent implements IReturnVoid {
 }
 
 export class OrderLine {
-  /** @description Stock keeping unit */
-  public sku?: string;
+  /**
+   * @description Stock keeping unit
+   * C# name: Sku
+   */
+  public sku_code?: string;
   /** Valid range: 1 - 99 */
   public qty!: number;
   public price!: number;
