@@ -2,55 +2,13 @@
 // text, flat text, /types/metadata JSON), fed through ssgen's pipeline and compared with the truth.
 import { buildApi, type LoadResult } from "../../../src/api.js";
 import type { ApiModel } from "../../../src/model/types.js";
-import { compareModels, type Comparison } from "./compare.js";
+import type { Comparison } from "./compare.js";
+import { evaluate, renderService, truthOf, type RenderedFile, type RenderOptions } from "./core.js";
 import { generateService, type GenerateOptions } from "./generate.js";
-import { renderFlatPage } from "./render-flat.js";
-import { renderHtmlPage } from "./render-html.js";
-import { renderIndexPage } from "./render-index.js";
-import { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
-import { renderPipePage, type TextRenderOptions } from "./render-pipe.js";
 import type { TrueService } from "./service.js";
-import { toApiModel } from "./truth.js";
-import { undecidables, type Rendering } from "./undecidable.js";
+import type { Rendering } from "./undecidable.js";
 
-export { generateService, PLAIN, type GenerateOptions } from "./generate.js";
-export { compareModels, type Comparison, type Difference, type Undecidable } from "./compare.js";
-export { toApiModel, preferredVerb } from "./truth.js";
-export { undecidables, type Rendering } from "./undecidable.js";
-export { renderHtmlPage } from "./render-html.js";
-export { renderIndexPage } from "./render-index.js";
-export { renderPipePage } from "./render-pipe.js";
-export { renderFlatPage } from "./render-flat.js";
-export { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
-export { walkOperation } from "./walk.js";
-export type { TrueService, TrueOperation, TrueType, TrueClass, TrueEnum } from "./service.js";
-
-export interface RenderedFile {
-  /** A file name: `<Op>.html`, `<Op>.txt`, `metadata.html`, `metadata.json`. */
-  path: string;
-  text: string;
-}
-
-export interface RenderOptions extends TextRenderOptions {
-  /** Add the /metadata index page (HTML only). */
-  index?: boolean;
-  json?: JsonRenderOptions;
-}
-
-export function renderService(service: TrueService, rendering: Rendering, options: RenderOptions = {}): RenderedFile[] {
-  switch (rendering) {
-    case "html": {
-      const files = service.operations.map((op) => ({ path: `${op.name}.html`, text: renderHtmlPage(service, op) }));
-      return options.index ? [{ path: "metadata.html", text: renderIndexPage(service) }, ...files] : files;
-    }
-    case "pipe":
-      return service.operations.map((op) => ({ path: `${op.name}.txt`, text: renderPipePage(service, op, options) }));
-    case "flat":
-      return service.operations.map((op) => ({ path: `${op.name}.txt`, text: renderFlatPage(service, op, options) }));
-    case "json":
-      return [{ path: "metadata.json", text: renderMetadataJson(service, options.json) }];
-  }
-}
+export * from "./core.js";
 
 /** ssgen's pipeline (parse + model, as `inspect` runs it) over rendered files. */
 export function recover(files: readonly RenderedFile[]): ApiModel {
@@ -72,7 +30,7 @@ export interface OracleRun {
 export function runOracle(options: GenerateOptions, rendering: Rendering, render: RenderOptions = {}): OracleRun {
   const service = generateService(options);
   const files = renderService(service, rendering, render);
-  const truth = toApiModel(service, (op) => files.find((f) => f.path.startsWith(op.name + "."))?.path ?? files[0]?.path ?? op.name);
+  const truth = truthOf(service, files);
   const run: OracleRun = { service, files, truth };
   try {
     run.recovered = recover(files);
@@ -80,8 +38,7 @@ export function runOracle(options: GenerateOptions, rendering: Rendering, render
     run.error = error instanceof Error ? error.message : String(error);
     return run;
   }
-  const u = undecidables(service, rendering);
-  run.comparison = compareModels(truth, run.recovered, { undecidable: u.rules, unnamed: u.unnamed });
+  run.comparison = evaluate(service, rendering, truth, run.recovered);
   return run;
 }
 export { serviceArbitrary, generateOptionsArbitrary, type ServiceArbitraryOptions } from "./arbitrary.js";

@@ -1,0 +1,64 @@
+// The oracle without ssgen's pipeline (so bench/ can bundle it and run it against dist/): random
+// true services, their renderings, the truth as an ApiModel, and the comparison of a recovered model.
+import type { ApiModel } from "../../../src/model/types.js";
+import { compareModels, type Comparison } from "./compare.js";
+import { renderFlatPage } from "./render-flat.js";
+import { renderHtmlPage } from "./render-html.js";
+import { renderIndexPage } from "./render-index.js";
+import { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
+import { renderPipePage, type TextRenderOptions } from "./render-pipe.js";
+import type { TrueService } from "./service.js";
+import { toApiModel } from "./truth.js";
+import { undecidables, type Rendering } from "./undecidable.js";
+
+export { renderOpenApi } from "./render-openapi.js";
+
+export { generateService, PLAIN, type GenerateOptions } from "./generate.js";
+export { compareModels, type Comparison, type Difference, type Undecidable } from "./compare.js";
+export { toApiModel, preferredVerb } from "./truth.js";
+export { undecidables, type Rendering } from "./undecidable.js";
+export { renderHtmlPage } from "./render-html.js";
+export { renderIndexPage } from "./render-index.js";
+export { renderPipePage } from "./render-pipe.js";
+export { renderFlatPage } from "./render-flat.js";
+export { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
+export { walkOperation } from "./walk.js";
+export type { TrueService, TrueOperation, TrueType, TrueClass, TrueEnum } from "./service.js";
+
+export interface RenderedFile {
+  /** A file name: `<Op>.html`, `<Op>.txt`, `metadata.html`, `metadata.json`. */
+  path: string;
+  text: string;
+}
+
+export interface RenderOptions extends TextRenderOptions {
+  /** Add the /metadata index page (HTML only). */
+  index?: boolean;
+  json?: JsonRenderOptions;
+}
+
+export function renderService(service: TrueService, rendering: Rendering, options: RenderOptions = {}): RenderedFile[] {
+  switch (rendering) {
+    case "html": {
+      const files = service.operations.map((op) => ({ path: `${op.name}.html`, text: renderHtmlPage(service, op) }));
+      return options.index ? [{ path: "metadata.html", text: renderIndexPage(service) }, ...files] : files;
+    }
+    case "pipe":
+      return service.operations.map((op) => ({ path: `${op.name}.txt`, text: renderPipePage(service, op, options) }));
+    case "flat":
+      return service.operations.map((op) => ({ path: `${op.name}.txt`, text: renderFlatPage(service, op, options) }));
+    case "json":
+      return [{ path: "metadata.json", text: renderMetadataJson(service, options.json) }];
+  }
+}
+
+/** Truth vs a model recovered from `rendering`, modulo what that rendering cannot show. */
+export function evaluate(service: TrueService, rendering: Rendering, truth: ApiModel, recovered: ApiModel): Comparison {
+  const u = undecidables(service, rendering);
+  return compareModels(truth, recovered, { undecidable: u.rules, unnamed: u.unnamed });
+}
+
+/** The truth with each op's source named after its rendered file. */
+export function truthOf(service: TrueService, files: readonly RenderedFile[]): ApiModel {
+  return toApiModel(service, (op) => files.find((f) => f.path.startsWith(op.name + "."))?.path ?? files[0]?.path ?? op.name);
+}
