@@ -79,7 +79,7 @@ function reporter(options: RunOptions): Reporter {
       if (!options.quiet) print(process.stderr, line + "\n");
     },
     info: (line) => {
-      if (!options.quiet) process.stderr.write(line + "\n");
+      if (!options.quiet) print(process.stderr, line + "\n");
     },
     progress: makeProgress(options.quiet ? "quiet" : "auto"),
   };
