@@ -345,6 +345,8 @@ export async function generate(options: RunOptions, reporter: Reporter = silentR
   return scrubbed(options, async () => {
     const emitted = await buildAndEmit(options, reporter);
     const write = await writeOutputAtomically(options.out, emitted.files, summarizeModel(emitted.api));
+    // an earlier run's interrupted swap finished or undone, edited files kept as the user's
+    for (const note of write.notes ?? []) reporter.warn(`warning: ${options.out}: ${note}`);
     return { ...emitted, write, elapsedMs: Math.round(performance.now() - started) };
   });
 }

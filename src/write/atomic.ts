@@ -1,19 +1,25 @@
 // Nothing in --out changes unless the whole run succeeded, and a crash mid-write cannot leave a
-// half-written client: the new folder is assembled beside the old one (user files copied over,
-// ssgen's previous files left behind) and swapped in with two renames.
+// half-written client: the new output is assembled beside the folder, the user's files are moved
+// into it (renames: owner, mode, hard links and symlinks kept), and it is swapped in with two
+// renames. A symlinked --out is swapped as its target. A run killed at any point is finished or
+// undone by the next one (leftovers.ts). A file ssgen wrote that was changed since (its hash no
+// longer matches the manifest) is the user's: never overwritten without an error, never deleted.
 
-import { cp, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/options.js";
 import { SsgenError, EXIT } from "../source/errors.js";
+import { moveUserEntries, recoverLeftovers, runTag, tempFolder } from "./leftovers.js";
 import {
   MANIFEST_FILE,
   isSafeRelativePath,
   makeManifest,
   readManifest,
   serializeManifest,
+  sha256,
   type ModelSummary,
 } from "./manifest.js";
+import { refuseDangerousFolder, refuseProjectFolder, requireWritable, resolveOutFolder } from "./out-folder.js";
 
 export interface WriteResult {
   /** Generated files written (0 when the folder already held exactly this output). */
@@ -21,6 +27,8 @@ export interface WriteResult {
   /** ssgen files from the previous run that are no longer generated. */
   removed: string[];
   unchanged: boolean;
+  /** What was recovered from an earlier run that was killed mid-write, and files kept because they were edited. */
+  notes?: string[];
 }
 
 /** Marks a file as ssgen's own output when there is no manifest yet (the header comment). */
@@ -34,66 +42,63 @@ export async function writeOutputAtomically(
   for (const f of files) {
     if (!isSafeRelativePath(f.path)) throw new SsgenError(`refusing to write unsafe output path ${JSON.stringify(f.path)}`, EXIT.internal);
   }
-  const target = path.resolve(outDir);
-  const manifest = makeManifest(files, summary);
-  const manifestText = serializeManifest(manifest);
+  refuseDangerousFolder(path.resolve(outDir), outDir);
+  const target = await resolveOutFolder(outDir);
+  refuseDangerousFolder(target, outDir);
+
+  const notes = await fsStep(outDir, "recover an interrupted earlier run", () => recoverLeftovers(target));
+  const manifestText = serializeManifest(makeManifest(files, summary));
   const info = await stat(target).catch(() => undefined);
   if (info && !info.isDirectory()) throw new SsgenError(`--out ${outDir} exists and is not a folder`, EXIT.usage);
-
   if (info) await refuseProjectFolder(target, outDir);
 
-  const previous = info ? await readManifest(target) : undefined;
-  const previousFiles = new Set(previous?.files.map((f) => f.path) ?? []);
   const newPaths = new Set(files.map((f) => f.path));
+  const { own: previousFiles, edited } = info ? await ownFiles(target) : { own: new Set<string>(), edited: [] };
+  if (info && (await sameOutput(target, files, manifestText))) return { written: 0, removed: [], unchanged: true, ...withNotes(notes) };
+  if (info) await refuseForeignOverwrites(target, files, previousFiles, edited);
+  for (const p of edited) notes.push(`${p} was changed after ssgen wrote it; kept as your file`);
 
-  if (info && (await sameOutput(target, files, manifestText))) {
-    return { written: 0, removed: [], unchanged: true };
-  }
-  if (info) await refuseForeignOverwrites(target, files, previousFiles);
+  await requireWritable(target, info !== undefined, outDir);
+  await fsStep(outDir, "create the folder that holds it", () => mkdir(path.dirname(target), { recursive: true }));
+  const tag = runTag();
+  const staging = tempFolder(target, "new", tag);
+  const backup = tempFolder(target, "old", tag);
 
-  const parent = path.dirname(target);
-  await mkdir(parent, { recursive: true });
-  const tag = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const staging = path.join(parent, `.ssgen-tmp-${path.basename(target)}-new-${tag}`);
-  const backup = path.join(parent, `.ssgen-tmp-${path.basename(target)}-old-${tag}`);
-
+  // Stage: the manifest first (so a killed run's leftover says which files in it are ssgen's), the
+  // files, then the user's files moved in from --out: everything but ssgen's previous output.
+  const keepBehind = new Set([...previousFiles, ...newPaths]);
   try {
-    if (info) {
-      // Carry over everything that is not ssgen's: user files survive the swap untouched.
-      await cp(target, staging, {
-        recursive: true,
-        preserveTimestamps: true,
-        filter: (src) => {
-          const rel = path.relative(target, src).split(path.sep).join("/");
-          return rel === "" || (rel !== MANIFEST_FILE && !previousFiles.has(rel));
-        },
-      });
-    } else {
-      await mkdir(staging);
-    }
+    await mkdir(staging);
+    await writeFile(path.join(staging, MANIFEST_FILE), manifestText);
     for (const f of files) {
       const file = path.join(staging, ...f.path.split("/"));
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, f.content);
     }
-    await writeFile(path.join(staging, MANIFEST_FILE), manifestText);
+    await checkpoint("staged");
+    if (info) await moveUserEntries(target, staging, keepBehind, () => checkpoint("moving"));
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw new SsgenError(`could not prepare the output beside ${outDir}: ${(error as Error).message}`, EXIT.input);
+    await undoStaging(staging, target, newPaths, info !== undefined);
+    throw new SsgenError(`could not prepare the output beside ${outDir}: ${message(error)}`, EXIT.input);
   }
 
   if (info) {
-    await rename(target, backup).catch(async (error: Error) => {
-      await rm(staging, { recursive: true, force: true });
-      throw new SsgenError(`could not replace ${outDir}: ${error.message}`, EXIT.input);
-    });
+    try {
+      await rename(target, backup);
+    } catch (error) {
+      await undoStaging(staging, target, newPaths, true);
+      throw new SsgenError(`could not replace ${outDir}: ${message(error)}`, EXIT.input);
+    }
+    await checkpoint("swapping");
     try {
       await rename(staging, target);
     } catch (error) {
       await rename(backup, target).catch(() => undefined);
-      await rm(staging, { recursive: true, force: true });
-      throw new SsgenError(`could not replace ${outDir}: ${(error as Error).message}`, EXIT.input);
+      await undoStaging(staging, target, newPaths, true);
+      throw new SsgenError(`could not replace ${outDir}: ${message(error)}`, EXIT.input);
     }
+    await checkpoint("swapped");
+    // only ssgen's previous files are left in it
     await rm(backup, { recursive: true, force: true });
   } else {
     await rename(staging, target).catch(async (error: Error) => {
@@ -102,7 +107,49 @@ export async function writeOutputAtomically(
     });
   }
   const removed = [...previousFiles].filter((p) => !newPaths.has(p)).sort();
-  return { written: files.length, removed, unchanged: false };
+  return { written: files.length, removed, unchanged: false, ...withNotes(notes) };
+}
+
+function withNotes(notes: string[]): Pick<WriteResult, "notes"> {
+  return notes.length ? { notes } : {};
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A file-system step whose failure is a clear input error naming --out, not an internal error. */
+async function fsStep<T>(outDir: string, what: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof SsgenError) throw error;
+    throw new SsgenError(`--out ${outDir}: could not ${what}: ${message(error)}`, EXIT.input);
+  }
+}
+
+/** The user's files go back where they were and the staging folder goes away. */
+async function undoStaging(staging: string, target: string, newPaths: ReadonlySet<string>, targetExists: boolean): Promise<void> {
+  if (targetExists) await moveUserEntries(staging, target, newPaths).catch(() => undefined);
+  await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+}
+
+/**
+ * ssgen's files per the manifest, split by whether they still hold what ssgen wrote: an edited
+ * file (or one a tampered manifest claims) is the user's.
+ */
+async function ownFiles(target: string): Promise<{ own: Set<string>; edited: string[] }> {
+  const own = new Set<string>();
+  const edited: string[] = [];
+  for (const f of (await readManifest(target))?.files ?? []) {
+    const file = path.join(target, ...f.path.split("/"));
+    const info = await lstat(file).catch(() => undefined);
+    if (!info) continue;
+    const content = info.isFile() ? await readFile(file, "utf8").catch(() => undefined) : undefined;
+    if (content !== undefined && sha256(content) === f.sha256) own.add(f.path);
+    else edited.push(f.path);
+  }
+  return { own, edited: edited.sort() };
 }
 
 async function sameOutput(target: string, files: readonly GeneratedFile[], manifestText: string): Promise<boolean> {
@@ -115,38 +162,40 @@ async function sameOutput(target: string, files: readonly GeneratedFile[], manif
   return true;
 }
 
-/** A file ssgen is about to write that it did not write before is the user's: do not clobber it. */
+/** A file ssgen is about to write that is not its unchanged output is the user's: do not clobber it. */
 async function refuseForeignOverwrites(
   target: string,
   files: readonly GeneratedFile[],
   previousFiles: ReadonlySet<string>,
+  edited: readonly string[],
 ): Promise<void> {
   for (const f of files) {
     if (previousFiles.has(f.path)) continue;
-    const existing = await readFile(path.join(target, ...f.path.split("/")), "utf8").catch(() => undefined);
-    if (existing !== undefined && !GENERATED_MARK.test(existing.slice(0, 2000))) {
+    const file = path.join(target, ...f.path.split("/"));
+    const existing = await readFile(file, "utf8").catch(() => undefined);
+    if (existing === undefined && !(await lstat(file).catch(() => undefined))) continue;
+    if (edited.includes(f.path)) {
       throw new SsgenError(
-        `${path.join(target, f.path)} exists and was not generated by ssgen (not in ${MANIFEST_FILE}); ` +
-          "move it or choose another --out",
+        `${file} was changed after ssgen wrote it (its content no longer matches ${MANIFEST_FILE}); ` +
+          "move your changes elsewhere, or delete the file to regenerate it",
+        EXIT.usage,
+      );
+    }
+    if (existing === undefined || !GENERATED_MARK.test(existing.slice(0, 2000))) {
+      throw new SsgenError(
+        `${file} exists and was not generated by ssgen (not in ${MANIFEST_FILE}); move it or choose another --out`,
         EXIT.usage,
       );
     }
   }
 }
 
-/** The swap copies and replaces the whole folder: pointing --out at a project would move the project. */
-async function refuseProjectFolder(target: string, outDir: string): Promise<void> {
-  const cwd = path.resolve(process.cwd());
-  const holdsCwd = cwd === target || cwd.startsWith(target + path.sep);
-  const markers = await Promise.all(
-    [".git", "package.json", "node_modules"].map(async (m) => ((await stat(path.join(target, m)).catch(() => undefined)) ? m : undefined)),
-  );
-  const found = markers.find((m) => m !== undefined);
-  if (holdsCwd || found) {
-    throw new SsgenError(
-      `--out ${outDir} ${found ? `holds ${found}` : "is the current folder or above it"}: it looks like a project folder, ` +
-        "not a folder for generated code (ssgen replaces the whole output folder on each run)",
-      EXIT.usage,
-    );
-  }
+/**
+ * Fault injection for the crash tests (test/write/crash.test.ts): with SSGEN_TEST_PAUSE_AT=<step>
+ * the run stops at that step and waits to be killed. Unset in every real run.
+ */
+async function checkpoint(step: "staged" | "moving" | "swapping" | "swapped"): Promise<void> {
+  if (process.env.SSGEN_TEST_PAUSE_AT !== step) return;
+  process.stderr.write(`ssgen-test: paused at ${step}\n`);
+  await new Promise(() => setInterval(() => undefined, 1 << 30));
 }
