@@ -68,6 +68,7 @@ export async function writeOutputAtomically(
   // files, then the user's files moved in from --out: everything but ssgen's previous output.
   const keepBehind = new Set([...previousFiles, ...newPaths]);
   try {
+    await checkpoint("start");
     await mkdir(staging);
     await writeFile(path.join(staging, MANIFEST_FILE), manifestText);
     for (const f of files) {
@@ -191,11 +192,21 @@ async function refuseForeignOverwrites(
 }
 
 /**
- * Fault injection for the crash tests (test/write/crash.test.ts): with SSGEN_TEST_PAUSE_AT=<step>
- * the run stops at that step and waits to be killed. Unset in every real run.
+ * Fault injection for the crash tests (test/write/crash.test.ts), inert in real runs: with
+ * SSGEN_TEST_PAUSE_AT=<step> the run stops at that step and waits to be killed; with
+ * SSGEN_TEST_STEP_DELAY_MS each step is announced and slowed, so a kill at a random moment lands
+ * inside the write.
  */
-async function checkpoint(step: "staged" | "moving" | "swapping" | "swapped"): Promise<void> {
-  if (process.env.SSGEN_TEST_PAUSE_AT !== step) return;
-  process.stderr.write(`ssgen-test: paused at ${step}\n`);
-  await new Promise(() => setInterval(() => undefined, 1 << 30));
+async function checkpoint(step: "start" | "staged" | "moving" | "swapping" | "swapped"): Promise<void> {
+  const pauseAt = process.env.SSGEN_TEST_PAUSE_AT;
+  const delay = Number(process.env.SSGEN_TEST_STEP_DELAY_MS ?? 0);
+  if (!pauseAt && !delay) return;
+  if (pauseAt === step) {
+    process.stderr.write(`ssgen-test: paused at ${step}\n`);
+    await new Promise(() => setInterval(() => undefined, 1 << 30));
+  }
+  if (delay) {
+    process.stderr.write(`ssgen-test: at ${step}\n`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
 }

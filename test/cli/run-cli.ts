@@ -55,7 +55,7 @@ export interface CliResult {
 
 export function runCli(
   args: string[],
-  { cwd = NEUTRAL_CWD, env = {}, timeoutMs = 60_000 }: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  { cwd = NEUTRAL_CWD, env = {}, timeoutMs = 60_000, uid, gid }: { cwd?: string; env?: Record<string, string>; timeoutMs?: number; uid?: number; gid?: number } = {},
 ): Promise<CliResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -63,6 +63,8 @@ export function runCli(
       cwd,
       env: { ...process.env, NO_COLOR: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      ...(uid !== undefined ? { uid } : {}),
+      ...(gid !== undefined ? { gid } : {}),
     });
     let stdout = "";
     let stderr = "";
