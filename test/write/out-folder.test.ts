@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeOutputAtomically } from "../../src/write/atomic.js";
 import { MANIFEST_FILE, sha256, type ModelSummary } from "../../src/write/manifest.js";
+import { refuseDangerousFolder, resolveOutFolder } from "../../src/write/out-folder.js";
 
 let dir: string;
 const summary: ModelSummary = { operations: {}, types: {} };
@@ -88,22 +89,33 @@ describe("the manifest's hashes", () => {
   });
 });
 
+// Checked on the guard itself, never by running the writer against a real system folder: a
+// regression must fail this test, not move /home.
 describe("dangerous folders", () => {
   it.each([
     ["/"],
     ["/home"],
     ["/tmp"],
+    ["/usr"],
     [homedir()],
+    [path.dirname(homedir())],
+    [tmpdir()],
     [path.dirname(process.cwd())],
     [process.cwd()],
-  ])("--out %s is refused before anything is touched", async (out) => {
-    await expect(writeOutputAtomically(out, v1, summary)).rejects.toThrow(/looks like a project folder|not a folder for generated code/);
+  ])("--out %s is refused", (out) => {
+    expect(() => refuseDangerousFolder(path.resolve(out), out)).toThrow(/not a folder for generated code/);
   });
 
-  it("a symlink pointing at one is refused too", async () => {
+  it("a folder of its own is not", () => {
+    expect(() => refuseDangerousFolder(path.join(dir, "x", "api"), "api")).not.toThrow();
+  });
+
+  it("a symlink pointing at one is refused as its target", async () => {
     const base = await fresh("danger-link");
     await symlink("/", path.join(base, "api"));
-    await expect(writeOutputAtomically(path.join(base, "api"), v1, summary)).rejects.toThrow(/filesystem root/);
+    const target = await resolveOutFolder(path.join(base, "api"));
+    expect(target).toBe("/");
+    expect(() => refuseDangerousFolder(target, "api")).toThrow(/filesystem root/);
   });
 });
 
