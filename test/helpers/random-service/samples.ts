@@ -27,17 +27,23 @@ function responseStatus(service: TrueService): Json {
   };
 }
 
+/**
+ * Names of the classes whose sample objects show inherited members (evidence for their base, §5.3),
+ * collected while building samples when a caller asks.
+ */
+export type Witness = Set<string>;
+
 /** The example value of a type, or undefined when the server omits it. */
-export function exampleValue(service: TrueService, t: TypeRef, stack: readonly string[] = []): Json | undefined {
+export function exampleValue(service: TrueService, t: TypeRef, stack: readonly string[] = [], witness?: Witness): Json | undefined {
   if (t.kind === "nullable") return undefined;
   if (t.kind === "array" || isCollection(t)) {
     const element = t.kind === "array" ? t.element : t.args[0]!;
-    const v = exampleValue(service, element, stack);
+    const v = exampleValue(service, element, stack, witness);
     return v === undefined ? undefined : [v];
   }
   if (isDictionary(t) && t.kind === "named") {
     const key = t.args[0]!;
-    const v = exampleValue(service, t.args[1]!, stack);
+    const v = exampleValue(service, t.args[1]!, stack, witness);
     if (v === undefined) return undefined;
     const k = key.kind === "named" && NUMERIC.has(key.name) ? "0" : "String";
     return { [k]: v };
@@ -52,19 +58,21 @@ export function exampleValue(service: TrueService, t: TypeRef, stack: readonly s
     const first = def.members[0]!;
     return def.valued === "int" ? Number(first.value) : def.valued === "member" ? first.value! : first.name;
   }
-  return objectOf(service, def, t.args, stack);
+  return objectOf(service, def, t.args, stack, witness);
 }
 
 /** Own members first, then each base's (spec §2.8: inherited members live inside the derived object). */
-export function objectOf(service: TrueService, def: TrueClass, args: readonly TypeRef[], stack: readonly string[] = []): Json | undefined {
+export function objectOf(service: TrueService, def: TrueClass, args: readonly TypeRef[], stack: readonly string[] = [], witness?: Witness): Json | undefined {
   if (stack.includes(def.name) || stack.length >= MAX_DEPTH) return undefined;
   const inner = [...stack, def.name];
   const out: { [key: string]: Json } = {};
   let map = new Map((def.genericParams ?? []).map((p, i) => [p, args[i]!]));
   for (let t: TrueClass | undefined = def; t; ) {
     for (const p of t.properties) {
-      const v = exampleValue(service, substitute(p.type, map), inner);
-      if (v !== undefined) out[wireKey(service, p.name)] = v;
+      const v = exampleValue(service, substitute(p.type, map), inner, witness);
+      if (v === undefined) continue;
+      out[wireKey(service, p.name)] = v;
+      if (t !== def) witness?.add(def.name);
     }
     if (!t.base) break;
     const base = substitute(t.base, map);
@@ -83,7 +91,7 @@ export interface SampleRequest {
 }
 
 /** The sample request line of §2.8 (not the preferred verb) and its body. */
-export function sampleRequest(service: TrueService, op: TrueOperation): SampleRequest {
+export function sampleRequest(service: TrueService, op: TrueOperation, witness?: Witness): SampleRequest {
   let verb = "POST";
   let url = `/json/${op.response === "void" ? "oneway" : "reply"}/${op.name}`;
   if (op.routes.length) {
@@ -94,11 +102,11 @@ export function sampleRequest(service: TrueService, op: TrueOperation): SampleRe
   }
   if (verb === "GET" || verb === "DELETE") return { verb, url };
   const request = service.types.get(op.name) as TrueClass;
-  return { verb, url, body: JSON.stringify(objectOf(service, request, []) ?? {}) };
+  return { verb, url, body: JSON.stringify(objectOf(service, request, [], [], witness) ?? {}) };
 }
 
 /** The response body as JSON text, or undefined for a void op (no response block). */
-export function sampleResponse(service: TrueService, op: TrueOperation): string | undefined {
+export function sampleResponse(service: TrueService, op: TrueOperation, witness?: Witness): string | undefined {
   if (op.response === "void") return undefined;
-  return JSON.stringify(exampleValue(service, op.response) ?? {});
+  return JSON.stringify(exampleValue(service, op.response, [], witness) ?? {});
 }

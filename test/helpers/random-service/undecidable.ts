@@ -7,12 +7,15 @@
 //        signature or `<Op>Response` convention gives (e.g. a request base `AuditedRequest`, read as
 //        `<Op>Base`; a response shared by two ops). Such types are matched to the truth by shape.
 // json   everything but the service name; the AutoQuery built-ins come from spec §8.2, not the server.
+// all    a type with a table on no page (only samples show it); a base no page shows (see hiddenBases);
+//        the wire case when no sample key votes (§5.5).
 // flat   cells run together: a valued enum's rows cannot be split (typed string, §5.1), a plain enum
 //        member cannot be told from its glued description, and route notes glue onto the summary.
 import type { Difference, Undecidable } from "./compare.js";
 import { SUPPLIED_BUILTINS } from "./builtins.js";
 import { camel } from "./csharp.js";
 import { describePage } from "./page.js";
+import { sampleRequest, sampleResponse, type Witness } from "./samples.js";
 import { walkOperation } from "./walk.js";
 import type { TrueService } from "./service.js";
 
@@ -70,11 +73,33 @@ function hasVotingSample(service: TrueService): boolean {
 /** The C# name behind a wire key (keys are camel(Name) or Name; names are PascalCase). */
 const pascalOf = (service: TrueService, key: string) => (service.wireCase === "camel" ? key[0]!.toUpperCase() + key.slice(1) : key);
 
+/**
+ * The base of T shows only where the walk prints the base's table as T's base (step 1) or where a
+ * sample object of T carries inherited members. When the base was always seen earlier on T's pages
+ * (a base that is also a referenced type) and no sample shows T with inherited keys, no page can
+ * tell T's base (nor, then, whether T has one).
+ */
+function hiddenBases(service: TrueService, rules: Undecidable[]): void {
+  const shownAsBase = new Set<string>();
+  const witness: Witness = new Set();
+  for (const op of service.operations) {
+    for (const t of walkOperation(service, op)) if (t.baseOf) shownAsBase.add(t.baseOf);
+    sampleRequest(service, op, witness); // builds (and witnesses) a body only where the page shows one
+    sampleResponse(service, op, witness);
+  }
+  for (const t of service.types.values()) {
+    if (t.kind !== "class" || !t.base || t.builtin || shownAsBase.has(t.name) || witness.has(t.name)) continue;
+    const reason = `no page shows ${t.name}'s base right after it (it was seen earlier) and no sample shows ${t.name} with inherited members`;
+    rules.push({ path: `type:${t.name}.base`, reason });
+  }
+}
+
 export function undecidables(service: TrueService, rendering: Rendering): Undecidables {
   const rules: Undecidable[] = [];
   const unnamed = new Set<string>();
   if (rendering !== "json") {
     untabled(service, rules);
+    hiddenBases(service, rules);
     if (!hasVotingSample(service)) {
       const reason = "no sample body shows a key, so the wire case is unknown (§5.5: camel assumed)";
       rules.push({ path: "service.wireCase", reason }, { path: "type:*.prop:*.wireName", reason });

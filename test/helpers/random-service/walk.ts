@@ -10,6 +10,8 @@ export interface TableEntry {
   caption: string;
   /** Class rows with the instance's generic arguments substituted (§4 rule 7); enums have none. */
   rows: TrueProperty[];
+  /** Set when the table is shown as the base of this type (walk step 1, right after its chain). */
+  baseOf?: string;
 }
 
 type Named = Extract<TypeRef, { kind: "named" }>;
@@ -25,12 +27,12 @@ export function walkOperation(service: TrueService, op: TrueOperation): TableEnt
   const seen = new Set<string>();
   const lookup = (name: string): TrueType | undefined => (isCandidate(name) ? service.types.get(name) : undefined);
 
-  const emit = (def: TrueType, args: readonly TypeRef[]): void => {
+  const emit = (def: TrueType, args: readonly TypeRef[], baseOf?: string): void => {
     if (!hasTable(def)) return;
     if (def.kind === "enum") return void tables.push({ type: def, caption: def.name, rows: [] });
     const map = argMap(def, args);
     const caption = def.genericParams?.length ? `${def.name}<${def.genericParams.join(", ")}>` : def.name;
-    tables.push({ type: def, caption, rows: def.properties.map((p) => ({ ...p, type: substitute(p.type, map) })) });
+    tables.push({ type: def, caption, rows: def.properties.map((p) => ({ ...p, type: substitute(p.type, map) })), ...(baseOf && { baseOf }) });
   };
 
   const visit = (ref: Named): void => {
@@ -50,7 +52,7 @@ export function walkOperation(service: TrueService, op: TrueOperation): TableEnt
       seen.add(base.name);
       const baseDef = lookup(base.name);
       if (baseDef) {
-        emit(baseDef, base.args);
+        emit(baseDef, base.args, def.name);
         walkRefs(baseDef, base.args);
       }
     }
