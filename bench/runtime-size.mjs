@@ -1,6 +1,6 @@
 // Size of the client runtime shipped in every generated client, next to the two usual alternatives,
 // all measured the same way: ESM entry bundled with its own dependencies, esbuild-minified, gzipped.
-// Exits 1 when ssgen's runtime is over its 3 KB budget.
+// Exits 1 when ssgen's runtime is over its 3.5 KB budget.
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BUDGET = 3072;
+const BUDGET = 3584; // 3.5 KB (issue 11)
 
 async function measure(stdin) {
   const r = await build({
