@@ -1,5 +1,6 @@
-// client.ts: the operation table the runtime routes with (spec §8.3-§8.5) and ApiClient, one typed
-// method per operation.
+// client.ts: per operation, its routing (spec §8.3-§8.5) and a tree-shakeable function
+// (`getCustomer(client, {...})`); the operation table `send` routes with; ApiClient, one typed method per
+// operation calling that function. A bundle that imports one function keeps that op and the runtime only.
 import {
   Scope,
   StructureKind,
@@ -15,7 +16,8 @@ import type { PreparedApi } from "./dtos.js";
 import { printStatements, scalarNames } from "./dtos.js";
 import { relativeImport, type EmitOptions } from "./options.js";
 import {
-  OBJECT_PROTOTYPE_MEMBERS,
+  CLIENT_EXPORTS,
+  RUNTIME_EXPORTS,
   assignMethodNames,
   commentLines,
   commentText,
@@ -76,6 +78,35 @@ function methodDocs(op: OperationModel): string[] {
   return lines.length ? [lines.join("\n")] : [];
 }
 
+/**
+ * Module-level names of each op's function and routing const: the method name where it is free at module
+ * scope. Not free: the imports, `then` (it would make the module namespace thenable), and, exact-case, every
+ * other export of the index.ts barrel (DTOs, runtime, ApiClient/operations), which `export *` would make ambiguous.
+ */
+export function assignFunctionNames(
+  methodNames: ReadonlyMap<string, string>,
+  barrelNames: Iterable<string>,
+): Map<string, { fn: string; def: string }> {
+  const exact = new Set([...barrelNames, ...RUNTIME_EXPORTS, ...CLIENT_EXPORTS]);
+  const reserved = new Set(["dtos", "operation", "then", "__esmodule"]);
+  const lower = new Set([...methodNames.values()].map((n) => n.toLowerCase()));
+  const free = (n: string) => !exact.has(n) && !reserved.has(n.toLowerCase()) && !lower.has(n.toLowerCase());
+  const fresh = (wanted: string) => {
+    let name = wanted;
+    for (let n = 2; !free(name); n++) name = `${wanted}_${n}`;
+    lower.add(name.toLowerCase());
+    return name;
+  };
+  const out = new Map<string, { fn: string; def: string }>();
+  for (const [op, method] of methodNames) {
+    lower.delete(method.toLowerCase());
+    out.set(op, { fn: free(method) ? method : fresh(`${method}Op`), def: "" });
+    lower.add(out.get(op)!.fn.toLowerCase());
+  }
+  for (const names of out.values()) names.def = fresh(`${names.fn}Route`);
+  return out;
+}
+
 /** Emits client.ts (without header and formatting). `prepared` must be the one dtos.ts was emitted with. */
 function superCall(options: Partial<Pick<EmitOptions, "endpoint" | "dates">>): string {
   const defaults = [
@@ -106,6 +137,7 @@ export function emitClientFile(
     diagnostics,
   };
   const methodNames = assignMethodNames(operations.map((o) => o.name));
+  const moduleNames = assignFunctionNames(methodNames, names.byName.values());
 
   const imports: ImportDeclarationStructure[] = [
     {
@@ -113,10 +145,11 @@ export function emitClientFile(
       moduleSpecifier: relativeImport("runtime", options.importExtension),
       namedImports: [
         "ServiceClient",
+        "operation",
+        { name: "OperationDef", isTypeOnly: true },
         { name: "ClientOptions", isTypeOnly: true },
         { name: "CallOptions", isTypeOnly: true },
         { name: "OperationTable", isTypeOnly: true },
-        ...(operations.some((o) => OBJECT_PROTOTYPE_MEMBERS.has(o.name)) ? [{ name: "OperationDef", isTypeOnly: true }] : []),
         { name: "Fields", isTypeOnly: true },
       ],
     },
@@ -134,21 +167,39 @@ export function emitClientFile(
         type: "OperationTable",
         initializer: (w) => {
           w.inlineBlock(() => {
-            for (const op of operations) {
-              // under a key Object.prototype also has (toString, constructor, ...) the literal would
-              // be typed against Object's member, not OperationDef: `satisfies` gives it the type
-              const typed = OBJECT_PROTOTYPE_MEMBERS.has(op.name) ? " satisfies OperationDef" : "";
-              w.writeLine(`${objectKey(op.name)}: ${operationEntry(op)}${typed},`);
-            }
+            for (const op of operations) w.writeLine(`${objectKey(op.name)}: ${moduleNames.get(op.name)!.def},`);
           });
         },
       },
     ],
   };
+  const responseOf = (op: OperationModel) =>
+    op.response === "void" ? "void" : op.response === "unknown" ? "any" : mapType(op.response, ctx, "response").ts;
+  const perOperation: VariableStatementStructure[] = operations.flatMap((op) => {
+    const { fn, def } = moduleNames.get(op.name)!;
+    const request = `dtos.${names.tsName(op.name)}`;
+    return [
+      {
+        kind: StructureKind.VariableStatement,
+        leadingTrivia: "\n",
+        declarationKind: VariableDeclarationKind.Const,
+        declarations: [{ name: def, type: "OperationDef", initializer: operationEntry(op) }],
+      },
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: methodDocs(op),
+        // pure: a bundler drops every function the app does not import
+        declarations: [
+          { name: fn, initializer: `/* @__PURE__ */ operation<${request}, ${responseOf(op)}>(${request}, ${def})` },
+        ],
+      },
+    ];
+  });
   const methods: MethodDeclarationStructure[] = operations.map((op) => {
     const request = `dtos.${names.tsName(op.name)}`;
-    const response =
-      op.response === "void" ? "void" : op.response === "unknown" ? "any" : mapType(op.response, ctx, "response").ts;
+    const response = responseOf(op);
     return {
       kind: StructureKind.Method,
       name: methodNames.get(op.name)!,
@@ -158,7 +209,7 @@ export function emitClientFile(
         { name: "options", type: "CallOptions", hasQuestionToken: true },
       ],
       returnType: `Promise<${response}>`,
-      statements: [`return this.send(request instanceof ${request} ? request : new ${request}(request), options);`],
+      statements: [`return ${moduleNames.get(op.name)!.fn}(this, request, options);`],
     };
   });
   const client: ClassDeclarationStructure = {
@@ -178,6 +229,6 @@ export function emitClientFile(
     ],
     methods,
   };
-  const statements: StatementStructures[] = [...imports, table, client];
+  const statements: StatementStructures[] = [...imports, ...perOperation, table, client];
   return { text: printStatements(statements), diagnostics };
 }

@@ -21,9 +21,9 @@ const RESERVED_WORDS: ReadonlySet<string> = new Set([
  * test/emit/naming.test.ts checks this list against the real template.
  */
 export const RUNTIME_EXPORTS: readonly string[] = [
-  "ApiError", "CallOptions", "ClientOptions", "Fields", "OperationDef", "OperationTable",
-  "RequestDto", "ResponseError", "ResponseStatus", "RouteDef", "ServiceClient", "Verb", "jsv",
-  "queryString", "resolveUrl",
+  "ApiError", "ApiResult", "CallOptions", "ClientOptions", "Fields", "OperationDef", "OperationTable",
+  "RequestDto", "ResponseError", "ResponseStatus", "RouteDef", "ServiceClient", "Verb", "api", "dto", "jsv",
+  "operation", "queryString", "resolveUrl",
 ];
 
 /**
@@ -74,7 +74,7 @@ const MODULE_MEANINGFUL: ReadonlySet<string> = new Set(["then", "__esModule", ..
  * method with one of these names would override the client's own machinery.
  */
 export const CLIENT_MEMBERS: readonly string[] = [
-  "constructor", "send", "sendAll", "sendOneWay", "sendAllOneWay", "request", "options",
+  "constructor", "send", "sendAll", "sendOneWay", "sendAllOneWay", "api", "request", "options",
   "operations", "bearerToken", "o", "ops", "refreshing", "verb", "batch", "call", "backoff",
   "attempt", "baseUrl", "fetch", "url", "headers", "toString", "valueOf", "hasOwnProperty",
   "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "__proto__", "__defineGetter__",

@@ -154,6 +154,7 @@ describe("lists kept in sync with templates/runtime.ts", () => {
     const cls = file.getClassOrThrow("ServiceClient");
     const members = cls.getMembers().flatMap((m) => ("getName" in m && typeof m.getName === "function" ? [m.getName() as string] : []));
     expect(members.length).toBeGreaterThan(3);
-    for (const m of members) expect(CLIENT_MEMBERS).toContain(m);
+    // #private members cannot collide with a generated method
+    for (const m of members) if (!m.startsWith("#")) expect(CLIENT_MEMBERS).toContain(m);
   });
 });
