@@ -7,6 +7,8 @@
 
 import {
   ServiceClient,
+  operation,
+  type OperationDef,
   type ClientOptions,
   type CallOptions,
   type OperationTable,
@@ -14,98 +16,325 @@ import {
 } from "./runtime.js";
 import * as dtos from "./dtos.js";
 
+const archiveTicketRoute: OperationDef = {
+  method: "POST",
+  routes: [
+    { path: "/tickets/{TicketId}/archive", verbs: ["POST"] },
+    { path: "/tickets/archive", verbs: ["POST", "PUT"] },
+  ],
+};
+/**
+ * Archives a ticket.
+ * Keeps <history> & notes
+ * POST /tickets/{TicketId}/archive
+ * POST,PUT /tickets/archive
+ * Tags: support, tickets
+ * Requires authentication
+ */
+export const archiveTicket = /* @__PURE__ */ operation<
+  dtos.ArchiveTicket,
+  dtos.ArchiveTicketResponse
+>(dtos.ArchiveTicket, archiveTicketRoute);
+
+const cognitoSendConfirmCodeRequestRoute: OperationDef = {
+  method: "POST",
+  routes: [{ path: "/CognitoSendConfirmCodeRequest", verbs: ["POST"] }],
+};
+/** POST /CognitoSendConfirmCodeRequest */
+export const cognitoSendConfirmCodeRequest = /* @__PURE__ */ operation<
+  dtos.CognitoSendConfirmCodeRequest,
+  dtos.CognitoSendConfirmCodeRequestResponse
+>(dtos.CognitoSendConfirmCodeRequest, cognitoSendConfirmCodeRequestRoute);
+
+const createOrderRoute: OperationDef = {
+  method: "POST",
+  routes: [
+    { path: "/customers/{CustomerId}/orders", verbs: ["POST"] },
+    { path: "/orders", verbs: ["POST"] },
+  ],
+};
+/**
+ * Creates an order & returns its id
+ * POST /customers/{CustomerId}/orders
+ * POST /orders
+ * Tags: orders
+ * Requires authentication: roles Clerk
+ */
+export const createOrder = /* @__PURE__ */ operation<
+  dtos.CreateOrder,
+  dtos.CreateOrderResponse
+>(dtos.CreateOrder, createOrderRoute);
+
+const echoRoute: OperationDef = { method: "POST", routes: [] };
+export const echo = /* @__PURE__ */ operation<dtos.Echo, dtos.Echo>(
+  dtos.Echo,
+  echoRoute,
+);
+
+const exportTicketsRoute: OperationDef = {
+  method: "POST",
+  routes: [{ path: "/tickets/export", verbs: ["POST"] }],
+};
+/**
+ * POST /tickets/export
+ * Tags: reports
+ */
+export const exportTickets = /* @__PURE__ */ operation<
+  dtos.ExportTickets,
+  dtos.ExportTicketsResponse
+>(dtos.ExportTickets, exportTicketsRoute);
+
+const getCustomerRoute: OperationDef = {
+  method: "GET",
+  routes: [{ path: "/customers/{Id}", verbs: ["GET"] }],
+};
+/**
+ * GET /customers/{Id}
+ * Tags: customers
+ */
+export const getCustomer = /* @__PURE__ */ operation<
+  dtos.GetCustomer,
+  dtos.GetCustomerResponse
+>(dtos.GetCustomer, getCustomerRoute);
+
+const getInvoiceRoute: OperationDef = {
+  method: "GET",
+  routes: [{ path: "/invoices/{Number}", verbs: ["GET"] }],
+};
+/** GET /invoices/{Number} */
+export const getInvoice = /* @__PURE__ */ operation<
+  dtos.GetInvoice,
+  dtos.GetInvoiceResponse
+>(dtos.GetInvoice, getInvoiceRoute);
+
+const getSalesReportRoute: OperationDef = {
+  method: "GET",
+  routes: [{ path: "/reports/sales", verbs: ["GET"] }],
+};
+/** GET /reports/sales */
+export const getSalesReport = /* @__PURE__ */ operation<
+  dtos.GetSalesReport,
+  dtos.SalesReport
+>(dtos.GetSalesReport, getSalesReportRoute);
+
+const listAgentsRoute: OperationDef = {
+  method: "GET",
+  routes: [{ path: "/agents", verbs: ["GET"] }],
+};
+/**
+ * GET /agents
+ * Tags: agents
+ */
+export const listAgents = /* @__PURE__ */ operation<
+  dtos.ListAgents,
+  dtos.ListAgentsResponseItem[]
+>(dtos.ListAgents, listAgentsRoute);
+
+const lookupTicketRoute: OperationDef = {
+  method: "GET",
+  routes: [
+    { path: "/tickets/{TicketId}", verbs: ["GET"] },
+    { path: "/tickets/by-ref/{Ref*}", verbs: ["GET"] },
+  ],
+};
+/**
+ * GET /tickets/{TicketId}
+ * GET /tickets/by-ref/{Ref*}
+ */
+export const lookupTicket = /* @__PURE__ */ operation<
+  dtos.LookupTicket,
+  dtos.LookupTicketResponse
+>(dtos.LookupTicket, lookupTicketRoute);
+
+const notifyAgentRoute: OperationDef = {
+  method: "POST",
+  routes: [],
+  oneWay: true,
+};
+/**
+ * Tags: agents
+ * Requires authentication: any permission of agents:notify
+ */
+export const notifyAgent = /* @__PURE__ */ operation<dtos.NotifyAgent, void>(
+  dtos.NotifyAgent,
+  notifyAgentRoute,
+);
+
+const pingRoute: OperationDef = { method: "POST", routes: [] };
+export const ping = /* @__PURE__ */ operation<dtos.Ping, dtos.PingResponse>(
+  dtos.Ping,
+  pingRoute,
+);
+
+const placeOrderRoute: OperationDef = {
+  method: "POST",
+  routes: [
+    { path: "/customers/{CustomerId}/placed-orders", verbs: ["POST"] },
+    { path: "/placed-orders", verbs: ["POST"] },
+  ],
+};
+/**
+ * Creates an order & returns its id
+ * POST /customers/{CustomerId}/placed-orders
+ * POST /placed-orders
+ * Tags: orders
+ * Requires authentication: roles Clerk
+ */
+export const placeOrder = /* @__PURE__ */ operation<
+  dtos.PlaceOrder,
+  dtos.PlaceOrderResponse
+>(dtos.PlaceOrder, placeOrderRoute);
+
+const postCommentRoute: OperationDef = {
+  method: "POST",
+  routes: [{ path: "/comments", verbs: ["POST"] }],
+};
+/**
+ * Posts a comment.
+ * Markup in text: alert("x") ends *\/ here
+ * POST /comments
+ */
+export const postComment = /* @__PURE__ */ operation<
+  dtos.PostComment,
+  dtos.PostCommentResponse
+>(dtos.PostComment, postCommentRoute);
+
+const queryCustomersRoute: OperationDef = {
+  method: "GET",
+  routes: [{ path: "/customers", verbs: ["GET"] }],
+};
+/**
+ * GET /customers
+ * Tags: customers
+ */
+export const queryCustomers = /* @__PURE__ */ operation<
+  dtos.QueryCustomers,
+  dtos.QueryResponse<dtos.Customer>
+>(dtos.QueryCustomers, queryCustomersRoute);
+
+const renderTicketTextRoute: OperationDef = {
+  method: "GET",
+  routes: [
+    { path: "/tickets/{TicketId}/text", verbs: ["GET"] },
+    { path: "/tickets/{TicketId}/render", verbs: "*" },
+  ],
+};
+/**
+ * GET /tickets/{TicketId}/text
+ * ANY /tickets/{TicketId}/render
+ * Tags: support
+ */
+export const renderTicketText = /* @__PURE__ */ operation<
+  dtos.RenderTicketText,
+  string
+>(dtos.RenderTicketText, renderTicketTextRoute);
+
+const reopenTicketRoute: OperationDef = { method: "POST", routes: [] };
+/**
+ * Reopens a closed ticket
+ * Requires authentication: roles Agent; permissions tickets:write, tickets:reopen
+ */
+export const reopenTicket = /* @__PURE__ */ operation<
+  dtos.ReopenTicket,
+  dtos.ReopenTicketResponse
+>(dtos.ReopenTicket, reopenTicketRoute);
+
+const sendEmailRoute: OperationDef = {
+  method: "POST",
+  routes: [],
+  oneWay: true,
+};
+/** Requires authentication: roles Admin, Mailer; permissions email:send; any role of Support, Ops; any permission of mail:bulk */
+export const sendEmail = /* @__PURE__ */ operation<dtos.SendEmail, void>(
+  dtos.SendEmail,
+  sendEmailRoute,
+);
+
+const sendNewsletterRoute: OperationDef = {
+  method: "POST",
+  routes: [],
+  oneWay: true,
+};
+/** Requires authentication: roles Admin, Mailer; permissions email:send; any role of Support; any permission of mail:bulk, mail:all */
+export const sendNewsletter = /* @__PURE__ */ operation<
+  dtos.SendNewsletter,
+  void
+>(dtos.SendNewsletter, sendNewsletterRoute);
+
+const subscribeRoute: OperationDef = {
+  method: "POST",
+  routes: [{ path: "/subscriptions", verbs: ["POST"] }],
+};
+/** POST /subscriptions */
+export const subscribe = /* @__PURE__ */ operation<
+  dtos.Subscribe,
+  dtos.SubscribeResponse
+>(dtos.Subscribe, subscribeRoute);
+
+const updateContactRoute: OperationDef = {
+  method: "PUT",
+  routes: [{ path: "/contacts/{ContactId}", verbs: ["PUT"] }],
+};
+/** PUT /contacts/{ContactId} */
+export const updateContact = /* @__PURE__ */ operation<
+  dtos.UpdateContact,
+  dtos.UpdateContactResponse
+>(dtos.UpdateContact, updateContactRoute);
+
+const updatePreferencesRoute: OperationDef = {
+  method: "POST",
+  routes: [{ path: "/preferences/{UserId}", verbs: ["POST"] }],
+};
+/** POST /preferences/{UserId} */
+export const updatePreferences = /* @__PURE__ */ operation<
+  dtos.UpdatePreferences,
+  dtos.UpdatePreferencesResponse
+>(dtos.UpdatePreferences, updatePreferencesRoute);
+
+const upsertProductRoute: OperationDef = {
+  method: "PUT",
+  routes: [
+    { path: "/products/{Id}", verbs: ["GET", "POST"] },
+    { path: "/products/{Id}/{Version}", verbs: ["PUT"] },
+    { path: "/products/upsert", verbs: "*" },
+  ],
+};
+/**
+ * GET,POST /products/{Id}
+ * PUT /products/{Id}/{Version}
+ * ANY /products/upsert
+ * Tags: products, admin
+ */
+export const upsertProduct = /* @__PURE__ */ operation<
+  dtos.UpsertProduct,
+  dtos.UpsertProductResponse
+>(dtos.UpsertProduct, upsertProductRoute);
+
 /** How the runtime routes each operation: preferred verb, declared routes, one-way. */
 export const operations: OperationTable = {
-  ArchiveTicket: {
-    method: "POST",
-    routes: [
-      { path: "/tickets/{TicketId}/archive", verbs: ["POST"] },
-      { path: "/tickets/archive", verbs: ["POST", "PUT"] },
-    ],
-  },
-  CognitoSendConfirmCodeRequest: {
-    method: "POST",
-    routes: [{ path: "/CognitoSendConfirmCodeRequest", verbs: ["POST"] }],
-  },
-  CreateOrder: {
-    method: "POST",
-    routes: [
-      { path: "/customers/{CustomerId}/orders", verbs: ["POST"] },
-      { path: "/orders", verbs: ["POST"] },
-    ],
-  },
-  Echo: { method: "POST", routes: [] },
-  ExportTickets: {
-    method: "POST",
-    routes: [{ path: "/tickets/export", verbs: ["POST"] }],
-  },
-  GetCustomer: {
-    method: "GET",
-    routes: [{ path: "/customers/{Id}", verbs: ["GET"] }],
-  },
-  GetInvoice: {
-    method: "GET",
-    routes: [{ path: "/invoices/{Number}", verbs: ["GET"] }],
-  },
-  GetSalesReport: {
-    method: "GET",
-    routes: [{ path: "/reports/sales", verbs: ["GET"] }],
-  },
-  ListAgents: { method: "GET", routes: [{ path: "/agents", verbs: ["GET"] }] },
-  LookupTicket: {
-    method: "GET",
-    routes: [
-      { path: "/tickets/{TicketId}", verbs: ["GET"] },
-      { path: "/tickets/by-ref/{Ref*}", verbs: ["GET"] },
-    ],
-  },
-  NotifyAgent: { method: "POST", routes: [], oneWay: true },
-  Ping: { method: "POST", routes: [] },
-  PlaceOrder: {
-    method: "POST",
-    routes: [
-      { path: "/customers/{CustomerId}/placed-orders", verbs: ["POST"] },
-      { path: "/placed-orders", verbs: ["POST"] },
-    ],
-  },
-  PostComment: {
-    method: "POST",
-    routes: [{ path: "/comments", verbs: ["POST"] }],
-  },
-  QueryCustomers: {
-    method: "GET",
-    routes: [{ path: "/customers", verbs: ["GET"] }],
-  },
-  RenderTicketText: {
-    method: "GET",
-    routes: [
-      { path: "/tickets/{TicketId}/text", verbs: ["GET"] },
-      { path: "/tickets/{TicketId}/render", verbs: "*" },
-    ],
-  },
-  ReopenTicket: { method: "POST", routes: [] },
-  SendEmail: { method: "POST", routes: [], oneWay: true },
-  SendNewsletter: { method: "POST", routes: [], oneWay: true },
-  Subscribe: {
-    method: "POST",
-    routes: [{ path: "/subscriptions", verbs: ["POST"] }],
-  },
-  UpdateContact: {
-    method: "PUT",
-    routes: [{ path: "/contacts/{ContactId}", verbs: ["PUT"] }],
-  },
-  UpdatePreferences: {
-    method: "POST",
-    routes: [{ path: "/preferences/{UserId}", verbs: ["POST"] }],
-  },
-  UpsertProduct: {
-    method: "PUT",
-    routes: [
-      { path: "/products/{Id}", verbs: ["GET", "POST"] },
-      { path: "/products/{Id}/{Version}", verbs: ["PUT"] },
-      { path: "/products/upsert", verbs: "*" },
-    ],
-  },
+  ArchiveTicket: archiveTicketRoute,
+  CognitoSendConfirmCodeRequest: cognitoSendConfirmCodeRequestRoute,
+  CreateOrder: createOrderRoute,
+  Echo: echoRoute,
+  ExportTickets: exportTicketsRoute,
+  GetCustomer: getCustomerRoute,
+  GetInvoice: getInvoiceRoute,
+  GetSalesReport: getSalesReportRoute,
+  ListAgents: listAgentsRoute,
+  LookupTicket: lookupTicketRoute,
+  NotifyAgent: notifyAgentRoute,
+  Ping: pingRoute,
+  PlaceOrder: placeOrderRoute,
+  PostComment: postCommentRoute,
+  QueryCustomers: queryCustomersRoute,
+  RenderTicketText: renderTicketTextRoute,
+  ReopenTicket: reopenTicketRoute,
+  SendEmail: sendEmailRoute,
+  SendNewsletter: sendNewsletterRoute,
+  Subscribe: subscribeRoute,
+  UpdateContact: updateContactRoute,
+  UpdatePreferences: updatePreferencesRoute,
+  UpsertProduct: upsertProductRoute,
 };
 
 /** Typed client: one method per operation of Mail API. */
@@ -126,12 +355,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.ArchiveTicket>,
     options?: CallOptions,
   ): Promise<dtos.ArchiveTicketResponse> {
-    return this.send(
-      request instanceof dtos.ArchiveTicket
-        ? request
-        : new dtos.ArchiveTicket(request),
-      options,
-    );
+    return archiveTicket(this, request, options);
   }
 
   /** POST /CognitoSendConfirmCodeRequest */
@@ -139,12 +363,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.CognitoSendConfirmCodeRequest>,
     options?: CallOptions,
   ): Promise<dtos.CognitoSendConfirmCodeRequestResponse> {
-    return this.send(
-      request instanceof dtos.CognitoSendConfirmCodeRequest
-        ? request
-        : new dtos.CognitoSendConfirmCodeRequest(request),
-      options,
-    );
+    return cognitoSendConfirmCodeRequest(this, request, options);
   }
 
   /**
@@ -158,19 +377,11 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.CreateOrder>,
     options?: CallOptions,
   ): Promise<dtos.CreateOrderResponse> {
-    return this.send(
-      request instanceof dtos.CreateOrder
-        ? request
-        : new dtos.CreateOrder(request),
-      options,
-    );
+    return createOrder(this, request, options);
   }
 
   echo(request: Fields<dtos.Echo>, options?: CallOptions): Promise<dtos.Echo> {
-    return this.send(
-      request instanceof dtos.Echo ? request : new dtos.Echo(request),
-      options,
-    );
+    return echo(this, request, options);
   }
 
   /**
@@ -181,12 +392,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.ExportTickets>,
     options?: CallOptions,
   ): Promise<dtos.ExportTicketsResponse> {
-    return this.send(
-      request instanceof dtos.ExportTickets
-        ? request
-        : new dtos.ExportTickets(request),
-      options,
-    );
+    return exportTickets(this, request, options);
   }
 
   /**
@@ -197,12 +403,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.GetCustomer>,
     options?: CallOptions,
   ): Promise<dtos.GetCustomerResponse> {
-    return this.send(
-      request instanceof dtos.GetCustomer
-        ? request
-        : new dtos.GetCustomer(request),
-      options,
-    );
+    return getCustomer(this, request, options);
   }
 
   /** GET /invoices/{Number} */
@@ -210,12 +411,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.GetInvoice>,
     options?: CallOptions,
   ): Promise<dtos.GetInvoiceResponse> {
-    return this.send(
-      request instanceof dtos.GetInvoice
-        ? request
-        : new dtos.GetInvoice(request),
-      options,
-    );
+    return getInvoice(this, request, options);
   }
 
   /** GET /reports/sales */
@@ -223,12 +419,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.GetSalesReport>,
     options?: CallOptions,
   ): Promise<dtos.SalesReport> {
-    return this.send(
-      request instanceof dtos.GetSalesReport
-        ? request
-        : new dtos.GetSalesReport(request),
-      options,
-    );
+    return getSalesReport(this, request, options);
   }
 
   /**
@@ -239,12 +430,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.ListAgents>,
     options?: CallOptions,
   ): Promise<dtos.ListAgentsResponseItem[]> {
-    return this.send(
-      request instanceof dtos.ListAgents
-        ? request
-        : new dtos.ListAgents(request),
-      options,
-    );
+    return listAgents(this, request, options);
   }
 
   /**
@@ -255,12 +441,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.LookupTicket>,
     options?: CallOptions,
   ): Promise<dtos.LookupTicketResponse> {
-    return this.send(
-      request instanceof dtos.LookupTicket
-        ? request
-        : new dtos.LookupTicket(request),
-      options,
-    );
+    return lookupTicket(this, request, options);
   }
 
   /**
@@ -271,22 +452,14 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.NotifyAgent>,
     options?: CallOptions,
   ): Promise<void> {
-    return this.send(
-      request instanceof dtos.NotifyAgent
-        ? request
-        : new dtos.NotifyAgent(request),
-      options,
-    );
+    return notifyAgent(this, request, options);
   }
 
   ping(
     request: Fields<dtos.Ping>,
     options?: CallOptions,
   ): Promise<dtos.PingResponse> {
-    return this.send(
-      request instanceof dtos.Ping ? request : new dtos.Ping(request),
-      options,
-    );
+    return ping(this, request, options);
   }
 
   /**
@@ -300,12 +473,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.PlaceOrder>,
     options?: CallOptions,
   ): Promise<dtos.PlaceOrderResponse> {
-    return this.send(
-      request instanceof dtos.PlaceOrder
-        ? request
-        : new dtos.PlaceOrder(request),
-      options,
-    );
+    return placeOrder(this, request, options);
   }
 
   /**
@@ -317,12 +485,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.PostComment>,
     options?: CallOptions,
   ): Promise<dtos.PostCommentResponse> {
-    return this.send(
-      request instanceof dtos.PostComment
-        ? request
-        : new dtos.PostComment(request),
-      options,
-    );
+    return postComment(this, request, options);
   }
 
   /**
@@ -333,12 +496,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.QueryCustomers>,
     options?: CallOptions,
   ): Promise<dtos.QueryResponse<dtos.Customer>> {
-    return this.send(
-      request instanceof dtos.QueryCustomers
-        ? request
-        : new dtos.QueryCustomers(request),
-      options,
-    );
+    return queryCustomers(this, request, options);
   }
 
   /**
@@ -350,12 +508,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.RenderTicketText>,
     options?: CallOptions,
   ): Promise<string> {
-    return this.send(
-      request instanceof dtos.RenderTicketText
-        ? request
-        : new dtos.RenderTicketText(request),
-      options,
-    );
+    return renderTicketText(this, request, options);
   }
 
   /**
@@ -366,12 +519,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.ReopenTicket>,
     options?: CallOptions,
   ): Promise<dtos.ReopenTicketResponse> {
-    return this.send(
-      request instanceof dtos.ReopenTicket
-        ? request
-        : new dtos.ReopenTicket(request),
-      options,
-    );
+    return reopenTicket(this, request, options);
   }
 
   /** Requires authentication: roles Admin, Mailer; permissions email:send; any role of Support, Ops; any permission of mail:bulk */
@@ -379,10 +527,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.SendEmail>,
     options?: CallOptions,
   ): Promise<void> {
-    return this.send(
-      request instanceof dtos.SendEmail ? request : new dtos.SendEmail(request),
-      options,
-    );
+    return sendEmail(this, request, options);
   }
 
   /** Requires authentication: roles Admin, Mailer; permissions email:send; any role of Support; any permission of mail:bulk, mail:all */
@@ -390,12 +535,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.SendNewsletter>,
     options?: CallOptions,
   ): Promise<void> {
-    return this.send(
-      request instanceof dtos.SendNewsletter
-        ? request
-        : new dtos.SendNewsletter(request),
-      options,
-    );
+    return sendNewsletter(this, request, options);
   }
 
   /** POST /subscriptions */
@@ -403,10 +543,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.Subscribe>,
     options?: CallOptions,
   ): Promise<dtos.SubscribeResponse> {
-    return this.send(
-      request instanceof dtos.Subscribe ? request : new dtos.Subscribe(request),
-      options,
-    );
+    return subscribe(this, request, options);
   }
 
   /** PUT /contacts/{ContactId} */
@@ -414,12 +551,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.UpdateContact>,
     options?: CallOptions,
   ): Promise<dtos.UpdateContactResponse> {
-    return this.send(
-      request instanceof dtos.UpdateContact
-        ? request
-        : new dtos.UpdateContact(request),
-      options,
-    );
+    return updateContact(this, request, options);
   }
 
   /** POST /preferences/{UserId} */
@@ -427,12 +559,7 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.UpdatePreferences>,
     options?: CallOptions,
   ): Promise<dtos.UpdatePreferencesResponse> {
-    return this.send(
-      request instanceof dtos.UpdatePreferences
-        ? request
-        : new dtos.UpdatePreferences(request),
-      options,
-    );
+    return updatePreferences(this, request, options);
   }
 
   /**
@@ -445,11 +572,6 @@ export class ApiClient extends ServiceClient {
     request: Fields<dtos.UpsertProduct>,
     options?: CallOptions,
   ): Promise<dtos.UpsertProductResponse> {
-    return this.send(
-      request instanceof dtos.UpsertProduct
-        ? request
-        : new dtos.UpsertProduct(request),
-      options,
-    );
+    return upsertProduct(this, request, options);
   }
 }
