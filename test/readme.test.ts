@@ -29,24 +29,4 @@ describe("README", () => {
     await typecheck(dir);
   });
 
-  it("the later client examples type-check too (each block as its own module)", async () => {
-    const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("## Using the generated client"));
-    const usage = section.slice(0, section.indexOf("\n## ", 5));
-    const blocks = [...usage.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).slice(1);
-    expect(blocks.length).toBeGreaterThan(1);
-    dir ??= await tempDir("readme");
-    for (const f of await readdir(path.join(ROOT, "generated"))) {
-      if (f.endsWith(".ts")) await copyFile(path.join(ROOT, "generated", f), path.join(dir, f));
-    }
-    // names the one-line examples assume from the first example or the app
-    const prelude =
-      'import { ApiClient, CreateOrder } from "./index.js";\n' +
-      "declare const client: ApiClient, baseUrl: string, formElement: HTMLFormElement;\n";
-    for (const [i, block] of blocks.entries()) {
-      const code = block.replaceAll('"./api/', '"./');
-      await writeFile(path.join(dir, `example${i + 1}.ts`), (code.includes("import ") ? "" : prelude) + code + "\nexport {};\n");
-    }
-    await typecheck(dir);
-  });
 });
