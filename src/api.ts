@@ -10,7 +10,7 @@ import { dumpPage } from "./model/dump.js";
 import { mergePages } from "./model/merge.js";
 import { buildPageModel } from "./model/page.js";
 import { summarize } from "./model/summary.js";
-import { metadataPages } from "./model/metadata/metadata-pages.js";
+import { metadataPages, withoutRepeatedTypes } from "./model/metadata/metadata-pages.js";
 import {
   PageError,
   type ApiModel,
@@ -242,7 +242,7 @@ export function buildApi(
       EXIT.input,
     );
   }
-  const api = mergePages(models);
+  const api = mergePages(withoutRepeatedTypes(models));
   api.diagnostics = [...loaded.diagnostics, ...api.diagnostics];
   const json = models.filter((m) => m.layout === "metadata-json").length;
   const readFrom = json === 0 ? "pages" : json === models.length ? "metadata" : "both";

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { buildApi } from "../../src/api.js";
 import { dumpPage } from "../../src/model/dump.js";
 import { mergePages } from "../../src/model/merge.js";
-import { metadataPages } from "../../src/model/metadata/metadata-pages.js";
+import { metadataPages, withoutRepeatedTypes } from "../../src/model/metadata/metadata-pages.js";
 import { parseMetadataDocument } from "../../src/parse/metadata-json/document.js";
 import { olderServer, pascalKeys } from "../helpers/metadata-json-variants.js";
+import { generateService } from "../helpers/random-service/index.js";
+import { renderMetadataJson } from "../helpers/random-service/render-json.js";
 
 const DIR = new URL("../../fixtures/metadata/", import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, DIR), "utf8");
@@ -90,6 +92,17 @@ describe("metadataPages", () => {
     const { pages } = pagesOf(text);
     expect(pages[0]!.diagnostics.map((d) => d.code)).toEqual(["W_TYPE_CONFLICT"]);
     expect(pages[0]!.types.find((t) => t.name === "Item")!.properties!.map((p) => p.name)).toEqual(["X"]);
+  });
+
+  it("hands the merge each shared type once and gets the same model as with every repeat", () => {
+    const { pages } = pagesOf(renderMetadataJson(generateService({ seed: 3, ops: 12 })));
+    const before = JSON.stringify(pages);
+    const once = withoutRepeatedTypes(pages);
+    const count = (ps: typeof pages) => ps.reduce((n, p) => n + p.types.length, 0);
+    expect(count(once)).toBeLessThan(count(pages));
+    expect(new Set(once.flatMap((p) => p.types.map((t) => t.name))).size).toBe(count(once));
+    expect(mergePages(once)).toEqual(mergePages(pages));
+    expect(JSON.stringify(pages)).toBe(before); // the page models themselves are untouched
   });
 
   it("fails a document with no operations, naming it", () => {

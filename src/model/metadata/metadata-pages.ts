@@ -28,7 +28,15 @@ export function metadataPages(doc: MetadataDocument): MetadataModel {
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   const byName = typeIndex(doc, diagnostics);
   const reached = new Set<string>();
-  const pages = doc.operations.map((op) => operationPage(op, doc.source, wireCase, byName, reached));
+  // a shared type's model is the same on every page that reaches it in the same role: built once
+  const models = new Map<string, TypeModel>();
+  const model = (t: MetadataTypeFacts, role: TypeRole): TypeModel => {
+    const key = `${role}\u0000${t.name}`;
+    let m = models.get(key);
+    if (!m) models.set(key, (m = metadataTypeModel(t, role, wireCase)));
+    return m;
+  };
+  const pages = doc.operations.map((op) => operationPage(op, doc.source, wireCase, byName, reached, model));
   if (pages[0]) pages[0].diagnostics.unshift(...diagnostics.map((d) => ({ ...d, page: doc.source })));
   const unreferenced = [...byName.values()]
     .filter((t) => !reached.has(t.name))
@@ -77,6 +85,7 @@ function operationPage(
   wireCase: WireCase,
   byName: ReadonlyMap<string, MetadataTypeFacts>,
   reached: Set<string>,
+  shared: (t: MetadataTypeFacts, role: TypeRole) => TypeModel,
 ): PageModel {
   const request = op.request;
   const types: TypeModel[] = [];
@@ -111,7 +120,7 @@ function operationPage(
   }
   for (const t of queue) {
     reached.add(t.name);
-    types.push(metadataTypeModel(t, roleOf(t), wireCase, t === request ? op.routes : []));
+    types.push(t === request ? metadataTypeModel(t, "request", wireCase, op.routes) : shared(t, roleOf(t)));
   }
 
   const page: PageModel = {
@@ -130,4 +139,18 @@ function operationPage(
   };
   if (request.description) page.description = request.description;
   return page;
+}
+
+/**
+ * For the merge: every operation's page repeats the shared types it reaches, identical each time,
+ * so only each type's first occurrence among /types/metadata pages is handed on (the merge is then
+ * linear in the document's types). Pages of other sources are returned as they are.
+ */
+export function withoutRepeatedTypes(pages: readonly PageModel[]): PageModel[] {
+  const seen = new Set<string>();
+  return pages.map((page) => {
+    if (page.layout !== "metadata-json") return page;
+    const types = page.types.filter((t) => !seen.has(t.name) && (seen.add(t.name), true));
+    return types.length === page.types.length ? page : { ...page, types };
+  });
 }

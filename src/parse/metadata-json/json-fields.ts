@@ -9,14 +9,22 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Each object's keys, lower-cased, built once on the first lookup that misses (PascalCase, sparse). */
+const lowerKeys = new WeakMap<JsonObject, Map<string, unknown>>();
+
 /** The value under `key` (camelCase as the spec writes it), matched case-insensitively. */
 export function field(obj: JsonObject, key: string): unknown {
   if (Object.hasOwn(obj, key)) return obj[key];
-  const pascal = key[0]!.toUpperCase() + key.slice(1);
-  if (Object.hasOwn(obj, pascal)) return obj[pascal];
-  const wanted = key.toLowerCase();
-  for (const k of Object.keys(obj)) if (k.toLowerCase() === wanted) return obj[k];
-  return undefined;
+  let index = lowerKeys.get(obj);
+  if (!index) {
+    index = new Map();
+    for (const k of Object.keys(obj)) {
+      const lower = k.toLowerCase();
+      if (!index.has(lower)) index.set(lower, obj[k]);
+    }
+    lowerKeys.set(obj, index);
+  }
+  return index.get(key.toLowerCase());
 }
 
 /** The first of several keys that is present (older servers' `typeNamespace` for `namespace`). */

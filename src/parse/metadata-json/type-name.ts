@@ -19,8 +19,28 @@ function argText(arg: string): string {
   return arg.replace(/`\d+/g, "").trim();
 }
 
+/**
+ * A document names a few hundred distinct types over tens of thousands of properties: canonical forms
+ * and the names they mention are remembered (bounded, so a hostile document cannot grow it forever).
+ */
+const MEMO_LIMIT = 50_000;
+const canonicalMemo = new Map<string, string>();
+const namesMemo = new Map<string, readonly string[]>();
+function remember<V>(memo: Map<string, V>, key: string, make: () => V): V {
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const value = make();
+  memo.set(key, value);
+  return value;
+}
+
 /** A type reference (name + genericArgs, as on properties, inherits, returnType) in canonical form. */
 export function typeText(name: string, genericArgs: readonly string[]): string {
+  return remember(canonicalMemo, genericArgs.length ? `${name}\u0000${genericArgs.join("\u0000")}` : name, () => computeTypeText(name, genericArgs));
+}
+
+function computeTypeText(name: string, genericArgs: readonly string[]): string {
   const raw = name.trim();
   const array = /(\[\])+$/.exec(raw);
   const core = array ? raw.slice(0, -array[0].length) : raw;
@@ -49,15 +69,22 @@ export function namespaceOf(obj: JsonObject): string | undefined {
 /** Every named type in canonical type texts, nested generic arguments included, first-seen order. */
 export function namesInTypes(texts: readonly (string | undefined)[]): string[] {
   const out = new Set<string>();
+  for (const t of texts) {
+    if (t === undefined) continue;
+    for (const name of remember(namesMemo, t, () => namesIn(t))) out.add(name);
+  }
+  return [...out];
+}
+
+function namesIn(text: string): readonly string[] {
+  const out = new Set<string>();
   const visit = (ref: TypeRef): void => {
     if (ref.kind === "named") {
       out.add(ref.name);
       ref.args.forEach(visit);
     } else visit(ref.kind === "array" ? ref.element : ref.inner);
   };
-  for (const t of texts) {
-    const ref = t === undefined ? undefined : tryParseCSharpType(t);
-    if (ref) visit(ref);
-  }
+  const ref = tryParseCSharpType(text);
+  if (ref) visit(ref);
   return [...out];
 }
