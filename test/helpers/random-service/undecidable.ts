@@ -83,7 +83,7 @@ function hiddenBases(service: TrueService, rules: Undecidable[]): void {
   const shownAsBase = new Set<string>();
   const witness: Witness = new Set();
   for (const op of service.operations) {
-    for (const t of walkOperation(service, op)) if (t.baseOf) shownAsBase.add(t.baseOf);
+    walkOperation(service, op, (derived) => shownAsBase.add(derived));
     sampleRequest(service, op, witness); // builds (and witnesses) a body only where the page shows one
     sampleResponse(service, op, witness);
   }

@@ -21,8 +21,11 @@ const argMap = (def: TrueClass, args: readonly TypeRef[]): Map<string, TypeRef> 
 
 export const hasTable = (t: TrueType): boolean => (t.kind === "enum" ? t.members.length > 0 : t.properties.length > 0);
 
-/** The tables of one op page, in page order. */
-export function walkOperation(service: TrueService, op: TrueOperation): TableEntry[] {
+/**
+ * The tables of one op page, in page order. `onBase(T)` hears each type whose base chain the walk
+ * prints right after it (step 1, the base not seen yet), even a prop-less base such as QueryDb<T>.
+ */
+export function walkOperation(service: TrueService, op: TrueOperation, onBase?: (derived: string) => void): TableEntry[] {
   const tables: TableEntry[] = [];
   const seen = new Set<string>();
   const lookup = (name: string): TrueType | undefined => (isCandidate(name) ? service.types.get(name) : undefined);
@@ -51,6 +54,7 @@ export function walkOperation(service: TrueService, op: TrueOperation): TableEnt
     if (base && !seen.has(base.name)) {
       seen.add(base.name);
       const baseDef = lookup(base.name);
+      onBase?.(def.name);
       if (baseDef) {
         emit(baseDef, base.args, def.name);
         walkRefs(baseDef, base.args);
