@@ -49,3 +49,36 @@ describe("ssgen with saved /types/metadata documents", () => {
     expect(b.stderr).toMatch(/broken\.json: E_METADATA_JSON is not valid JSON/);
   });
 });
+
+describe("a hostile /types/metadata document", () => {
+  it("cannot break out of identifiers, strings or comments: the client still type-checks", async () => {
+    const { generate } = await import("../../src/api.js");
+    const { defaultRunOptions } = await import("../../src/source/config.js");
+    const { typecheck } = await import("../helpers/tsc.js");
+    const evil = "*/ export const pwned = 1; /*";
+    const doc = {
+      types: [
+        { name: "constructor", description: evil, properties: [{ name: "__proto__", type: "String", description: evil }, { name: "then", type: "toString" }] },
+        { name: "Bad Name`1", genericArgs: ["T'); alert(1); //"], properties: [{ name: "x-id\n", type: "List`1", genericArgs: ["Dictionary<String,List<<<"] }] },
+        { name: "E", isEnum: true, enumNames: ["A'", "*/"], enumMemberValues: ["'; process.exit(1); '", "x"], enumDescriptions: [evil, null] },
+      ],
+      operations: [
+        {
+          request: { name: "Op", description: evil, properties: [{ name: "C", type: "constructor" }, { name: "E", type: "E" }, { name: "B", type: "Bad Name`1", genericArgs: ["String"] }] },
+          returnType: { name: "constructor" },
+          routes: [{ path: "/x/{C}'`${process.exit()}`", verbs: "GET", summary: evil }],
+          tags: [evil],
+          method: "GET\"; drop",
+        },
+      ],
+    };
+    const file = path.join(dir, "evil.json");
+    await writeFile(file, JSON.stringify(doc));
+    const out = path.join(dir, "evil-out");
+    const result = await generate({ ...defaultRunOptions(dir), inputs: [file], out, emit: { ...defaultRunOptions().emit, format: false }, quiet: true });
+    expect(result.readFrom).toBe("metadata");
+    const dtos = await readFile(path.join(out, "dtos.ts"), "utf8");
+    expect(dtos).not.toMatch(/^export const pwned/m);
+    await typecheck(out);
+  });
+});

@@ -81,6 +81,17 @@ describe("metadataPages", () => {
     expect(verb({ implements: [{ name: "IPut" }] }, { method: "DELETE" })).toBe("DELETE");
   });
 
+  it("reaches types named only inside nested generic arguments (pages give them no table, §4 rule 8)", () => {
+    const text = JSON.stringify({
+      types: [{ name: "Address", properties: [{ name: "Line1", type: "String" }] }],
+      operations: [{ request: { name: "Op", properties: [{ name: "ByZip", type: "Dictionary`2", genericArgs: ["String", "List<Address>"] }] } }],
+    });
+    const { pages, unreferenced } = pagesOf(text);
+    expect(pages[0]!.types.map((t) => t.name)).toEqual(["Op", "Address"]);
+    expect(pages[0]!.types[0]!.properties![0]!.type).toBe("Dictionary<string,List<Address>>");
+    expect(unreferenced).toEqual([]);
+  });
+
   it("warns when two namespaces declare one name, and keeps the first", () => {
     const text = JSON.stringify({
       types: [
