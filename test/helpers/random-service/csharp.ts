@@ -9,7 +9,7 @@ export const arrayOf = (t: TypeRef): TypeRef => ({ kind: "array", element: t });
 export const nullable = (t: TypeRef): TypeRef => ({ kind: "nullable", inner: t });
 export const dictOf = (k: TypeRef, v: TypeRef): TypeRef => named("Dictionary", k, v);
 
-const ALIAS_TO_CLR: Readonly<Record<string, string>> = {
+export const ALIAS_TO_CLR: Readonly<Record<string, string>> = {
   string: "String", bool: "Boolean", byte: "Byte", sbyte: "SByte", short: "Int16", int: "Int32",
   long: "Int64", ushort: "UInt16", uint: "UInt32", ulong: "UInt64", float: "Single", double: "Double",
   decimal: "Decimal", object: "Object", char: "Char",

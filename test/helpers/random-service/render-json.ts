@@ -6,7 +6,7 @@
 // `older` renders what older servers send (typeNamespace, explicit false flags).
 import type { TypeRef } from "../../../src/model/types.js";
 import { olderServer, pascalKeys } from "../metadata-json-variants.js";
-import { isValueStruct } from "./csharp.js";
+import { ALIAS_TO_CLR, isValueStruct } from "./csharp.js";
 import type { TrueClass, TrueEnum, TrueOperation, TrueProperty, TrueService, TrueType } from "./service.js";
 import { preferredVerb } from "./truth.js";
 
@@ -20,11 +20,6 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const NAMESPACE = "Svc.ServiceModel";
 const SERVICESTACK = new Set(["QueryBase", "QueryDb", "QueryResponse", "ResponseStatus", "ResponseError"]);
-const ALIAS_TO_CLR: Readonly<Record<string, string>> = {
-  string: "String", bool: "Boolean", byte: "Byte", sbyte: "SByte", short: "Int16", int: "Int32",
-  long: "Int64", ushort: "UInt16", uint: "UInt32", ulong: "UInt64", float: "Single", double: "Double",
-  decimal: "Decimal", object: "Object", char: "Char",
-};
 const SYSTEM_NAMESPACE: Readonly<Record<string, string>> = { List: "System.Collections.Generic", Dictionary: "System.Collections.Generic" };
 
 const clr = (name: string): string => ALIAS_TO_CLR[name] ?? name;
