@@ -1,6 +1,7 @@
 // The oracle's own checks: its walk reproduces the spec's worked examples, its generator is
 // deterministic, and its comparer catches planted differences.
 import { describe, expect, test } from "vitest";
+import { parseIndexPage } from "../../src/parse/index-page.js";
 import { dictOf, listOf, named, nullable } from "../helpers/random-service/csharp.js";
 import { QUERY_BASE, QUERY_DB, QUERY_RESPONSE } from "../helpers/random-service/builtins.js";
 import {
@@ -66,6 +67,17 @@ describe("oracle", () => {
     const s = generateService({ seed: 7, ops: 30 });
     expect(s.operations).toHaveLength(30);
     expect(toApiModel(s).types.length).toBeGreaterThan(30);
+  });
+
+  test("the index page lists every op with its tags and JSON page link (§3)", () => {
+    const s = generateService({ seed: 5, ops: 12 });
+    const index = parseIndexPage(renderService(s, "html", { index: true })[0]!.text, `https://${s.host}/metadata`);
+    expect(index.operations.map((o) => o.name).sort()).toEqual(s.operations.map((o) => o.name).sort());
+    for (const op of s.operations) {
+      const read = index.operations.find((o) => o.name === op.name)!;
+      expect(read.tags).toEqual(op.tags);
+      expect(read.pageUrl).toBe(`https://${s.host}/json/metadata?op=${op.name}`);
+    }
   });
 
   test("the comparer reports planted differences", () => {
