@@ -15,12 +15,12 @@ export type ProbeResult =
   | { served: true; url: string; document: MetadataDocument }
   | { served: false; url: string; code: ErrorCode; reason: string };
 
-/** `{base}/types/metadata` for a base URL, a /metadata or /{fmt}/metadata URL, or the JSON URL itself; undefined for one op page. */
+/** `{base}/types/metadata` for a base URL, a /metadata or /{fmt}/metadata URL, or the JSON URL itself (query kept); undefined for one op page. */
 export function typesMetadataUrl(given: string): URL | undefined {
   const url = new URL(given);
   if (isOpPageUrl(url)) return undefined;
+  // the query stays, as on the pages' URLs: it may carry what the server wants (?apikey=); messages redact it
   url.hash = "";
-  url.search = "";
   const path = url.pathname.replace(/\/+$/, "");
   if (/\/types\/metadata$/i.test(path)) return url;
   const base = path.replace(/(\/(json|xml|jsv|csv|jsonl))?\/metadata$/i, "");

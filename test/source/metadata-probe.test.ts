@@ -117,11 +117,13 @@ describe("--url reads /types/metadata first", () => {
     await expect(generate(options({ from: "metadata", urls: [`${server.origin}/json/metadata?op=PageOnlyOp`] }))).rejects.toThrow(/E_FROM/);
   });
 
-  it("keeps secrets out of the info line, the header and the request URL", async () => {
+  it("sends the URL's query and the headers to the same origin, as for pages, and keeps them out of every message and the header", async () => {
     server.replies.set("/types/metadata", { status: 401, reason: "Unauthorized" });
     const report = recorder();
     await generate(options({ urls: [`${server.origin}/?apikey=s3cr3t-key`], headers: { authorization: "Bearer t0ken-value" } }), report);
-    expect(server.requests[0]!.url).toBe("/types/metadata");
+    expect(server.requests[0]!.url).toBe("/types/metadata?apikey=s3cr3t-key");
+    expect(server.requests[1]!.url).toBe("/metadata?apikey=s3cr3t-key");
+    expect(report.lines.join("\n")).toContain(`info: ${server.origin}/types/metadata?apikey=***: not used`);
     expect(server.requests[0]!.headers.authorization).toBe("Bearer t0ken-value");
     expect(report.lines.join("\n")).not.toMatch(/s3cr3t|t0ken/);
     const dtos = await readFile(path.join(dir, "out", "dtos.ts"), "utf8");
@@ -136,7 +138,7 @@ describe("typesMetadataUrl", () => {
     ["https://h.example/metadata", "https://h.example/types/metadata"],
     ["https://h.example/api/json/metadata", "https://h.example/api/types/metadata"],
     ["https://h.example/types/metadata", "https://h.example/types/metadata"],
-    ["https://h.example/x?apikey=1#frag", "https://h.example/x/types/metadata"],
+    ["https://h.example/x?apikey=1#frag", "https://h.example/x/types/metadata?apikey=1"],
   ])("%s -> %s", (given, expected) => {
     expect(typesMetadataUrl(given)!.href).toBe(expected);
   });
