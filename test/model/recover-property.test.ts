@@ -48,6 +48,7 @@ const FLAT_TODAY: RenderOptions = { nav: false };
 
 describe("oracle: ssgen recovers random services exactly (modulo undecidables)", () => {
   test("HTML op pages", () => recovers("html", SHARED_TYPES));
+  test("HTML op pages in ServiceStack's real template markup", () => recovers("html", SHARED_TYPES, { markup: "real" }));
   test("pipe text", () => recovers("pipe", SHARED_TYPES));
   test("flat text", () => recovers("flat", FLAT_SAFE, FLAT_TODAY));
   // /types/metadata shows every fact the generator makes: the full generator, camel and Pascal hosts

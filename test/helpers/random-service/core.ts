@@ -3,7 +3,7 @@
 import type { ApiModel } from "../../../src/model/types.js";
 import { compareModels, type Comparison } from "./compare.js";
 import { renderFlatPage } from "./render-flat.js";
-import { renderHtmlPage } from "./render-html.js";
+import { renderHtmlPage, type HtmlRenderOptions } from "./render-html.js";
 import { renderIndexPage } from "./render-index.js";
 import { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
 import { renderPipePage, type TextRenderOptions } from "./render-pipe.js";
@@ -31,7 +31,7 @@ export interface RenderedFile {
   text: string;
 }
 
-export interface RenderOptions extends TextRenderOptions {
+export interface RenderOptions extends TextRenderOptions, HtmlRenderOptions {
   /** Add the /metadata index page (HTML only). */
   index?: boolean;
   json?: JsonRenderOptions;
@@ -40,7 +40,7 @@ export interface RenderOptions extends TextRenderOptions {
 export function renderService(service: TrueService, rendering: Rendering, options: RenderOptions = {}): RenderedFile[] {
   switch (rendering) {
     case "html": {
-      const files = service.operations.map((op) => ({ path: `${op.name}.html`, text: renderHtmlPage(service, op) }));
+      const files = service.operations.map((op) => ({ path: `${op.name}.html`, text: renderHtmlPage(service, op, options) }));
       return options.index ? [{ path: "metadata.html", text: renderIndexPage(service) }, ...files] : files;
     }
     case "pipe":
@@ -60,5 +60,6 @@ export function evaluate(service: TrueService, rendering: Rendering, truth: ApiM
 
 /** The truth with each op's source named after its rendered file. */
 export function truthOf(service: TrueService, files: readonly RenderedFile[]): ApiModel {
-  return toApiModel(service, (op) => files.find((f) => f.path.startsWith(op.name + "."))?.path ?? files[0]?.path ?? op.name);
+  const byOp = new Map(files.map((f) => [f.path.replace(/\.[^.]*$/, ""), f.path]));
+  return toApiModel(service, (op) => byOp.get(op.name) ?? files[0]?.path ?? op.name);
 }
