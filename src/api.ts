@@ -38,6 +38,7 @@ import { readRuntimeSource } from "./source/template.js";
 import { writeOutputAtomically, type WriteResult } from "./write/atomic.js";
 import { compareOutput, formatCheckReport, type CheckReport } from "./write/check.js";
 import { summarizeModel } from "./write/manifest.js";
+import { SSGEN_VERSION } from "./version.js";
 
 export type { RunOptions } from "./source/config.js";
 export { EXIT, SsgenError, UsageError, RunFailedError } from "./source/errors.js";
@@ -297,6 +298,7 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
     header: {
       sources: headerSources(options, loaded.urlSources),
       options: recordedOptions(options),
+      version: SSGEN_VERSION,
       // said whenever it could have been either: a --url (probed) or a saved JSON document among the inputs
       ...(options.urls.length || built.readFrom !== "pages" ? { readFrom: READ_FROM[built.readFrom].replace(/^from /, "") } : {}),
     },
@@ -312,12 +314,18 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<Em
  * What the header comment names: the URLs and input patterns as given, minus any secret; a URL read
  * through its /types/metadata document names that document instead.
  */
-export function headerSources(options: Pick<RunOptions, "urls" | "inputs">, urlSources: readonly UrlSource[] = []): string[] {
+export function headerSources(
+  options: Pick<RunOptions, "urls" | "inputs" | "inputBase" | "out">,
+  urlSources: readonly UrlSource[] = [],
+): string[] {
   const urls = options.urls.map((u, i) => {
     const read = urlSources[i];
     return read?.via === "metadata" && read.document ? read.document : displayUrl(u);
   });
-  return [...urls, ...options.inputs.map((i) => i.split(path.sep).join("/"))];
+  // inputs relative to the output folder: the header then means the same from any folder, and
+  // `ssgen update` can find them again (and a relative and an absolute --input record the same)
+  const inputs = options.inputs.map((i) => path.relative(options.out, path.resolve(options.inputBase, i)) || ".");
+  return [...urls, ...inputs.map((i) => i.split(path.sep).join("/"))];
 }
 
 const READ_FROM: Readonly<Record<BuildResult["readFrom"], string>> = {
