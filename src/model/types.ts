@@ -242,6 +242,8 @@ export interface MetadataPropertyFacts {
   description?: string;
   allowableValues?: string[];
   range?: [number, number];
+  /** `isValueType`: a struct (or enum, or system value type), never an object on the wire. */
+  valueType?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

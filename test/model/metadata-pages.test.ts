@@ -92,6 +92,23 @@ describe("metadataPages", () => {
     expect(unreferenced).toEqual([]);
   });
 
+  it("types a value type the document does not declare (a struct) as the string it travels as (§7.3)", () => {
+    const text = JSON.stringify({
+      types: [{ name: "Level", isEnum: true, enumNames: ["Low"] }],
+      operations: [{ request: { name: "Op", properties: [
+        { name: "Price", type: "Money", isValueType: true },
+        { name: "Maybe", type: "Nullable`1", genericArgs: ["Money"], isValueType: true },
+        { name: "Level", type: "Level", isValueType: true, isEnum: true },
+        { name: "Count", type: "Int32", isValueType: true },
+        { name: "Other", type: "Unknown" },
+      ] } }],
+    });
+    const props = pagesOf(text).pages[0]!.types[0]!.properties!;
+    expect(props.map((p) => [p.name, p.type, p.sampleKind])).toEqual([
+      ["Price", "Money", "string"], ["Maybe", "Money?", "string"], ["Level", "Level", undefined], ["Count", "int", undefined], ["Other", "Unknown", undefined],
+    ]);
+  });
+
   it("warns when two namespaces declare one name, and keeps the first", () => {
     const text = JSON.stringify({
       types: [

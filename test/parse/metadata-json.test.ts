@@ -46,16 +46,16 @@ describe("parseMetadataDocument", () => {
   it("reads properties: alias, required, ApiMember facts, allowable values and range", () => {
     const create = camel.operations.find((o) => o.request.name === "CreateOrder")!;
     expect(create.request.properties).toEqual([
-      { name: "CustomerId", type: "int", required: true, description: "Owning customer" },
-      { name: "Priority", type: "Priority", required: false },
+      { name: "CustomerId", type: "int", required: true, description: "Owning customer", valueType: true },
+      { name: "Priority", type: "Priority", required: false, valueType: true },
       { name: "Items", type: "List<LineItem>", required: false },
-      { name: "DueDate", type: "DateTime?", required: false },
+      { name: "DueDate", type: "DateTime?", required: false, valueType: true },
       { name: "Channel", type: "string", required: false, paramType: "header" },
     ]);
     expect(typeNamed("LineItem").properties).toEqual([
       { name: "Sku", alias: "sku_code", type: "string", required: false, description: "Stock keeping unit" },
-      { name: "Qty", type: "int", required: false, range: [1, 99] },
-      { name: "Price", type: "decimal", required: false },
+      { name: "Qty", type: "int", required: false, range: [1, 99], valueType: true },
+      { name: "Price", type: "decimal", required: false, valueType: true },
     ]);
     expect(typeNamed("Address").properties[1]!.allowableValues).toEqual(["A", "B"]);
     expect(typeNamed("Customer").references).toEqual(["int", "string", "Dictionary", "List", "Title", "Perms", "byte", "Address"]);

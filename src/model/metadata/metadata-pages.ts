@@ -27,20 +27,21 @@ export function metadataPages(doc: MetadataDocument): MetadataModel {
   const wireCase: WireCase = doc.keyCase;
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   const byName = typeIndex(doc, diagnostics);
+  const declared = (name: string): boolean => byName.has(name);
   const reached = new Set<string>();
   // a shared type's model is the same on every page that reaches it in the same role: built once
   const models = new Map<string, TypeModel>();
   const model = (t: MetadataTypeFacts, role: TypeRole): TypeModel => {
     const key = `${role}\u0000${t.name}`;
     let m = models.get(key);
-    if (!m) models.set(key, (m = metadataTypeModel(t, role, wireCase)));
+    if (!m) models.set(key, (m = metadataTypeModel(t, role, wireCase, [], declared)));
     return m;
   };
-  const pages = doc.operations.map((op) => operationPage(op, doc.source, wireCase, byName, reached, model));
+  const pages = doc.operations.map((op) => operationPage(op, doc.source, wireCase, byName, reached, model, declared));
   if (pages[0]) pages[0].diagnostics.unshift(...diagnostics.map((d) => ({ ...d, page: doc.source })));
   const unreferenced = [...byName.values()]
     .filter((t) => !reached.has(t.name))
-    .map((t) => metadataTypeModel(t, "reference", wireCase));
+    .map((t) => metadataTypeModel(t, "reference", wireCase, [], declared));
   return { pages, unreferenced };
 }
 
@@ -86,6 +87,7 @@ function operationPage(
   byName: ReadonlyMap<string, MetadataTypeFacts>,
   reached: Set<string>,
   shared: (t: MetadataTypeFacts, role: TypeRole) => TypeModel,
+  declared: (name: string) => boolean,
 ): PageModel {
   const request = op.request;
   const types: TypeModel[] = [];
@@ -120,7 +122,7 @@ function operationPage(
   }
   for (const t of queue) {
     reached.add(t.name);
-    types.push(t === request ? metadataTypeModel(t, "request", wireCase, op.routes) : shared(t, roleOf(t)));
+    types.push(t === request ? metadataTypeModel(t, "request", wireCase, op.routes, declared) : shared(t, roleOf(t)));
   }
 
   const page: PageModel = {

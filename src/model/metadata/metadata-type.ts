@@ -2,6 +2,7 @@
 // server's key casing and [DataMember(Name)] aliases (§5.5), the Parameter column of §2.4 for
 // request properties, and the role it plays in one operation.
 import type { MetadataTypeFacts, PropertyModel, Route, TypeModel, TypeRole, WireCase } from "../types.js";
+import { isSystemTypeName } from "../../csharp-type.js";
 import { toWireCase } from "../wire-case.js";
 
 export function metadataTypeModel(
@@ -9,6 +10,7 @@ export function metadataTypeModel(
   role: TypeRole,
   wireCase: WireCase,
   routes: readonly Route[] = [],
+  declared: (name: string) => boolean = () => false,
 ): TypeModel {
   const t: TypeModel = { name: facts.name, kind: facts.kind === "enum" ? "enum" : "class", role, from: "metadata" };
   if (facts.base) t.base = facts.base;
@@ -34,6 +36,10 @@ export function metadataTypeModel(
     if (p.description) prop.description = p.description;
     if (p.allowableValues) prop.allowableValues = [...p.allowableValues];
     if (p.range) prop.range = [...p.range];
+    // A value type the document does not declare is a struct, which travels as its string (§7.3),
+    // the same evidence a page's sample string gives.
+    const bare = /^([A-Za-z_][A-Za-z0-9_]*)\??$/.exec(p.type)?.[1];
+    if (p.valueType && bare && !isSystemTypeName(bare) && !declared(bare)) prop.sampleKind = "string";
     return prop;
   });
   return t;

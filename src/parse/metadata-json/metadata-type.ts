@@ -54,6 +54,7 @@ function readProperty(value: JsonObject): MetadataPropertyFacts | undefined {
   if (paramType) prop.paramType = paramType;
   const description = text(value, "description");
   if (description) prop.description = description;
+  if (flag(value, "isValueType")) prop.valueType = true;
   const allowable = strings(value, "allowableValues");
   if (allowable.length) prop.allowableValues = allowable;
   const min = num(value, "allowableMin");
