@@ -8,7 +8,8 @@ import { formatWarnings, isErrorCode } from "./diagnostics.js";
 import type { EmitOptions, GeneratedFile } from "./emit/options.js";
 import { dumpPage } from "./model/dump.js";
 import { mergePages } from "./model/merge.js";
-import { buildPageModel } from "./model/page.js";
+import { preparePage, type PreparedPage } from "./model/page.js";
+import { solvePages } from "./model/solve/index.js";
 import { summarize } from "./model/summary.js";
 import { metadataPages, withoutRepeatedTypes } from "./model/metadata/metadata-pages.js";
 import {
@@ -190,6 +191,7 @@ export function buildApi(
   const keep = makeOperationFilter(options);
   const failures = [...loaded.failures];
   const models: PageModel[] = [];
+  const prepared: { page: PreparedPage; source: LoadedPage }[] = [];
   const skipped: string[] = [];
   let filteredOut = 0;
 
@@ -221,17 +223,23 @@ export function buildApi(
         } else skipped.push(page.source);
         continue;
       }
-      const model = buildPageModel(raw, { operation: page.operation });
-      const tags = [...new Set([...(model.tags ?? []), ...(page.tags ?? [])])];
-      if (!keep({ name: model.operation, tags })) {
-        filteredOut++;
-        continue;
-      }
-      models.push(model);
+      prepared.push({ page: preparePage(raw, { operation: page.operation }), source: page });
     } catch (error) {
       failures.push(parseFailure(error, page.source));
     }
   }
+  // every op page together: one type graph (spec §4.1); the filters apply to the solved pages
+  let solved: PageModel[] = [];
+  try {
+    solved = solvePages(prepared.map((p) => p.page));
+  } catch (error) {
+    failures.push(parseFailure(error, "(all pages)"));
+  }
+  solved.forEach((model, i) => {
+    const tags = [...new Set([...(model.tags ?? []), ...(prepared[i]!.source.tags ?? [])])];
+    if (!keep({ name: model.operation, tags })) filteredOut++;
+    else models.push(model);
+  });
   if (failures.length && !options.allowPartial) throw new RunFailedError(failures);
   if (models.length === 0) {
     if (failures.length) throw new RunFailedError(failures);

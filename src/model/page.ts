@@ -14,7 +14,15 @@ import {
 import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { pairAliases } from "./aliases.js";
 import { inferTypesFromSamples, pascalCase } from "./infer.js";
-import { keyOf, objectKeys, parseTypeText, walkTables, type WalkedType } from "./walk/index.js";
+import {
+  keyOf,
+  objectKeys,
+  parseTypeText,
+  walkTables,
+  type WalkInput,
+  type WalkResult,
+  type WalkedType,
+} from "./walk/index.js";
 
 const NO_BODY: SampleBody = { syntax: "empty", truncated: false };
 
@@ -33,24 +41,60 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   "application/x-protobuf": "x-protobuf",
 };
 
+/** A page's facts with its op name and samples settled, before its tables are walked. */
+export interface PreparedPage {
+  raw: RawPage;
+  operation: string;
+  format: string;
+  reqBody: SampleBody;
+  resBody: SampleBody;
+  diagnostics: Diagnostic[];
+  /** The walk's input when the page has params tables (the solve may add a base rule). */
+  walk?: WalkInput;
+}
+
+/** One page alone: prepare, walk, finish. The solve (solve/) does the same over all pages at once. */
 export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}): PageModel {
+  const prepared = preparePage(raw, opts);
+  return finishPage(prepared, prepared.walk && walkTables(prepared.walk));
+}
+
+/** §1.2 op name, the samples, and the walk input. Throws PageError (E_NO_OP_NAME, E_NO_TYPES). */
+export function preparePage(raw: RawPage, opts: { operation?: string } = {}): PreparedPage {
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   const reqBody = raw.request?.parsed ?? NO_BODY;
   const resBody = raw.response?.parsed ?? NO_BODY;
   const op = operationName(raw, reqBody, opts.operation, diagnostics);
   const format = raw.format ?? formatFromSamples(raw) ?? "json";
-  const hasParams = raw.tables.some((t) => t.kind === "params");
+  const prepared: PreparedPage = { raw, operation: op, format, reqBody, resBody, diagnostics };
+  if (raw.tables.some((t) => t.kind === "params")) {
+    prepared.walk = {
+      operation: op,
+      tables: raw.tables,
+      // pipe renderings that kept every caption name their tables as the flat layout does
+      captions: raw.layout === "html" || raw.layout === "text-flat" || raw.tables.every((t) => t.caption !== undefined),
+      request: reqBody.value,
+      response: resBody.value,
+      responseRoot: resBody.syntax === "xml" ? xmlRoot(resBody.rootName) : undefined,
+    };
+  } else if (raw.tables.length === 0 && !hasBody(reqBody) && !hasBody(resBody)) {
+    throw new PageError("E_NO_TYPES", raw.source, "no type tables and no sample body to infer types from");
+  }
+  return prepared;
+}
 
+/** The PageModel from a prepared page and the walk chosen for it (none for pages without params tables). */
+export function finishPage(prepared: PreparedPage, walk: WalkResult | undefined): PageModel {
+  const { raw, reqBody, resBody, format } = prepared;
+  const op = prepared.operation;
+  const diagnostics = [...prepared.diagnostics];
   let types: TypeModel[];
   let response: string;
   let wireCase: WireCase;
   let layout = raw.layout;
   let autoQuery = false;
 
-  if (!hasParams) {
-    if (raw.tables.length === 0 && !hasBody(reqBody) && !hasBody(resBody)) {
-      throw new PageError("E_NO_TYPES", raw.source, "no type tables and no sample body to infer types from");
-    }
+  if (!walk) {
     if (layout !== "html") layout = "sample-only";
     wireCase = voteWireCase([...keyPairs(reqBody), ...keyPairs(resBody)]);
     const inferred = inferTypesFromSamples({
@@ -65,15 +109,6 @@ export function buildPageModel(raw: RawPage, opts: { operation?: string } = {}):
     recomputeParams(types, raw);
     diagnostics.push(...inferred.diagnostics);
   } else {
-    const walk = walkTables({
-      operation: op,
-      tables: raw.tables,
-      // pipe renderings that kept every caption name their tables as the flat layout does
-      captions: raw.layout === "html" || raw.layout === "text-flat" || raw.tables.every((t) => t.caption !== undefined),
-      request: reqBody.value,
-      response: resBody.value,
-      responseRoot: resBody.syntax === "xml" ? xmlRoot(resBody.rootName) : undefined,
-    });
     autoQuery = walk.autoQuery;
     diagnostics.push(...walk.diagnostics);
     const voteable = voteableObjects(reqBody, resBody);

@@ -256,7 +256,11 @@ export function assemble(
   let response: string | undefined;
   if (responseDuplicateOf >= 0) response = typeName(responseDuplicateOf);
   else if (s.responseTable >= 0) response = typeName(s.responseTable);
-  return { types, response, autoQuery, diagnostics, score: s.score };
+  const bases: [number, number][] = [];
+  slots.forEach((x, i) => {
+    if (x?.role === "base" && x.of !== undefined) bases.push([x.of, i]);
+  });
+  return { types, response, autoQuery, diagnostics, score: s.score, bases };
 }
 
 /**

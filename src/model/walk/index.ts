@@ -5,7 +5,7 @@
 // tables.ts prepares the tables, search.ts searches the assignments, assemble.ts turns the chosen
 // one into TypeModels; this file is the entry point and its input/output shapes.
 import type { Diagnostic, RawTable, SampleNode, TypeModel } from "../types.js";
-import { prepare } from "./tables.js";
+import { prepare, tableKey, type Table } from "./tables.js";
 import { Overflow, Search, describe, decideRequest, greedyParse, type Snapshot } from "./search.js";
 import { assemble } from "./assemble.js";
 
@@ -24,6 +24,25 @@ export interface WalkInput {
   responseRoot?: string;
   /** Search budget (§5.3: 100,000 nodes). */
   nodeCap?: number;
+  /** Captioned pages: names that have a table on some page of the service (the solve knows them). */
+  tableful?: ReadonlySet<string>;
+  /** What the cross-page solve (§4.1) decided about bases; absent: every base is open. */
+  baseRule?: BaseRule;
+}
+
+/**
+ * Whether the table at index `base` may, must or must not be the base of the type at index
+ * `derived` (-1: the request that has no table). Asked only where the walk could place a base.
+ */
+export type BaseRule = (derived: number, base: number) => "must" | "may" | "never";
+
+/** The tables prepared for the walk, and what identifies each across pages (§4.1). */
+export interface WalkPlan {
+  tables: Table[];
+  /** P[0] is the request table. */
+  requestTable: boolean;
+  /** Identity of each table: its caption, the op name for the request, else its rows (`#…`). */
+  keys: string[];
 }
 
 export interface WalkedType {
@@ -47,6 +66,10 @@ export interface WalkResult {
   autoQuery: boolean;
   diagnostics: Diagnostic[];
   score: number;
+  /** The chosen bases as [derived table, base table] (-1: the request without a table). */
+  bases: [number, number][];
+  /** The search ran out of budget: the reading is the greedy one and says little about bases. */
+  overflowed?: boolean;
 }
 
 const DEFAULT_CAP = 100_000;
@@ -54,16 +77,25 @@ const DEFAULT_CAP = 100_000;
 // --------------------------------------------------------------------------------------------
 // Entry point
 
-/** Runs the §5.3 search and names every table. Pure; linear-ish thanks to pruning, capped. */
-export function walkTables(input: WalkInput): WalkResult {
+/** Prepares the tables once; the solve reads the keys before it walks. */
+export function planWalk(input: WalkInput): WalkPlan {
   const tables = input.tables.map((t, i) => prepare(t, i, input.captions));
-  const diagnostics: Diagnostic[] = [];
   const requestTable = decideRequest(tables, input);
+  const keys = tables.map((t, i) => (i === 0 && requestTable ? input.operation : tableKey(t)));
+  return { tables, requestTable, keys };
+}
+
+/** Runs the §5.3 search and names every table. Pure; linear-ish thanks to pruning, capped. */
+export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): WalkResult {
+  const { tables, requestTable } = plan;
+  const diagnostics: Diagnostic[] = [];
   const search = new Search(tables, input, input.nodeCap ?? DEFAULT_CAP);
   let chosen: Snapshot;
+  let overflowed = false;
   try {
     search.run(requestTable);
-    chosen = search.best!;
+    if (!search.best) throw new Overflow(); // no reading explains the page under the solve's constraints
+    chosen = search.best;
     if (search.alternatives.length) {
       const alts = [chosen, ...search.alternatives].map((s) => describe(s, tables));
       diagnostics.push({
@@ -74,6 +106,7 @@ export function walkTables(input: WalkInput): WalkResult {
   } catch (e) {
     // Too many choices, or a page so long the recursive search runs out of stack.
     if (!(e instanceof Overflow) && !(e instanceof RangeError)) throw e;
+    overflowed = true;
     chosen = (e instanceof Overflow && search.first) || greedyParse(tables, input, requestTable);
     diagnostics.push({
       code: "W_AMBIGUOUS_WALK",
@@ -83,5 +116,7 @@ export function walkTables(input: WalkInput): WalkResult {
           : `page too large to search; kept the greedy parse of ${tables.length} tables`,
     });
   }
-  return assemble(chosen, tables, input, requestTable, diagnostics);
+  const result = assemble(chosen, tables, input, requestTable, diagnostics);
+  if (overflowed) result.overflowed = true;
+  return result;
 }

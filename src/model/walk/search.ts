@@ -128,16 +128,19 @@ export class Search {
       else refs();
     };
     if (this.node()) {
-      afterBase(false); // B0 first: B0 > B1 on ties
       const i = this.pos;
       const tb = this.tables[i];
       // The well-known ServiceStack types have no base; trying one only adds equal-score parses.
       // A caption naming a use of a generic over T itself (`QueryResponse<Customer>` after
       // `Customer`) is never T's base: a class cannot derive from a generic of itself here.
       const cyclic = this.input.captions && tb?.captionParams?.includes(name) === true;
-      if (tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic) {
-        const bname = this.baseName(tb, name);
-        if (!this.input.captions || !this.seen.has(bname)) {
+      const bname = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic ? this.baseName(tb, name) : undefined;
+      const possible = bname !== undefined && (!this.input.captions || !this.seen.has(bname));
+      // the cross-page solve (§4.1) may have settled this base already: every page, one answer
+      const rule = possible ? (this.input.baseRule?.(t, i) ?? "may") : "never";
+      if (rule !== "must") afterBase(false); // B0 first: B0 > B1 on ties
+      if (bname !== undefined && tb && rule !== "never") {
+        {
           const added = !this.seen.has(bname);
           if (added) this.seen.add(bname);
           this.slots[i] = {
@@ -204,6 +207,17 @@ export class Search {
     if (!tb || tb.kind !== "params") return;
     const name = tb.caption ?? `Unnamed${i + 1}`;
     if (tb.caption && this.seen.has(name)) return;
+    // With captions a base shows whether it is generic: only QueryBase (under a prop-less
+    // QueryDb<T>) or a table captioned with parameters can be followed by generic arguments.
+    const base = this.tables[t + 1];
+    if (this.input.captions && base?.caption !== undefined && base.caption !== "QueryBase" && !base.captionParams?.length) return;
+    // ... and no more of them than the base has parameters (QueryDb<T> under QueryBase: one)
+    if (this.input.captions && base?.caption !== undefined) {
+      const arity = base.captionParams?.length || 1;
+      let taken = 0;
+      for (let j = t + 1; j < i; j++) if (this.slots[j]?.role === "generic-arg" && this.slots[j]!.of === t) taken++;
+      if (taken >= arity) return;
+    }
     const added = tb.caption !== undefined;
     if (added) this.seen.add(name);
     this.slots[i] = { name, role: "generic-arg", naming: tb.caption ? "caption" : "provisional", of: t };
@@ -254,7 +268,12 @@ export class Search {
       }
       // A table captioned X right where the server's walk visits X is X's table: no sample evidence
       // (a [DataMember(Name)] alias fails C2) may reassign it and leave X tableless.
-      if (!(fits && this.input.captions && next!.caption !== undefined)) {
+      // A type that has a table on some page has properties, so the server shows its table when
+      // the walk visits it: with tables left on this page, skipping it cannot be the walk (§4.1).
+      // Generic tables are exempt: their rows may name another operation's argument (§4 rule 7).
+      const mustShow =
+        this.input.captions && this.pos < this.n && this.input.tableful?.has(x.name) === true && !this.tables[t]?.captionParams?.length;
+      if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow) {
         const pen = knownTableless(x.name) ? 0 : 1;
         this.score -= pen;
         this.x0.push({ name: x.name, value: v });
@@ -391,8 +410,28 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     if (HIDDEN.has(x.name)) return tb.signature === x.name;
     return true;
   };
-  const walk = (root: number, rootObj: SampleNode | undefined) => {
-    const stack: { t: number; obj?: SampleNode; r: number; j: number }[] = [{ t: root, obj: rootObj, r: 0, j: 0 }];
+  type Frame = { t: number; obj?: SampleNode; r: number; j: number };
+  /** A visited type's frame, then the frames of the bases the solve requires right after it (deepest on top). */
+  const enter = (t: number, obj: SampleNode | undefined, name: string): Frame[] => {
+    const frames: Frame[] = [{ t, obj, r: 0, j: 0 }];
+    let derived = t;
+    let derivedName = name;
+    for (;;) {
+      const tb = tables[pos];
+      if (!tb || tb.kind !== "params" || input.baseRule?.(derived, pos) !== "must") break;
+      const bname = tb.caption ?? (tb.signature === "QueryBase" ? "QueryBase" : `${derivedName}Base`);
+      if (input.captions && seen.has(bname)) break;
+      seen.add(bname);
+      const naming: Slot["naming"] = tb.caption ? "caption" : tb.signature === "QueryBase" ? "signature" : "inferred";
+      slots[pos] = { name: bname, role: "base", naming, of: derived, obj };
+      frames.push({ t: pos, obj, r: 0, j: 0 });
+      derived = pos++;
+      derivedName = bname;
+    }
+    return frames;
+  };
+  const walk = (root: number, rootObj: SampleNode | undefined, rootName: string) => {
+    const stack: Frame[] = enter(root, rootObj, rootName);
     while (stack.length) {
       const f = stack[stack.length - 1]!;
       const rows = f.t >= 0 ? tables[f.t]!.rows : [];
@@ -419,10 +458,10 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
       }
       const i = pos++;
       slots[i] = { name: x.name, role: "reference", naming: next!.caption ? "caption" : "reference", obj: asObject(v) };
-      if (next!.kind === "params") stack.push({ t: i, obj: asObject(v), r: 0, j: 0 });
+      if (next!.kind === "params") stack.push(...enter(i, asObject(v), x.name));
     }
   };
-  walk(requestTable ? 0 : -1, rq);
+  walk(requestTable ? 0 : -1, rq, input.operation);
   let responseTable = -1;
   const tb = tables[pos];
   if (tb && tb.kind === "params") {
@@ -438,7 +477,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     responseTable = pos;
     slots[pos++] = { name, role: "response", naming, obj: rs };
     seen.add(name);
-    walk(responseTable, rs);
+    walk(responseTable, rs, name);
   }
   return { score: 0, slots, consumed: pos, responseTable, x0, sig: "greedy" };
 }

@@ -1,6 +1,6 @@
 // Table preparation for the walk parse (spec §5.3): each table's rows, the references the walk
 // steps through, the well-known signatures, and which rows C1 needs a sample key for.
-import type { RawParamsTable, RawTable, TypeRef } from "../types.js";
+import type { RawEnumTable, RawParamsTable, RawTable, TypeRef } from "../types.js";
 import {
   NUMERIC_ALIASES,
   canonicalType,
@@ -171,4 +171,14 @@ export function knownTableless(name: string): boolean {
     name === "QueryData" ||
     /^I[A-Z]/.test(name)
   );
+}
+
+/**
+ * What identifies a table on every page (§4.1): its caption when it has one, else its rows
+ * (`#` + name:type pairs, or the members of an enum), which are the same on every page.
+ */
+export function tableKey(t: Table): string {
+  if (t.caption !== undefined) return t.caption;
+  if (t.kind === "enum") return "#enum:" + (t.raw as RawEnumTable).members.map((m) => m.name).join("|");
+  return "#" + t.rows.map((r) => `${r.raw.name}:${r.type}`).join(",");
 }

@@ -1,0 +1,151 @@
+// Bases as global unknowns (spec §4.1). A base B of T sits right after T's table on every page
+// where B was not seen before T (the walk visits a base before anything else T references), so
+// one page that shows T followed by something else, with no B before it, refutes B for every
+// page. A would-be redeclared inherited property refutes it too: real DTOs do not hide members.
+// What survives is decided by the pages' own readings, and then applied to every page.
+
+/** One page as the solve sees it: the identity key of each table, in page order. */
+export interface PageKeys {
+  source: string;
+  /** Key of the request when it has no table (it is then the derived type at index -1). */
+  tablelessRequest?: string;
+  keys: string[];
+  /** Params tables (only those can be bases). */
+  params: boolean[];
+  /** The page was cut: its last table may lack what followed it. */
+  complete: boolean;
+}
+
+/** The key at a walk index (-1: the tableless request). */
+export function keyAt(page: PageKeys, index: number): string | undefined {
+  return index < 0 ? page.tablelessRequest : page.keys[index];
+}
+
+/** First index of every key on a page (-1 for the tableless request). */
+function firstIndex(page: PageKeys): Map<string, number> {
+  const first = new Map<string, number>();
+  if (page.tablelessRequest !== undefined) first.set(page.tablelessRequest, -1);
+  page.keys.forEach((k, i) => {
+    if (!first.has(k)) first.set(k, i);
+  });
+  return first;
+}
+
+export interface BaseCandidates {
+  /** T -> the bases no page refutes. */
+  possible: Map<string, Set<string>>;
+  /** Every page's first-index map, reused by the vote. */
+  firsts: Map<PageKeys, Map<string, number>>;
+}
+
+/**
+ * Candidate bases of every type: the keys that follow it on some page, minus those any page
+ * refutes. Linear in the pages times the (few) candidates per type.
+ */
+export function baseCandidates(pages: readonly PageKeys[], rowNames: ReadonlyMap<string, ReadonlySet<string>>): BaseCandidates {
+  const firsts = new Map<PageKeys, Map<string, number>>();
+  const onPages = new Map<string, PageKeys[]>();
+  const candidates = new Map<string, Set<string>>();
+  for (const page of pages) {
+    const first = firstIndex(page);
+    firsts.set(page, first);
+    for (const [key, i] of first) {
+      let list = onPages.get(key);
+      if (!list) onPages.set(key, (list = []));
+      list.push(page);
+      const next = i + 1;
+      if (next >= page.keys.length || !page.params[next]) continue;
+      const b = page.keys[next]!;
+      if (b === key) continue;
+      let set = candidates.get(key);
+      if (!set) candidates.set(key, (set = new Set()));
+      set.add(b);
+    }
+  }
+  const possible = new Map<string, Set<string>>();
+  for (const [t, set] of candidates) {
+    const own = rowNames.get(t);
+    const ok = new Set<string>();
+    for (const b of set) {
+      const inherited = rowNames.get(b);
+      if (own && inherited && [...own].some((n) => inherited.has(n))) continue;
+      const admitted = onPages.get(t)!.every((page) => {
+        const first = firsts.get(page)!;
+        const at = first.get(t)!;
+        const bAt = first.get(b);
+        if (bAt !== undefined && bAt < at) return true; // seen before: no table expected
+        if (at + 1 >= page.keys.length) return !page.complete; // cut right after T
+        return page.keys[at + 1] === b;
+      });
+      if (admitted) ok.add(b);
+    }
+    if (ok.size) possible.set(t, ok);
+  }
+  return { possible, firsts };
+}
+
+export interface BaseVotes {
+  yes: Map<string, Map<string, string[]>>;
+  /** T -> B -> pages where B followed T unseen and the page read no base. */
+  no: Map<string, Map<string, string[]>>;
+}
+
+function add(votes: Map<string, Map<string, string[]>>, t: string, b: string, page: string): void {
+  let m = votes.get(t);
+  if (!m) votes.set(t, (m = new Map()));
+  const list = m.get(b);
+  if (list) list.push(page);
+  else m.set(b, [page]);
+}
+
+/** What each page's own reading says about each possible base. */
+export function countVotes(
+  pages: readonly PageKeys[],
+  readings: ReadonlyMap<PageKeys, readonly [number, number][]>,
+  candidates: BaseCandidates,
+): BaseVotes {
+  const votes: BaseVotes = { yes: new Map(), no: new Map() };
+  for (const page of pages) {
+    const chosen = new Map<string, string>();
+    for (const [d, b] of readings.get(page) ?? []) {
+      const t = keyAt(page, d);
+      const base = page.keys[b];
+      if (t === undefined || base === undefined) continue;
+      chosen.set(t, base);
+      add(votes.yes, t, base, page.source);
+    }
+    const first = candidates.firsts.get(page)!;
+    for (const [t, at] of first) {
+      const set = candidates.possible.get(t);
+      const next = page.keys[at + 1];
+      if (!set || next === undefined || !set.has(next) || chosen.get(t) === next) continue;
+      const bAt = first.get(next)!;
+      if (bAt === at + 1) add(votes.no, t, next, page.source);
+    }
+  }
+  return votes;
+}
+
+export interface BaseDecision {
+  base: string;
+  /** Pages whose own reading chose it. */
+  pages: string[];
+}
+
+/**
+ * One base per type: the candidate most pages chose, when more pages chose it than read the
+ * same tables without it (fewer bases win ties, §4.1). Deterministic: ties go to the smaller key.
+ */
+export function decideBases(votes: BaseVotes): Map<string, BaseDecision> {
+  const out = new Map<string, BaseDecision>();
+  for (const [t, byBase] of votes.yes) {
+    let best: [string, string[]] | undefined;
+    for (const [b, pages] of byBase) {
+      if (!best || pages.length > best[1].length || (pages.length === best[1].length && b < best[0])) best = [b, pages];
+    }
+    if (!best) continue;
+    const against = votes.no.get(t)?.get(best[0])?.length ?? 0;
+    if (best[1].length > against) out.set(t, { base: best[0], pages: best[1] });
+  }
+  return out;
+}

@@ -1,0 +1,164 @@
+// The model stage as one solve over all pages (spec §4.1). Every page is a constraint on one type
+// graph: tables are identified across pages (caption, else rows), each type's base is a global
+// unknown, and the answer is applied to every page so that one type never gets two readings.
+//
+//   1. plan every page's walk; bases.ts rules out the bases some page refutes;
+//   2. walk every page with only the surviving bases open (this prunes the per-page search);
+//   3. decide each type's base from the pages' readings, and walk again the pages that read
+//      otherwise, with the decision imposed (W_READING_FORCED names the pages that decided);
+//   4. names.ts gives row-identified tables the name the pages agree on;
+//   5. page.ts finishes every page (wire names, response, verb).
+// Pages are solved in source order, so the result never depends on the order they were read in.
+import { shortPageName } from "../../diagnostics.js";
+import type { Diagnostic, PageModel } from "../types.js";
+import { finishPage, type PreparedPage } from "../page.js";
+import { planWalk, walkTables, type WalkPlan, type WalkResult } from "../walk/index.js";
+import { baseCandidates, countVotes, decideBases, keyAt, type PageKeys } from "./bases.js";
+import { applyAgreedNames, type NamedReading } from "./names.js";
+
+interface Walked {
+  prepared: PreparedPage;
+  plan: WalkPlan;
+  keys: PageKeys;
+  result?: WalkResult;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every page's PageModel, solved together. `prepared` in any order; results in the same order. */
+export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
+  const order = prepared.map((p, i) => i).sort((a, b) => cmp(prepared[a]!.raw.source, prepared[b]!.raw.source) || a - b);
+  const walked: Walked[] = [];
+  for (const i of order) {
+    const p = prepared[i]!;
+    if (!p.walk) continue;
+    const plan = planWalk(p.walk);
+    walked.push({ prepared: p, plan, keys: pageKeys(p, plan) });
+  }
+  const pages = walked.map((w) => w.keys);
+  const tableful = new Set<string>();
+  for (const w of walked) for (const t of w.plan.tables) if (t.caption !== undefined) tableful.add(t.caption);
+  const candidates = baseCandidates(pages, rowNamesOf(walked));
+
+  // 2. each page with only the bases no page refutes
+  for (const w of walked) {
+    const possible = candidates.possible;
+    w.result = walkTables(
+      {
+        ...w.prepared.walk!,
+        tableful,
+        baseRule: (d, b) => (possible.get(keyAt(w.keys, d) ?? "")?.has(w.keys.keys[b]!) ? "may" : "never"),
+      },
+      w.plan,
+    );
+  }
+
+  // 3. one base per type, imposed on the pages that read otherwise
+  // a page whose search ran out of budget kept a greedy reading: it does not vote
+  const readings = new Map(walked.filter((w) => !w.result!.overflowed).map((w) => [w.keys, w.result!.bases] as const));
+  const voters = pages.filter((p) => readings.has(p));
+  const votes = countVotes(voters, readings, candidates);
+  const decided = decideBases(votes);
+  const dbg = (globalThis as { __DEBUG?: Set<string> }).__DEBUG;
+  if (dbg) for (const k of dbg) if (k) console.log("DBG", k, "possible", [...(candidates.possible.get(k) ?? [])], "yes", JSON.stringify([...(votes.yes.get(k) ?? [])]), "no", JSON.stringify([...(votes.no.get(k) ?? [])]), "decided", decided.get(k)?.base);
+  for (const w of walked) {
+    const own = basesOf(w.keys, w.result!);
+    const disagrees = [...own].some(([t, b]) => decided.get(t)?.base !== b) || wouldTake(w, decided);
+    if (!disagrees) continue;
+    const result = walkTables(
+      {
+        ...w.prepared.walk!,
+        tableful,
+        baseRule: (d, b) => (decided.get(keyAt(w.keys, d) ?? "")?.base === w.keys.keys[b] ? "must" : "never"),
+      },
+      w.plan,
+    );
+    result.diagnostics.push(...forcedNotes(w, own, basesOf(w.keys, result), result, decided));
+    w.result = result;
+  }
+
+  // 4. names of row-identified tables
+  const named: NamedReading[] = walked.map((w) => ({ source: w.prepared.raw.source, keys: w.keys.keys, result: w.result! }));
+  applyAgreedNames(named);
+
+  // 5. finish every page, in the caller's order
+  const results = new Map(walked.map((w) => [w.prepared, w.result!] as const));
+  return prepared.map((p) => finishPage(p, results.get(p)));
+}
+
+function pageKeys(p: PreparedPage, plan: WalkPlan): PageKeys {
+  const keys: PageKeys = {
+    source: p.raw.source,
+    keys: plan.keys,
+    params: plan.tables.map((t) => t.kind === "params"),
+    complete: p.raw.complete,
+  };
+  if (!plan.requestTable) keys.tablelessRequest = p.operation;
+  return keys;
+}
+
+/** Property names of each key's table (the first page's, in source order). */
+function rowNamesOf(walked: readonly Walked[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const w of walked) {
+    w.plan.tables.forEach((t, i) => {
+      const key = w.plan.keys[i]!;
+      if (t.kind === "params" && !out.has(key)) out.set(key, new Set(t.rows.map((r) => r.key)));
+    });
+  }
+  return out;
+}
+
+/** A reading's bases by key. */
+function basesOf(page: PageKeys, result: WalkResult): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [d, b] of result.bases) {
+    const t = keyAt(page, d);
+    const base = page.keys[b];
+    if (t !== undefined && base !== undefined) out.set(t, base);
+  }
+  return out;
+}
+
+/** A decided base that this page shows right after its derived type but did not read as one. */
+function wouldTake(w: Walked, decided: ReadonlyMap<string, { base: string }>): boolean {
+  const own = basesOf(w.keys, w.result!);
+  const seen = new Set<string>();
+  const at = (k: string | undefined, i: number) => {
+    if (k === undefined || seen.has(k)) return false;
+    seen.add(k);
+    const d = decided.get(k);
+    return d !== undefined && w.keys.keys[i + 1] === d.base && !seen.has(d.base) && own.get(k) !== d.base;
+  };
+  if (at(w.keys.tablelessRequest, -1)) return true;
+  return w.keys.keys.some((k, i) => at(k, i));
+}
+
+/** W_READING_FORCED for every type whose base this page would have read differently. */
+function forcedNotes(
+  w: Walked,
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+  result: WalkResult,
+  decided: ReadonlyMap<string, { base: string; pages: string[] }>,
+): Diagnostic[] {
+  const nameOf = (key: string): string => {
+    const i = w.keys.keys.indexOf(key);
+    if (i < 0) return key;
+    return result.types.find((t) => t.table === i)?.model.name ?? key;
+  };
+  const notes: Diagnostic[] = [];
+  const types = new Set([...before.keys(), ...after.keys()]);
+  for (const t of [...types].sort(cmp)) {
+    const was = before.get(t);
+    const now = after.get(t);
+    if (was === now) continue;
+    const pages = decided.get(t)?.pages ?? [];
+    const by = now !== undefined && pages.length ? ` as ${pages.slice(0, 3).map(shortPageName).join(", ")}${pages.length > 3 ? ` and ${pages.length - 3} more` : ""} read it` : " as the other pages read it";
+    notes.push({
+      code: "W_READING_FORCED",
+      detail: `${t === w.keys.tablelessRequest ? t : nameOf(t)}: base ${now !== undefined ? nameOf(now) : "none"}${by}; this page alone read ${was !== undefined ? nameOf(was) : "no base"}`,
+    });
+  }
+  return notes;
+}

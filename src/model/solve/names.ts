@@ -1,0 +1,90 @@
+// Names across pages (spec §4.1): a table without a caption is known by its rows, and a name a
+// reference gives it on any page names it on every page. Tables only ever named by inference
+// (`<Op>Response`, `<T>Base`, provisional `Unnamed<k>`) take one inferred name everywhere, so one
+// type never comes out as several copies.
+import { shortPageName } from "../../diagnostics.js";
+import type { Diagnostic, TypeFrom } from "../types.js";
+import { renameTypeInPlace, rewriteTypeText } from "../rename.js";
+import type { WalkResult } from "../walk/index.js";
+
+export interface NamedReading {
+  source: string;
+  keys: string[];
+  result: WalkResult;
+}
+
+const STRONG: ReadonlySet<TypeFrom> = new Set(["caption", "operation", "reference", "xml", "late-binding", "builtin"]);
+
+interface KeyNames {
+  strong: Map<string, string[]>;
+  weak: Set<string>;
+}
+
+/** The name every page should use for each row-identified table, where the pages allow one. */
+function agreedNames(readings: readonly NamedReading[]): Map<string, { name: string; pages: string[] }> {
+  const byKey = new Map<string, KeyNames>();
+  for (const r of readings) {
+    for (const t of r.result.types) {
+      if (t.table === undefined) continue;
+      const key = r.keys[t.table]!;
+      if (!key.startsWith("#")) continue;
+      let names = byKey.get(key);
+      if (!names) byKey.set(key, (names = { strong: new Map(), weak: new Set() }));
+      if (STRONG.has(t.model.from)) {
+        const pages = names.strong.get(t.model.name);
+        if (pages) pages.push(r.source);
+        else names.strong.set(t.model.name, [r.source]);
+      } else names.weak.add(t.model.name);
+    }
+  }
+  const out = new Map<string, { name: string; pages: string[] }>();
+  for (const [key, names] of byKey) {
+    if (names.strong.size === 1) {
+      const [name, pages] = [...names.strong][0]!;
+      out.set(key, { name, pages });
+    } else if (names.strong.size === 0 && names.weak.size > 1) {
+      const sorted = [...names.weak].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+      out.set(key, { name: sorted[0]!, pages: [] });
+    }
+  }
+  return out;
+}
+
+/** Provisional names last: any inferred name says more than `Unnamed3`. */
+const rank = (name: string): number => (/^Unnamed\d+$/.test(name) ? 1 : 0);
+
+/** Renames every reading's row-identified tables to the agreed names, with a note where it changed one. */
+export function applyAgreedNames(readings: readonly NamedReading[]): void {
+  const agreed = agreedNames(readings);
+  if (agreed.size === 0) return;
+  for (const r of readings) {
+    const used = new Set(r.result.types.map((t) => t.model.name));
+    const renames = new Map<string, string>();
+    const notes: Diagnostic[] = [];
+    for (const t of r.result.types) {
+      if (t.table === undefined) continue;
+      const want = agreed.get(r.keys[t.table]!);
+      if (!want || want.name === t.model.name || used.has(want.name) || renames.has(t.model.name)) continue;
+      renames.set(t.model.name, want.name);
+      used.add(want.name);
+      const where = want.pages.length ? `named by a reference on ${want.pages.slice(0, 3).map(shortPageName).join(", ")}` : "inferred alike on other pages";
+      notes.push({ code: "W_READING_FORCED", detail: `${t.model.name} is ${want.name}: the same rows are ${where}` });
+    }
+    if (renames.size === 0) continue;
+    for (const t of r.result.types) {
+      const old = t.model.name;
+      renameTypeInPlace(t.model, renames);
+      // an inferred name that another page's reference replaced is no longer inferred
+      if (renames.has(old) && agreed.get(r.keys[t.table!]!)?.pages.length) t.model.from = "reference";
+    }
+    if (r.result.response) r.result.response = rewriteTypeText(r.result.response, renames);
+    r.result.diagnostics = r.result.diagnostics
+      .filter((d) => !(d.code === "W_NAME_INFERRED" && renames.has(d.detail) && agreed.get(keyOfName(r, renames.get(d.detail)!) ?? "")?.pages.length))
+      .concat(notes);
+  }
+}
+
+function keyOfName(r: NamedReading, name: string): string | undefined {
+  const t = r.result.types.find((x) => x.model.name === name);
+  return t?.table !== undefined ? r.keys[t.table] : undefined;
+}
