@@ -84,7 +84,7 @@ export function preparePage(raw: RawPage, opts: { operation?: string } = {}): Pr
 }
 
 /** The PageModel from a prepared page and the walk chosen for it (none for pages without params tables). */
-export function finishPage(prepared: PreparedPage, walk: WalkResult | undefined): PageModel {
+export function finishPage(prepared: PreparedPage, walk: WalkResult | undefined, elsewhere: readonly WalkedType[] = []): PageModel {
   const { raw, reqBody, resBody, format } = prepared;
   const op = prepared.operation;
   const diagnostics = [...prepared.diagnostics];
@@ -138,7 +138,11 @@ export function finishPage(prepared: PreparedPage, walk: WalkResult | undefined)
       response = inferred.response;
       const known = new Set(types.map((t) => t.name));
       const element = response.endsWith("[]") ? response.slice(0, -2) : undefined;
-      const matched = element && !known.has(element) ? matchArrayElement(resBody.value, walk.types) : undefined;
+      // the element may be a type this page never shows but another page does (one type graph, §4.1)
+      const matched =
+        element && !known.has(element)
+          ? (matchArrayElement(resBody.value, walk.types) ?? matchArrayElement(resBody.value, elsewhere))
+          : undefined;
       if (matched) response = `${matched}[]`;
       for (const t of inferred.types) {
         if (t.role === "request" || known.has(t.name) || (matched && t.name === element)) continue;
@@ -341,7 +345,7 @@ function keyPairs(body: SampleBody): { name: string; key: string }[] {
 }
 
 /** A top-level array response is X[] when its element matches a table (C1/C2, §6.2). */
-function matchArrayElement(value: SampleNode | undefined, types: WalkedType[]): string | undefined {
+function matchArrayElement(value: SampleNode | undefined, types: readonly WalkedType[]): string | undefined {
   if (!value || value.kind !== "array") return undefined;
   const el = value.items[0];
   if (!el || el.kind !== "object" || el.entries.length === 0) return undefined;
@@ -350,7 +354,8 @@ function matchArrayElement(value: SampleNode | undefined, types: WalkedType[]): 
     const props = new Set((t.model.properties ?? []).map((p) => keyOf(p.name)));
     return t.model.kind === "class" && props.size > 0 && keys.every((k) => props.has(k));
   });
-  return hits.length === 1 ? hits[0]!.model.name : undefined;
+  const names = new Set(hits.map((t) => t.model.name));
+  return names.size === 1 ? hits[0]!.model.name : undefined;
 }
 
 // --------------------------------------------------------------------------------------------

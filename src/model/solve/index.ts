@@ -12,7 +12,7 @@
 import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, PageModel } from "../types.js";
 import { finishPage, type PreparedPage } from "../page.js";
-import { planWalk, walkTables, type WalkPlan, type WalkResult } from "../walk/index.js";
+import { planWalk, walkTables, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, countVotes, decideBases, keyAt, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 
@@ -59,8 +59,6 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const voters = pages.filter((p) => readings.has(p));
   const votes = countVotes(voters, readings, candidates);
   const decided = decideBases(votes);
-  const dbg = (globalThis as { __DEBUG?: Set<string> }).__DEBUG;
-  if (dbg) for (const k of dbg) if (k) console.log("DBG", k, "possible", [...(candidates.possible.get(k) ?? [])], "yes", JSON.stringify([...(votes.yes.get(k) ?? [])]), "no", JSON.stringify([...(votes.no.get(k) ?? [])]), "decided", decided.get(k)?.base);
   for (const w of walked) {
     const own = basesOf(w.keys, w.result!);
     const disagrees = [...own].some(([t, b]) => decided.get(t)?.base !== b) || wouldTake(w, decided);
@@ -80,10 +78,47 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // 4. names of row-identified tables
   const named: NamedReading[] = walked.map((w) => ({ source: w.prepared.raw.source, keys: w.keys.keys, result: w.result! }));
   applyAgreedNames(named);
+  inheritSeenBases(walked, decided);
 
   // 5. finish every page, in the caller's order
   const results = new Map(walked.map((w) => [w.prepared, w.result!] as const));
-  return prepared.map((p) => finishPage(p, results.get(p)));
+  const elsewhere = tablesOnAnyPage(walked);
+  return prepared.map((p) => finishPage(p, results.get(p), elsewhere));
+}
+
+/**
+ * A page that met a type's base before the type itself shows no base table after it, so its
+ * reading has no base there: the decided base applies all the same (one type, one reading).
+ */
+function inheritSeenBases(walked: readonly Walked[], decided: ReadonlyMap<string, { base: string }>): void {
+  const names = new Map<string, string>();
+  for (const w of walked) {
+    for (const t of w.result!.types) {
+      const key = t.table !== undefined ? w.keys.keys[t.table] : w.keys.tablelessRequest;
+      if (key !== undefined && !names.has(key)) names.set(key, t.model.name);
+    }
+  }
+  for (const w of walked) {
+    for (const t of w.result!.types) {
+      const key = t.table !== undefined ? w.keys.keys[t.table] : w.keys.tablelessRequest;
+      const d = key !== undefined ? decided.get(key) : undefined;
+      if (!d || t.model.base !== undefined || t.model.kind !== "class") continue;
+      const base = names.get(d.base);
+      if (base !== undefined && base !== t.model.name) t.model.base = base;
+    }
+  }
+}
+
+/** One walked class per name with properties from a table, for responses that show only a sample. */
+function tablesOnAnyPage(walked: readonly Walked[]): WalkedType[] {
+  const byName = new Map<string, WalkedType>();
+  for (const w of walked) {
+    for (const t of w.result!.types) {
+      if (t.table === undefined || t.model.kind !== "class" || !t.model.properties?.length || t.model.partial) continue;
+      if (!byName.has(t.model.name)) byName.set(t.model.name, t);
+    }
+  }
+  return [...byName.values()];
 }
 
 function pageKeys(p: PreparedPage, plan: WalkPlan): PageKeys {

@@ -1,0 +1,61 @@
+// The cross-page solve (spec §4.1): one reading per type, whatever each page could show alone.
+import { describe, expect, it } from "vitest";
+import { mergePages } from "../../src/model/merge.js";
+import { preparePage } from "../../src/model/page.js";
+import { solvePages } from "../../src/model/solve/index.js";
+import type { RawPage, RawParamsTable } from "../../src/model/types.js";
+import { parseSampleBody } from "../../src/parse/samples.js";
+
+function table(caption: string | undefined, rows: [string, string][], param = "form"): RawParamsTable {
+  return { kind: "params", ...(caption ? { caption } : {}), rows: rows.map(([name, type]) => ({ name, param, type, required: false })) };
+}
+
+function page(source: string, op: string, tables: RawParamsTable[], layout: RawPage["layout"] = "html", response?: string): RawPage {
+  const p: RawPage = { source, layout, opName: op, tags: [], auth: null, routes: [{ verbs: ["POST"], path: `/${op}` }], tables, complete: true, diagnostics: [] };
+  if (response) p.response = { status: 200, headers: {}, body: response, parsed: parseSampleBody(response) };
+  return p;
+}
+
+const solve = (pages: RawPage[]) => solvePages(pages.map((p) => preparePage(p)));
+const typeOf = (api: ReturnType<typeof mergePages>, name: string) => api.types.find((t) => t.name === name);
+
+describe("solvePages", () => {
+  // GetA alone can only read Extra as Thing's base; GetB shows Thing followed by its response
+  // with no Extra before it, so Extra is not Thing's base on any page.
+  const a = page("a.html", "GetA", [table("GetA", [["Thing", "Thing"]], "body"), table("Thing", [["Id", "int"]]), table("Extra", [["Code", "string"]]), table("GetAResponse", [["Ok", "bool"]])], "html", '{"ok":false}');
+  const b = page("b.html", "GetB", [table("GetB", [["Thing", "Thing"]], "body"), table("Thing", [["Id", "int"]]), table("GetBResponse", [["Ok", "bool"]])], "html", '{"ok":false}');
+
+  it("a page that shows a type without a base refutes the base another page alone would read", () => {
+    const alone = solve([a]);
+    expect(alone[0]!.types.find((t) => t.name === "Thing")?.base).toBe("Extra");
+    const api = mergePages(solve([a, b]));
+    expect(typeOf(api, "Thing")?.base).toBeUndefined();
+    expect(api.types.map((t) => t.name)).not.toContain("Thing2");
+    expect(api.diagnostics.filter((d) => d.code === "W_TYPE_CONFLICT")).toEqual([]);
+  });
+
+  it("a base met before its derived type still applies on that page (one type, one reading)", () => {
+    const c = page("c.html", "GetC", [table("GetC", [["Thing", "Thing"]], "body"), table("Thing", [["Id", "int"]]), table("ThingBase", [["Code", "string"]]), table("GetCResponse", [["Ok", "bool"]])]);
+    const d = page("d.html", "GetD", [table("GetD", [["Base", "ThingBase"], ["Thing", "Thing"]], "body"), table("ThingBase", [["Code", "string"]]), table("Thing", [["Id", "int"]]), table("GetDResponse", [["Ok", "bool"]])]);
+    const solved = solve([c, d]);
+    for (const p of solved) expect(p.types.find((t) => t.name === "Thing")?.base).toBe("ThingBase");
+    const api = mergePages(solved);
+    expect(typeOf(api, "Thing")?.base).toBe("ThingBase");
+    expect(api.diagnostics.filter((x) => x.code === "W_TYPE_CONFLICT")).toEqual([]);
+  });
+
+  it("does not depend on the order of the pages", () => {
+    const forward = mergePages(solve([a, b]));
+    const backward = mergePages(solve([b, a]));
+    expect(JSON.stringify({ ...backward, sources: [] })).toBe(JSON.stringify({ ...forward, sources: [] }));
+  });
+
+  it("pipe text: a table inferred as <Op>Response takes the name a reference gives the same rows on another page", () => {
+    const p1 = page("p1.txt", "GetP", [table(undefined, [["Id", "int"]], "body"), table(undefined, [["City", "string"], ["Zip", "string"]])], "text-pipe");
+    const p2 = page("p2.txt", "GetQ", [table(undefined, [["Home", "Address"]], "body"), table(undefined, [["City", "string"], ["Zip", "string"]]), table(undefined, [["Ok", "bool"]])], "text-pipe");
+    const solved = solve([p1, p2]);
+    expect(solved[0]!.response).toBe("Address");
+    const api = mergePages(solved);
+    expect(api.types.map((t) => t.name)).not.toContain("GetPResponse");
+  });
+});
