@@ -53,6 +53,8 @@ export interface Reporter {
   progress: Progress;
   /** Every warning instead of the first few of each code. */
   verbose?: boolean;
+  /** A stage of the run begins (`reading sources`, `parsing 23 pages`, …); no name: the run ended. */
+  stage?(name?: string): void;
 }
 
 export const silentReporter: Reporter = { warn() {}, progress: silentProgress };
@@ -91,6 +93,7 @@ export interface LoadResult {
 }
 
 export async function loadPages(options: RunOptions, reporter: Reporter = silentReporter): Promise<LoadResult> {
+  reporter.stage?.("reading sources");
   const pages: LoadedPage[] = [];
   const failures: PageFailure[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -292,7 +295,9 @@ export interface EmitResult extends BuildResult {
 
 async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<EmitResult> {
   const loaded = await loadPages(options, reporter);
+  reporter.stage?.(`parsing ${plural(loaded.pages.length, "page")}`);
   const built = buildApi(loaded, options);
+  reporter.stage?.(`emitting TypeScript for ${plural(built.api.operations.length, "operation")}, ${plural(built.api.types.length, "type")}`);
   // ts-morph takes most of a second to load: only runs that emit pay for it, so --help, inspect
   // and runs that fail on a page stay fast.
   const [{ emitClientWithDiagnostics }, prettierConfig] = await Promise.all([
@@ -360,20 +365,21 @@ export async function generate(options: RunOptions, reporter: Reporter = silentR
   const started = performance.now();
   return scrubbed(options, async () => {
     const emitted = await buildAndEmit(options, reporter);
+    reporter.stage?.(`writing ${path.relative(process.cwd(), options.out) || "."}`);
     const write = await writeOutputAtomically(options.out, emitted.files, summarizeModel(emitted.api));
     // an earlier run's interrupted swap finished or undone, edited files kept as the user's
     for (const note of write.notes ?? []) reporter.warn(`warning: ${options.out}: ${note}`);
     return { ...emitted, write, elapsedMs: Math.round(performance.now() - started) };
-  });
+  }, reporter);
 }
 
 /** The last line of a generate run. */
 export function formatGenerateSummary(result: GenerateResult): string {
   const files = result.write.unchanged ? `0 files written (${result.files.length} unchanged)` : `${result.write.written} files written`;
-  const failed = result.failures.length ? `, ${result.failures.length} pages failed` : "";
+  const failed = result.failures.length ? `, ${plural(result.failures.length, "page")} failed` : "";
   return (
-    `ssgen: ${result.api.operations.length} operations, ${result.api.types.length} types ${READ_FROM[result.readFrom]}, ${files}, ` +
-    `${warningCount(result.api)} warnings${failed}, ${result.elapsedMs} ms`
+    `ssgen: ${plural(result.api.operations.length, "operation")}, ${plural(result.api.types.length, "type")} ${READ_FROM[result.readFrom]}, ${files}, ` +
+    `${plural(warningCount(result.api), "warning")}${failed}, ${result.elapsedMs} ms`
   );
 }
 
@@ -390,10 +396,11 @@ export async function check(
 ): Promise<CheckResult> {
   return scrubbed(options, async () => {
     const emitted = await buildAndEmit(options, reporter);
+    reporter.stage?.(`comparing with ${path.relative(process.cwd(), options.out) || "."}`);
     const report = await compareOutput(options.out, emitted.files, summarizeModel(emitted.api));
     const label = path.relative(process.cwd(), options.out) || ".";
     return { ...emitted, report, text: formatCheckReport(report, label, patch) };
-  });
+  }, reporter);
 }
 
 export interface InspectResult extends BuildResult {
@@ -407,7 +414,9 @@ export interface InspectResult extends BuildResult {
 
 export async function inspect(options: RunOptions, reporter: Reporter = silentReporter): Promise<InspectResult> {
   return scrubbed(options, async () => {
-    const built = buildApi(await loadPages(options, reporter), options);
+    const loaded = await loadPages(options, reporter);
+    reporter.stage?.(`parsing ${plural(loaded.pages.length, "page")}`);
+    const built = buildApi(loaded, options);
     reportWarnings(built, reporter);
     return {
       ...built,
@@ -415,11 +424,11 @@ export async function inspect(options: RunOptions, reporter: Reporter = silentRe
       json: { ...built.api, pages: built.pages },
       dumps: built.pages.map((p) => dumpPage(p)),
     };
-  });
+  }, reporter);
 }
 
 /** Defence in depth: no header value may appear in an error message, whatever produced it. */
-async function scrubbed<T>(options: RunOptions, run: () => Promise<T>): Promise<T> {
+async function scrubbed<T>(options: RunOptions, run: () => Promise<T>, reporter?: Reporter): Promise<T> {
   try {
     return await run();
   } catch (error) {
@@ -429,5 +438,12 @@ async function scrubbed<T>(options: RunOptions, run: () => Promise<T>): Promise<
       if (error.stack) error.stack = scrub(error.stack, secrets);
     }
     throw error;
+  } finally {
+    reporter?.stage?.();
   }
+}
+
+/** `1 page`, `2 pages`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

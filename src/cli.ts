@@ -17,7 +17,7 @@ import {
 } from "./api.js";
 import { OPTIONS, OPTION_NAMES, flagName, type CommandName, type GivenOptions, type OptionSpec } from "./options.js";
 import { loadConfig, resolveRunOptions, validateOptions } from "./source/config.js";
-import { makeProgress } from "./source/progress.js";
+import { makeProgress, makeStages } from "./source/progress.js";
 import { terminalText } from "./source/redact.js";
 import { SSGEN_VERSION } from "./version.js";
 
@@ -82,6 +82,7 @@ function reporter(options: RunOptions): Reporter {
       if (!options.quiet) print(process.stderr, line + "\n");
     },
     progress: makeProgress(options.quiet ? "quiet" : "auto"),
+    stage: makeStages(options.quiet ? "quiet" : "auto", options.verbose),
   };
 }
 
@@ -98,6 +99,13 @@ async function run(action: () => Promise<number>): Promise<void> {
       process.exitCode = EXIT.internal;
     }
   }
+}
+
+const COMMANDS = ["generate", "check", "inspect"];
+const [first] = hideBin(process.argv);
+if (first !== undefined && !first.startsWith("-") && !COMMANDS.includes(first)) {
+  print(process.stderr, `ssgen: unknown command "${first}" (commands: ${COMMANDS.join(", ")})\nRun "ssgen --help" for usage.\n`);
+  process.exit(EXIT.usage);
 }
 
 await yargs(hideBin(process.argv))
@@ -160,7 +168,7 @@ await yargs(hideBin(process.argv))
         return EXIT.ok;
       }),
   )
-  .demandCommand(1, "give a command: generate, check or inspect")
+  .demandCommand(1, `give a command: ${COMMANDS.join(", ")}`)
   .strict()
   .epilogue(EPILOGUE)
   .help()

@@ -112,3 +112,19 @@ export function describeNotMetadata(input: string): string {
   if (first === "{" || first === "[") return "JSON that is not a /types/metadata document (no operations and types)";
   return "text without metadata tables, parameter lines or sample requests";
 }
+
+/** What a page is, in words, for messages that say it is not the kind expected. */
+export function describePage(input: string): string {
+  switch (detectPage(input)) {
+    case "html-op":
+      return "an operation page";
+    case "html-index":
+      return "a /metadata index page";
+    case "text":
+      return "a metadata page in text form";
+    case "types-json":
+      return "a /types/metadata JSON document";
+    case "not-metadata":
+      return describeNotMetadata(input);
+  }
+}

@@ -4,7 +4,7 @@
 
 import pLimit from "p-limit";
 import { isErrorCode, type Diagnostic } from "../diagnostics.js";
-import { detectPage } from "../parse/detect.js";
+import { detectPage, describePage } from "../parse/detect.js";
 import { parseIndexPage } from "../parse/index-page.js";
 import { SourceError, type PageFailure } from "./errors.js";
 import { fetchText, type HttpOptions } from "./http.js";
@@ -125,7 +125,7 @@ async function planUrl(
     failures.push({
       page: shown,
       code: "E_NOT_METADATA",
-      detail: `is not a ServiceStack /metadata index page (looks like: ${kind})`,
+      detail: `is not a ServiceStack /metadata index page (found: ${describePage(fetched.text)})`,
       stage: "parse",
     });
     return [];

@@ -4,7 +4,7 @@
 // so the caller can crawl the pages instead (auto) or fail (metadata).
 import { isErrorCode, type ErrorCode } from "../diagnostics.js";
 import type { MetadataDocument } from "../model/types.js";
-import { detectPage } from "../parse/detect.js";
+import { detectPage, describePage } from "../parse/detect.js";
 import { parseMetadataDocument } from "../parse/metadata-json/document.js";
 import { isOpPageUrl } from "./crawl.js";
 import { SourceError } from "./errors.js";
@@ -46,7 +46,7 @@ export async function probeTypesMetadata(target: URL, http: Omit<HttpOptions, "a
   }
   const kind = detectPage(fetched.text);
   if (kind !== "types-json") {
-    return { served: false, url: shown, code: "E_NOT_METADATA", reason: `the answer is not a /types/metadata document (looks like: ${kind})` };
+    return { served: false, url: shown, code: "E_NOT_METADATA", reason: `the answer is not a /types/metadata document (found: ${describePage(fetched.text)})` };
   }
   try {
     return { served: true, url: shown, document: parseMetadataDocument(fetched.text, shown) };

@@ -24,10 +24,22 @@ function barProgress(stream: NodeJS.WriteStream): Progress {
     cliProgress.Presets.shades_classic,
   );
   let running = false;
+  // the bar hides the cursor: an interrupt (Ctrl-C) must show it again before the process ends
+  const onSignal = (signal: NodeJS.Signals) => {
+    bar.stop();
+    stream.write("\x1b[?25h");
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  const release = () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
   return {
     start(total, label) {
       if (total === 0) return;
       running = true;
+      process.once("SIGINT", onSignal);
+      process.once("SIGTERM", onSignal);
       bar.start(total, 0, { label });
     },
     tick(item) {
@@ -37,6 +49,7 @@ function barProgress(stream: NodeJS.WriteStream): Progress {
     stop() {
       if (running) bar.stop();
       running = false;
+      release();
     },
   };
 }
@@ -53,6 +66,7 @@ function lineProgress(stream: NodeJS.WriteStream): Progress {
       done = 0;
       label = l;
       nextReport = Math.max(1, Math.ceil(total / 10));
+      if (t === 1) label = l.replace(/s$/, ""); // "fetching 1 page"
       if (total > 0) stream.write(`fetching ${total} ${label}\n`);
     },
     tick() {
@@ -63,5 +77,21 @@ function lineProgress(stream: NodeJS.WriteStream): Progress {
       }
     },
     stop() {},
+  };
+}
+
+/**
+ * Stage lines after the crawl (`ssgen: parsing 23 pages`, `ssgen: emitting TypeScript …`), so a
+ * long run never sits silent; with `verbose`, each finished stage's time too.
+ */
+export function makeStages(mode: "quiet" | "auto", verbose: boolean, stream: NodeJS.WritableStream = process.stderr): (name?: string) => void {
+  if (mode === "quiet") return () => {};
+  let current: { name: string; started: number } | undefined;
+  return (name) => {
+    const now = performance.now();
+    if (current && verbose) stream.write(`ssgen:   ${current.name}: ${Math.round(now - current.started)} ms\n`);
+    current = name ? { name, started: now } : undefined;
+    // the first stage is the crawl, which has its own progress
+    if (name && name !== "reading sources") stream.write(`ssgen: ${name}\n`);
   };
 }

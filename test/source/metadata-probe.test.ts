@@ -73,7 +73,7 @@ describe("--url reads /types/metadata first", () => {
   it.each<[string, CannedPage, RegExp]>([
     ["404", { status: 404, reason: "Not Found", body: "Handler for Request not found" }, /E_HTTP HTTP 404/],
     ["403", { status: 403, reason: "Forbidden", body: "no" }, /E_HTTP HTTP 403/],
-    ["an HTML page", { body: "<!DOCTYPE html><html><body><h1>MetadataTypes</h1><table></table></body></html>", headers: { "Content-Type": "text/html" } }, /E_NOT_METADATA .*looks like: not-metadata/],
+    ["an HTML page", { body: "<!DOCTYPE html><html><body><h1>MetadataTypes</h1><table></table></body></html>", headers: { "Content-Type": "text/html" } }, /E_NOT_METADATA .*\(found: HTML page without ServiceStack metadata tables\)/],
     ["text that is not JSON", { body: "hello" }, /E_NOT_METADATA/],
     ["JSON that is not MetadataTypes", { body: '{"types": 1, "operations": 2, "x": []}' }, /E_NOT_METADATA/],
     ["broken JSON", { body: '{"types": [], "operations": [' }, /E_METADATA_JSON is not valid JSON|E_METADATA_JSON/],
