@@ -1,19 +1,18 @@
 // client.ts: per operation, its routing (spec §8.3-§8.5) and a tree-shakeable function
 // (`getCustomer(client, {...})`); the operation table `send` routes with; ApiClient, one typed method per
 // operation calling that function. A bundle that imports one function keeps that op and the runtime only.
-import {
-  Scope,
-  StructureKind,
-  VariableDeclarationKind,
-  type ClassDeclarationStructure,
-  type ImportDeclarationStructure,
-  type MethodDeclarationStructure,
-  type StatementStructures,
-  type VariableStatementStructure,
+import type {
+  ClassDeclarationStructure,
+  ImportDeclarationStructure,
+  MethodDeclarationStructure,
+  StatementStructures,
+  VariableStatementStructure,
 } from "ts-morph";
 import type { ApiModel, Diagnostic, OperationModel } from "../model/types.js";
 import type { PreparedApi } from "./dtos.js";
-import { printStatements, scalarNames } from "./dtos.js";
+import { scalarNames } from "./dtos.js";
+import { printFile, type PrintedFile } from "./print.js";
+import { Scope, StructureKind, VariableDeclarationKind } from "./structures.js";
 import { relativeImport, type EmitOptions } from "./options.js";
 import {
   CLIENT_EXPORTS,
@@ -120,7 +119,7 @@ export function emitClientFile(
   api: ApiModel,
   options: Pick<EmitOptions, "dates" | "enums"> & Partial<Pick<EmitOptions, "endpoint" | "importExtension">>,
   prepared: PreparedApi,
-): { text: string; diagnostics: Diagnostic[] } {
+): { text: string; file: PrintedFile; diagnostics: Diagnostic[] } {
   const { operations, names } = prepared;
   const diagnostics: Diagnostic[] = [];
   // Types referenced from client.ts live in the dtos namespace import.
@@ -165,11 +164,7 @@ export function emitClientFile(
       {
         name: "operations",
         type: "OperationTable",
-        initializer: (w) => {
-          w.inlineBlock(() => {
-            for (const op of operations) w.writeLine(`${objectKey(op.name)}: ${moduleNames.get(op.name)!.def},`);
-          });
-        },
+        initializer: `{\n${operations.map((op) => `${objectKey(op.name)}: ${moduleNames.get(op.name)!.def},\n`).join("")}}`,
       },
     ],
   };
@@ -230,5 +225,6 @@ export function emitClientFile(
     methods,
   };
   const statements: StatementStructures[] = [...imports, ...perOperation, table, client];
-  return { text: printStatements(statements), diagnostics };
+  const file = printFile(statements);
+  return { text: file.text, file, diagnostics };
 }

@@ -1,17 +1,16 @@
 // dtos.ts: ServiceStack-style DTO classes (spec §8.1, §8.2, §7.3-§7.5), built as ts-morph
-// structures and printed in one call, so emitting is linear in the number of types.
-import {
-  printStructure,
-  Scope,
-  StructureKind,
-  type ClassDeclarationStructure,
-  type ConstructorDeclarationStructure,
-  type EnumDeclarationStructure,
-  type InterfaceDeclarationStructure,
-  type PropertyDeclarationStructure,
-  type StatementStructures,
-  type TypeAliasDeclarationStructure,
+// structures and printed by print.ts, so emitting is linear in the number of types.
+import type {
+  ClassDeclarationStructure,
+  ConstructorDeclarationStructure,
+  EnumDeclarationStructure,
+  InterfaceDeclarationStructure,
+  PropertyDeclarationStructure,
+  StatementStructures,
+  TypeAliasDeclarationStructure,
 } from "ts-morph";
+import { printFile, type PrintedFile } from "./print.js";
+import { Scope, StructureKind } from "./structures.js";
 import type { ApiModel, Diagnostic, OperationModel, TypeModel } from "../model/types.js";
 import { tryParseCSharpType, isCollectionName, isSystemTypeName } from "../csharp-type.js";
 import { enumShape } from "./enum-shape.js";
@@ -73,7 +72,10 @@ export function prepareApi(api: ApiModel): PreparedApi {
 }
 
 export interface DtosResult {
+  /** Printed as prettier prints it with its defaults (see print.ts for the exceptions). */
   text: string;
+  /** The structures and their printing, for the final formatting step. */
+  file: PrintedFile;
   diagnostics: Diagnostic[];
 }
 
@@ -130,12 +132,8 @@ export function emitDtos(api: ApiModel, options: DtoOptions, prepared: PreparedA
     ...interfaceDecls(usedInterfaces),
     ...orderDecls(decls, diagnostics).map((d) => d.structure),
   ];
-  return { text: printStatements(statements), diagnostics: dedupeDiagnostics(diagnostics) };
-}
-
-/** Prints structures as one source file: a single pass over the structures, no AST built. */
-export function printStatements(statements: StatementStructures[]): string {
-  return printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 4, useSingleQuote: true });
+  const file = printFile(statements);
+  return { text: file.text, file, diagnostics: dedupeDiagnostics(diagnostics) };
 }
 
 /** Bases before derived classes (extends needs them at runtime); otherwise by name. */

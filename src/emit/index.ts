@@ -2,7 +2,8 @@
 import type { ApiModel, Diagnostic } from "../model/types.js";
 import { emitClientFile } from "./client.js";
 import { emitDtos, prepareApi } from "./dtos.js";
-import { formatTypeScript } from "./format.js";
+import { formatTypeScript, isDefaultPrettierConfig } from "./format.js";
+import { finishFile } from "./print.js";
 import { fileHeader } from "./header.js";
 import { relativeImport, type EmitOptions, type GeneratedFile } from "./options.js";
 import { SHARED_WITH_RUNTIME } from "./naming.js";
@@ -27,16 +28,16 @@ export async function emitClientWithDiagnostics(api: ApiModel, options: EmitOpti
   const prepared = prepareApi(api);
   const dtos = emitDtos(api, options, prepared);
   const client = emitClientFile(api, options, prepared);
-  const finish = async (path: string, body: string, format: boolean): Promise<GeneratedFile> => {
-    const text = fileHeader(options.header, path) + body;
-    return { path, content: format && options.format ? await formatTypeScript(text, options.prettier, path) : text };
-  };
-  const files = [
-    await finish("dtos.ts", dtos.text, true),
-    await finish("client.ts", client.text, true),
+  const header = (path: string) => fileHeader(options.header, path);
+  const index = header("index.ts") + indexSource(prepared.names.byName.values(), options.importExtension);
+  // the barrel is already what prettier prints unless a line is too long or the config differs
+  const formatIndex = options.format && (!isDefaultPrettierConfig(options.prettier) || index.split("\n").some((l) => l.length > 80));
+  const files: GeneratedFile[] = [
+    { path: "dtos.ts", content: await finishFile(dtos.file, header("dtos.ts"), options.format, options.prettier, "dtos.ts") },
+    { path: "client.ts", content: await finishFile(client.file, header("client.ts"), options.format, options.prettier, "client.ts") },
     // the runtime template is copied as written: its author formats it
-    await finish("runtime.ts", options.runtimeSource, false),
-    await finish("index.ts", indexSource(prepared.names.byName.values(), options.importExtension), true),
+    { path: "runtime.ts", content: header("runtime.ts") + options.runtimeSource },
+    { path: "index.ts", content: formatIndex ? await formatTypeScript(index, options.prettier, "index.ts") : index },
   ];
   return { files, diagnostics: [...dtos.diagnostics, ...client.diagnostics] };
 }

@@ -188,9 +188,11 @@ describe("generated code compiles under tsc --strict", () => {
     expect(reply[1]!.content).toContain("super(options, operations);");
   });
 
-  it("unformatted output compiles too", async () => {
+  it("unformatted output compiles too, and is already what prettier prints with its defaults", async () => {
     const { text } = await emitAndCheck(kitchenModel(), { format: false });
-    expect(text("dtos.ts")).toContain("public getTypeName() {\n        return 'GetCustomer';");
+    expect(text("dtos.ts")).toContain('public getTypeName() {\n    return "GetCustomer";');
+    const formatted = await emitClient(kitchenModel(), options());
+    expect(text("dtos.ts")).toBe(formatted[0]!.content);
   });
 
   it("drops properties that redeclare an inherited one (TS2612 under ES2022 fields)", async () => {
