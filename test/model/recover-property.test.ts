@@ -13,12 +13,14 @@ import { describe, test } from "vitest";
 import {
   compareModels,
   describeRun,
+  featureOptionsArbitrary,
   generateOptionsArbitrary,
   generateService,
   PLAIN,
   recover,
   renderService,
   runOracle,
+  type GenerateOptions,
   type RenderOptions,
   type Rendering,
   type ServiceArbitraryOptions,
@@ -28,9 +30,9 @@ const STRICT = process.env.SSGEN_ORACLE_STRICT === "1";
 const RUNS = Number(process.env.SSGEN_ORACLE_RUNS ?? 200);
 const SEED = process.env.SSGEN_ORACLE_SEED ? Number(process.env.SSGEN_ORACLE_SEED) : undefined;
 
-function recovers(rendering: Rendering, generate: ServiceArbitraryOptions, render: RenderOptions = {}): void {
+function recovers(rendering: Rendering, generate: ServiceArbitraryOptions | fc.Arbitrary<GenerateOptions>, render: RenderOptions = {}): void {
   fc.assert(
-    fc.property(generateOptionsArbitrary(generate), (options) => {
+    fc.property(generate instanceof fc.Arbitrary ? generate : generateOptionsArbitrary(generate), (options) => {
       const run = runOracle(options, rendering, render);
       if (run.error || run.comparison!.differences.length) throw new Error(describeRun(run, rendering, options));
     }),
@@ -121,6 +123,9 @@ describe.runIf(STRICT)("oracle, strict: the full generator (SSGEN_ORACLE_STRICT=
   test("flat: names embedding Parameter keywords or Yes/No", () => recovers("flat", { ...FLAT_SAFE, trickyNames: true }, FLAT_TODAY));
   test("flat: valued enums (typed string, and the walk around them)", () => recovers("flat", { ...FLAT_SAFE, valuedEnumRate: 0.8 }, FLAT_TODAY));
   test("pipe: no URL line (op name from the file name, §1.2 rule 5)", () => recovers("pipe", SHARED_TYPES, { urlLine: false }));
+  // every feature at a random level or off: fast-check shrinks a failure to the features it needs
+  for (const rendering of ["html", "pipe", "flat"] as const)
+    test(`${rendering}: random feature mixes (shrinks to the fewest features)`, () => recovers(rendering, featureOptionsArbitrary()));
   for (const rendering of ["html", "pipe", "flat"] as const)
     test(`${rendering}: the full generator, pages in any order and under any file names`, () => orderIndependent(rendering, { minOps: 2, maxOps: 5 }, true));
 });

@@ -41,7 +41,7 @@ export function runOracle(options: GenerateOptions, rendering: Rendering, render
   run.comparison = evaluate(service, rendering, truth, run.recovered);
   return run;
 }
-export { serviceArbitrary, generateOptionsArbitrary, type ServiceArbitraryOptions } from "./arbitrary.js";
+export { serviceArbitrary, generateOptionsArbitrary, featureOptionsArbitrary, type ServiceArbitraryOptions } from "./arbitrary.js";
 
 /** A failure report a person can act on: seed, rendering, differences, and the page text around them. */
 export function describeRun(run: OracleRun, rendering: Rendering, options: GenerateOptions, maxChars = 4000): string {
