@@ -188,11 +188,12 @@ describe("faults that are retried and succeed", () => {
 });
 
 describe("faults that fail the run and leave the output untouched", () => {
-  const cases: { fault: Parameters<FaultServer["faults"]["set"]>[1]; code: number; message: RegExp }[] = [
+  const cases: { fault: Parameters<FaultServer["faults"]["set"]>[1]; code: number; message: RegExp; flags?: string[] }[] = [
     { fault: "hang", code: 3, message: /GetOrder: E_TIMEOUT no complete response within 300 ms \(gave up after 2 attempts\)/ },
     { fault: "truncated", code: 3, message: /GetOrder: E_NETWORK connection closed before the response was complete/ },
     { fault: "redirect-away", code: 3, message: /GetOrder: E_ORIGIN redirect to another origin \(http:\/\/127\.0\.0\.1:\d+\) refused/ },
-    { fault: "huge", code: 3, message: /GetOrder: E_TOO_LARGE page larger than the 10 MB cap/ },
+    // the size cap must trip before the timeout, however loaded the machine: a long timeout here
+    { fault: "huge", code: 3, message: /GetOrder: E_TOO_LARGE page larger than the 10 MB cap/, flags: ["--timeout", "30000", "--retries", "1"] },
     { fault: "not-metadata", code: 4, message: /GetOrder: E_NOT_METADATA/ },
     { fault: "forbidden", code: 3, message: /GetOrder: E_ACCESS HTTP 403 Forbidden: Metadata Not Available/ },
   ];
@@ -201,7 +202,7 @@ describe("faults that fail the run and leave the output untouched", () => {
       const out = await previousOutput();
       const before = await snapshot(out);
       server.faults.set("GetOrder", c.fault);
-      const r = await runCli(["generate", "--url", server.origin, "--out", out, ...fast]);
+      const r = await runCli(["generate", "--url", server.origin, "--out", out, ...(c.flags ?? fast)]);
       expect(r.code, r.stderr).toBe(c.code);
       expect(r.stderr).toMatch(c.message);
       expect(r.stderr).toContain(`${server.origin}/json/metadata?op=GetOrder`);
