@@ -2,12 +2,14 @@
 // The command line: yargs definitions and wiring to api.ts. No logic lives here: the flags come from
 // the option table (src/options.ts), the config file is merged in (source/config.ts) and api.ts does the work.
 
+import path from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
 import {
   EXIT,
   RunFailedError,
   SsgenError,
+  UsageError,
   check,
   formatGenerateSummary,
   generate,
@@ -16,7 +18,9 @@ import {
   type RunOptions,
 } from "./api.js";
 import { OPTIONS, OPTION_NAMES, flagName, type CommandName, type GivenOptions, type OptionSpec } from "./options.js";
-import { loadConfig, resolveRunOptions, validateOptions } from "./source/config.js";
+import { loadConfig, resolveProjects, validateOptions } from "./source/config.js";
+import { watchDebounced, watchTargets } from "./source/watch.js";
+import { findGeneratedClients, updateOptions } from "./update.js";
 import { makeProgress, makeStages } from "./source/progress.js";
 import { terminalText } from "./source/redact.js";
 import { SSGEN_VERSION } from "./version.js";
@@ -66,10 +70,79 @@ function givenFlags(argv: Record<string, unknown>): GivenOptions {
   return validateOptions(given, "flags", true);
 }
 
-async function runOptions(argv: Record<string, unknown>): Promise<RunOptions> {
+interface Run {
+  /** The config's project, when it has `projects`. */
+  name?: string;
+  options: RunOptions;
+  configFile?: string;
+}
+
+/** One run per selected project (or the one run), from the flags and the config they point at. */
+async function runsOf(argv: Record<string, unknown>): Promise<Run[]> {
   const flags = givenFlags(argv);
   const loaded = await loadConfig(flags.config, process.cwd());
-  return resolveRunOptions({ flags, loaded, cwd: process.cwd(), env: process.env });
+  return resolveProjects({ flags, loaded, cwd: process.cwd(), env: process.env }).map((r) => ({ ...r, configFile: loaded.file }));
+}
+
+/** `ssgen: project NAME` before each project's output when there are several. */
+function heading(run: Run, runs: readonly Run[]): void {
+  if (runs.length > 1 && run.name && !run.options.quiet) print(process.stderr, `ssgen: project ${run.name}\n`);
+}
+
+async function generateAll(runs: readonly Run[]): Promise<void> {
+  for (const r of runs) {
+    heading(r, runs);
+    const result = await generate(r.options, reporter(r.options));
+    if (!r.options.quiet) print(process.stderr, formatGenerateSummary(result) + "\n");
+  }
+}
+
+/**
+ * --watch: generate, then again after every burst of changes to an input file or the config (which
+ * is read again), until interrupted. A failed run is reported and the watch goes on.
+ */
+async function watchAndGenerate(argv: Record<string, unknown>): Promise<number> {
+  let runs: Run[] = [];
+  let watcher: { close(): void } | undefined;
+  let busy = false;
+  let again = false;
+  const cycle = async (): Promise<void> => {
+    if (busy) return void (again = true);
+    busy = true;
+    try {
+      runs = await runsOf(argv);
+      await generateAll(runs);
+    } catch (error) {
+      reportError(error);
+    }
+    busy = false;
+    watcher?.close();
+    const targets = runs.flatMap((r) => watchTargets(r.options.inputs, r.options.inputBase));
+    const configFile = runs[0]?.configFile ?? path.join(process.cwd(), "ssgen.config.json");
+    targets.push(...watchTargets([], process.cwd(), configFile));
+    watcher = watchDebounced(targets, runs.map((r) => r.options.out), () => void cycle());
+    if (runs.some((r) => !r.options.quiet) || !runs.length) {
+      const urls = runs.some((r) => r.options.urls.length) ? " (URL sources are read again on each change, not watched)" : "";
+      print(process.stderr, `ssgen: watching the inputs and ${path.relative(process.cwd(), configFile) || configFile}${urls}; Ctrl-C to stop\n`);
+    }
+    if (again) {
+      again = false;
+      await cycle();
+    }
+  };
+  await cycle();
+  return new Promise<number>(() => {}); // until Ctrl-C
+}
+
+/** Prints a failure; returns its exit code. */
+function reportError(error: unknown): number {
+  if (error instanceof RunFailedError || error instanceof SsgenError) {
+    print(process.stderr, `ssgen: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const e = error as Error;
+  print(process.stderr, `ssgen: internal error: ${e?.stack ?? String(error)}\n`);
+  return EXIT.internal;
 }
 
 function reporter(options: RunOptions): Reporter {
@@ -90,18 +163,11 @@ async function run(action: () => Promise<number>): Promise<void> {
   try {
     process.exitCode = await action();
   } catch (error) {
-    if (error instanceof RunFailedError || error instanceof SsgenError) {
-      print(process.stderr, `ssgen: ${error.message}\n`);
-      process.exitCode = error.exitCode;
-    } else {
-      const e = error as Error;
-      print(process.stderr, `ssgen: internal error: ${e?.stack ?? String(error)}\n`);
-      process.exitCode = EXIT.internal;
-    }
+    process.exitCode = reportError(error);
   }
 }
 
-const COMMANDS = ["generate", "check", "inspect"];
+const COMMANDS = ["generate", "check", "inspect", "update"];
 const [first] = hideBin(process.argv);
 if (first !== undefined && !first.startsWith("-") && !COMMANDS.includes(first)) {
   print(process.stderr, `ssgen: unknown command "${first}" (commands: ${COMMANDS.join(", ")})\nRun "ssgen --help" for usage.\n`);
@@ -123,9 +189,8 @@ await yargs(hideBin(process.argv))
         .epilogue(EPILOGUE),
     (argv) =>
       run(async () => {
-        const options = await runOptions(argv);
-        const result = await generate(options, reporter(options));
-        if (!options.quiet) print(process.stderr, formatGenerateSummary(result) + "\n");
+        if (argv.watch === true) return watchAndGenerate(argv);
+        await generateAll(await runsOf(argv));
         return EXIT.ok;
       }),
   )
@@ -140,10 +205,15 @@ await yargs(hideBin(process.argv))
         .epilogue(EPILOGUE),
     (argv) =>
       run(async () => {
-        const options = await runOptions(argv);
-        const result = await check(options, reporter(options), { patch: argv.diff === true });
-        print(process.stdout, result.text + "\n");
-        return result.report.drift ? EXIT.drift : EXIT.ok;
+        const runs = await runsOf(argv);
+        let drift = false;
+        for (const r of runs) {
+          heading(r, runs);
+          const result = await check(r.options, reporter(r.options), { patch: argv.diff === true });
+          print(process.stdout, result.text + "\n");
+          drift ||= result.report.drift;
+        }
+        return drift ? EXIT.drift : EXIT.ok;
       }),
   )
   .command(
@@ -160,12 +230,42 @@ await yargs(hideBin(process.argv))
         .epilogue(EPILOGUE),
     (argv) =>
       run(async () => {
-        const options = await runOptions(argv);
+        const runs = await runsOf(argv);
+        if (runs.length > 1) {
+          throw new UsageError(`inspect reads one API: pick it with --project (projects: ${runs.map((r) => r.name).join(", ")})`);
+        }
+        const options = runs[0]!.options;
         const result = await inspect(options, reporter(options));
         if (argv.json) print(process.stdout, JSON.stringify(result.json, null, 2) + "\n");
         else if (argv.dump) print(process.stdout, result.dumps.map((d) => d.replace(/\n*$/, "\n")).join("\n"));
         else print(process.stdout, result.summary.replace(/\n*$/, "\n"));
         return EXIT.ok;
+      }),
+  )
+  .command(
+    "update [path]",
+    "Regenerate the clients in path (a generated file or a folder searched for them) from what their headers record",
+    (y) =>
+      tableOptions(y.positional("path", { type: "string", default: ".", describe: "A generated file, or a folder to search" }), "update")
+        .example("$0 update", "Every client below the current folder")
+        .example("$0 update src/api/dtos.ts --bearer-env API_TOKEN", "One client; secrets are never recorded, give them again")
+        .epilogue(EPILOGUE),
+    (argv) =>
+      run(async () => {
+        const flags = givenFlags(argv);
+        let code: number = EXIT.ok;
+        for (const client of await findGeneratedClients(path.resolve(String(argv.path)))) {
+          try {
+            const options = updateOptions(client, flags, process.cwd(), process.env);
+            const by = client.header.version ? `ssgen ${client.header.version}` : "an ssgen without a version";
+            if (!options.quiet) print(process.stderr, `ssgen: updating ${path.relative(process.cwd(), client.dir) || "."} (made by ${by}, now ${SSGEN_VERSION})\n`);
+            const result = await generate(options, reporter(options));
+            if (!options.quiet) print(process.stderr, formatGenerateSummary(result) + "\n");
+          } catch (error) {
+            code = Math.max(code, reportError(error));
+          }
+        }
+        return code;
       }),
   )
   .demandCommand(1, `give a command: ${COMMANDS.join(", ")}`)

@@ -98,8 +98,16 @@ function checkValue(rule: OptionSpec, raw: unknown, label: string): unknown {
   }
 }
 
+/** One entry of a config's `projects`: its name and its options (the shared top-level ones merged in). */
+export interface ProjectEntry {
+  name: string;
+  config: ConfigShape;
+}
+
 export interface LoadedConfig {
   config: ConfigShape;
+  /** `projects: [{ name, url | input, out, … }]`: several APIs in one config. */
+  projects?: ProjectEntry[];
   /** Folder relative paths in the config resolve against. */
   dir: string;
   /** File it came from, for messages; undefined when there was none. */
@@ -118,21 +126,60 @@ export async function loadConfig(explicit: string | undefined, cwd: string): Pro
     });
     const json = parseJson(text, explicit);
     const body = path.basename(file) === "package.json" ? packageSection(json, explicit) : json;
-    return { config: validateConfig(body ?? {}, explicit), dir: path.dirname(file), file };
+    return { ...readConfigBody(body ?? {}, explicit), dir: path.dirname(file), file };
   }
   const own = path.join(cwd, "ssgen.config.json");
   const ownText = await readFile(own, "utf8").catch(() => undefined);
   if (ownText !== undefined) {
-    return { config: validateConfig(parseJson(ownText, "ssgen.config.json"), "ssgen.config.json"), dir: cwd, file: own };
+    return { ...readConfigBody(parseJson(ownText, "ssgen.config.json"), "ssgen.config.json"), dir: cwd, file: own };
   }
   const pkgText = await readFile(path.join(cwd, "package.json"), "utf8").catch(() => undefined);
   if (pkgText !== undefined) {
     const section = packageSection(parseJson(pkgText, "package.json"), "package.json");
     if (section !== undefined) {
-      return { config: validateConfig(section, 'package.json "ssgen"'), dir: cwd, file: path.join(cwd, "package.json") };
+      return { ...readConfigBody(section, 'package.json "ssgen"'), dir: cwd, file: path.join(cwd, "package.json") };
     }
   }
   return { config: {}, dir: cwd };
+}
+
+/** A config file's body: the options, and `projects` whose entries inherit them. */
+export function readConfigBody(value: unknown, where: string): Pick<LoadedConfig, "config" | "projects"> {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isObject(value)) return { config: validateConfig(value, where) };
+  const { projects, ...rest } = value;
+  const config = validateConfig(rest, where);
+  if (projects === undefined) return { config };
+  if (!Array.isArray(projects) || projects.length === 0) {
+    throw new UsageError(`${where}: "projects" must be a non-empty list of { "name", "url" or "input", "out", … }`);
+  }
+  const names = new Set<string>();
+  const entries = projects.map((entry, i): ProjectEntry => {
+    const label = `${where}: projects[${i}]`;
+    if (!isObject(entry)) throw new UsageError(`${label} must be a JSON object of options with a "name"`);
+    const { name, ...options } = entry;
+    if (typeof name !== "string" || name.length === 0) throw new UsageError(`${label} needs a "name" (a non-empty string)`);
+    if (names.has(name)) throw new UsageError(`${label}: the name "${name}" is used twice`);
+    names.add(name);
+    return { name, config: { ...config, ...validateConfig(options, `${label} "${name}"`) } };
+  });
+  return { config, projects: entries };
+}
+
+/** One run per selected project (`--project`), or the one run of a config without projects. */
+export function resolveProjects(input: ResolveInput): { name?: string; options: RunOptions }[] {
+  const { flags, loaded } = input;
+  if (!loaded.projects) {
+    if (flags.project?.length) throw new UsageError(`--project ${flags.project.join(", ")}: the config has no "projects"`);
+    return [{ options: resolveRunOptions(input) }];
+  }
+  const known = loaded.projects.map((p) => p.name);
+  for (const name of flags.project ?? []) {
+    if (!known.includes(name)) throw new UsageError(`--project ${name}: no such project (projects: ${known.join(", ")})`);
+  }
+  return loaded.projects
+    .filter((p) => !flags.project?.length || flags.project.includes(p.name))
+    .map((p) => ({ name: p.name, options: resolveRunOptions({ ...input, loaded: { ...loaded, config: p.config } }) }));
 }
 
 function parseJson(text: string, where: string): unknown {
