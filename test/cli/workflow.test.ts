@@ -5,6 +5,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfigBody } from "../../src/source/config.js";
 import { CLI, ROOT, ensureBuilt, runCli } from "./run-cli.js";
 
 let work: string;
@@ -53,6 +54,13 @@ describe("projects", () => {
     const unknown = await runCli(["generate", "--project", "nope"], { cwd: dir });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("--project nope: no such project (projects: shop, echo)");
+  });
+
+  it("the README's several-APIs config is valid", async () => {
+    const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+    const text = /\*\*Several APIs\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    const body = readConfigBody(JSON.parse(text!), "README");
+    expect(body.projects?.map((p) => [p.name, p.config.format])).toEqual([["shop", true], ["billing", true]]);
   });
 
   it("a bad projects entry is a usage error naming it", async () => {
