@@ -69,6 +69,8 @@ export interface FakeOptions {
   wireCase?: WireCase;
   /** When set, every request must carry `Authorization: Bearer <token>`, else 401. Mutable on the server. */
   token?: string;
+  /** Answer CORS like ServiceStack's CorsFeature: any origin (echoed, with credentials), any header; preflights get 204. */
+  cors?: boolean;
 }
 
 export interface FakeServiceStack {
@@ -173,6 +175,16 @@ export async function startFakeServiceStack(options: FakeOptions = {}): Promise<
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (options.cors && req.headers.origin) {
+      res.setHeader("Access-Control-Allow-Origin", req.headers.origin);
+      res.setHeader("Access-Control-Allow-Credentials", "true");
+      res.setHeader("Access-Control-Expose-Headers", "Retry-After, X-AutoBatch-Completed");
+      if (req.method == "OPTIONS" && req.headers["access-control-request-method"]) {
+        res.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+        res.setHeader("Access-Control-Allow-Headers", req.headers["access-control-request-headers"] ?? "*");
+        return send(res, { status: 204 });
+      }
+    }
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q < 0 ? url : url.slice(0, q);
