@@ -106,6 +106,14 @@ export function assignFunctionNames(
   return out;
 }
 
+/** Per op name: the exported function of client.ts and its routing const (also what tanstack.ts calls). */
+export function operationFunctionNames(
+  prepared: PreparedApi,
+  methodNames = assignMethodNames(prepared.operations.map((o) => o.name)),
+): Map<string, { fn: string; def: string }> {
+  return assignFunctionNames(methodNames, prepared.names.byName.values());
+}
+
 /** Emits client.ts (without header and formatting). `prepared` must be the one dtos.ts was emitted with. */
 function superCall(options: Partial<Pick<EmitOptions, "endpoint" | "dates">>): string {
   const defaults = [
@@ -136,7 +144,7 @@ export function emitClientFile(
     diagnostics,
   };
   const methodNames = assignMethodNames(operations.map((o) => o.name));
-  const moduleNames = assignFunctionNames(methodNames, names.byName.values());
+  const moduleNames = operationFunctionNames(prepared, methodNames);
 
   const imports: ImportDeclarationStructure[] = [
     {

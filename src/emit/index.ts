@@ -7,6 +7,7 @@ import { finishFile } from "./print.js";
 import { fileHeader } from "./header.js";
 import { relativeImport, type EmitOptions, type GeneratedFile } from "./options.js";
 import { SHARED_WITH_RUNTIME } from "./naming.js";
+import { emitTanstackFile } from "./tanstack.js";
 
 export interface EmitResult {
   files: GeneratedFile[];
@@ -32,17 +33,23 @@ export async function emitClientWithDiagnostics(api: ApiModel, options: EmitOpti
   const index = header("index.ts") + indexSource(prepared.names.byName.values(), options.importExtension);
   // the barrel is already what prettier prints unless a line is too long or the config differs
   const formatIndex = options.format && (!isDefaultPrettierConfig(options.prettier) || index.split("\n").some((l) => l.length > 80));
+  const tanstackFile = async () => {
+    const text = header("tanstack.ts") + emitTanstackFile(api, options, prepared).text;
+    return options.format ? formatTypeScript(text, options.prettier, "tanstack.ts") : text;
+  };
   const files: GeneratedFile[] = [
     { path: "dtos.ts", content: await finishFile(dtos.file, header("dtos.ts"), options.format, options.prettier, "dtos.ts") },
     { path: "client.ts", content: await finishFile(client.file, header("client.ts"), options.format, options.prettier, "client.ts") },
     // the runtime template is copied as written: its author formats it
     { path: "runtime.ts", content: header("runtime.ts") + options.runtimeSource },
     { path: "index.ts", content: formatIndex ? await formatTypeScript(index, options.prettier, "index.ts") : index },
+    // --tanstack: outside the barrel, so only apps that import it need @tanstack/query-core
+    ...(options.tanstack ? [{ path: "tanstack.ts", content: await tanstackFile() }] : []),
   ];
   return { files, diagnostics: [...dtos.diagnostics, ...client.diagnostics] };
 }
 
-/** Returns dtos.ts, client.ts, runtime.ts and index.ts, in that order. */
+/** Returns dtos.ts, client.ts, runtime.ts and index.ts, in that order (then tanstack.ts with --tanstack). */
 export async function emitClient(api: ApiModel, options: EmitOptions): Promise<GeneratedFile[]> {
   return (await emitClientWithDiagnostics(api, options)).files;
 }
