@@ -395,7 +395,7 @@ export class ServiceClient {
             ? fail(0, "aborted", "AbortError", 0, 0, e)
             : timedOut
               ? fail(0, "timeout", "TimeoutError", `No response within ${ms} ms`, 0, e)
-              : fail(0, "network", "NetworkError", str((e as Error)?.message) || "Network error", 0, e);
+              : fail(0, "network", "NetworkError", str((e as Error)?.message), 0, e);
     } finally {
       clearTimeout(t);
       sig?.removeEventListener("abort", stop);
