@@ -67,6 +67,17 @@ describe("generated ApiClient + runtime", () => {
     expect(seen[0]).toMatchObject({ method: "POST", url: "/json/reply/Ping" });
   });
 
+  it("a method given parsed JSON with __proto__ still sends the DTO it names, and bad input only rejects", async () => {
+    seen.length = 0;
+    const evil = JSON.parse('{"__proto__": {"getTypeName": 1}, "customerId": 7, "priority": "High", "getMethod": "x"}');
+    await client.createOrder!(evil);
+    expect(seen[0]).toMatchObject({ method: "POST", url: "/customers/7/orders" });
+    expect(JSON.parse(seen[0]!.body)).toEqual({ priority: "High" });
+    let p!: Promise<unknown>;
+    expect(() => (p = client.createOrder!(null as never))).not.toThrow();
+    await expect(p).rejects.toMatchObject({ name: "ApiError", kind: "invalid" });
+  });
+
   it("void ops resolve without a body", async () => {
     seen.length = 0;
     await client.deleteCustomer!({ id: 3 });
