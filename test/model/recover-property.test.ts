@@ -65,13 +65,13 @@ function orderIndependent(rendering: Rendering, generate: ServiceArbitraryOption
     fc.property(generateOptionsArbitrary(generate), fc.integer({ min: 1, max: 0x7fffffff }), (options, shuffleSeed) => {
       const files = renderService(generateService(options), rendering);
       const shuffled = shuffle(files, shuffleSeed).map((f, i) => (rename ? { ...f, path: `${String(files.length - i).padStart(4, "0")}-${f.path}` } : f));
-      // sources and diagnostics name the files; role and from say how a type was first read (finding 14)
+      // sources and diagnostics name the files; role and from say how a type was first read, and key order
+      // how it was assembled (finding 14): compared apart from the facts
       const strip = (api: ReturnType<typeof recover>) =>
-        JSON.stringify({
-          ...api, sources: [], diagnostics: [],
-          operations: api.operations.map((o) => ({ ...o, source: "" })),
-          types: api.types.map((t) => ({ ...t, role: "", from: "" })),
-        });
+        JSON.stringify(
+          { ...api, sources: [], diagnostics: [], operations: api.operations.map((o) => ({ ...o, source: "" })), types: api.types.map((t) => ({ ...t, role: "", from: "" })) },
+          (_key, value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value),
+        );
       const first = recover(files);
       const second = recover(shuffled);
       if (strip(first) !== strip(second)) {

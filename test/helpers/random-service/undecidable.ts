@@ -35,9 +35,14 @@ export interface Undecidables {
  * null members cannot be known (§6.2). Such a type, every mention of it, and the types ssgen infers
  * from samples are excused.
  */
-function untabled(service: TrueService, rules: Undecidable[]): void {
+function tabledTypes(service: TrueService): Set<string> {
   const tabled = new Set<string>(service.operations.map((o) => o.name));
   for (const op of service.operations) for (const t of walkOperation(service, op)) tabled.add(t.type.name);
+  return tabled;
+}
+
+function untabled(service: TrueService, rules: Undecidable[]): void {
+  const tabled = tabledTypes(service);
   const missing = [...service.types.values()].filter((t) => !tabled.has(t.name) && !SUPPLIED_BUILTINS.has(t.name));
   if (!missing.length) return;
   const reason = (name: string) => `${name} gets a table on no page: only samples show it`;
@@ -58,9 +63,13 @@ const votes = (name: string) => {
 
 /** Some page shows a top-level sample key that votes (a request body, a response object or array of objects). */
 function hasVotingSample(service: TrueService): boolean {
+  const tabled = tabledTypes(service);
   for (const op of service.operations) {
     const page = describePage(service, op);
-    for (const body of [page.request.body, page.response]) {
+    // a response array's keys vote only when its element type has a table somewhere (else ssgen names the keys)
+    const element = op.response !== "void" && op.response.kind === "named" && op.response.name === "List" ? op.response.args[0] : undefined;
+    const responseVotes = !element || (element.kind === "named" && tabled.has(element.name));
+    for (const body of [page.request.body, responseVotes ? page.response : undefined]) {
       if (body === undefined) continue;
       const v = JSON.parse(body) as unknown;
       const o = Array.isArray(v) ? v[0] : v;
