@@ -226,6 +226,16 @@ export function buildApi(
         } else skipped.push(page.source);
         continue;
       }
+      // an index link that serves another operation's page: its own op would silently be lost
+      if (page.operation !== undefined && raw.opName && raw.opName.toLowerCase() !== page.operation.toLowerCase()) {
+        failures.push({
+          page: page.source,
+          code: "E_NOT_OP_PAGE",
+          detail: `the index links operation ${page.operation} here, but this URL serves the page of ${raw.opName}`,
+          stage: "parse",
+        });
+        continue;
+      }
       prepared.push({ page: preparePage(raw, { operation: page.operation }), source: page });
     } catch (error) {
       failures.push(parseFailure(error, page.source));

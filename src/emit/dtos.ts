@@ -56,7 +56,10 @@ export function prepareApi(api: ApiModel): PreparedApi {
   const operations: OperationModel[] = [];
   const seenOps = new Set<string>();
   for (const op of [...api.operations].sort((a, b) => ordinal(a.name, b.name))) {
-    if (seenOps.has(op.name)) continue;
+    if (seenOps.has(op.name)) {
+      diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `operation ${op.name} listed twice; the first is emitted` });
+      continue;
+    }
     seenOps.add(op.name);
     const t = byName.get(op.name);
     if (t?.kind === "enum") {

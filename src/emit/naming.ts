@@ -132,10 +132,13 @@ export function enumMemberName(name: string): string {
 
 /**
  * The member a page's name declares, however it is written: numeric-looking names are illegal enum
- * members even quoted, so `1` declares `_1` — the same member as a page's `_1`.
+ * members even quoted, so `1` declares `_1` — the same member as a page's `_1`; `__proto__`
+ * declares `__proto___` (its wire value stays `__proto__`).
  */
 export function enumMemberIdentity(name: string): string {
-  return /^[+-]?(\d|\.\d)/.test(name.trim()) || name === "" ? "_" + name : name;
+  if (/^[+-]?(\d|\.\d)/.test(name.trim()) || name === "") return "_" + name;
+  // TS compiles `E["__proto__"] = 1`: an assignment to the prototype slot, so the member would vanish
+  return name === "__proto__" ? "__proto___" : name;
 }
 
 /** A single-quoted string literal that cannot be terminated early by any input. */

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFaultServer, type FaultServer } from "./fault-server.js";
-import { indexHtml } from "./pages.js";
+import { indexHtml, opPageHtml } from "./pages.js";
 import { ROOT, ensureBuilt, runCli } from "./run-cli.js";
 
 // ESC, CSI (7-bit and the one-byte C1 form), OSC, BEL, CR, backspace, bidi override
@@ -75,6 +75,18 @@ describe("an op link that serves something else", () => {
       expect(partial.code).toBe(0);
       expect(partial.stderr).toMatch(/failed: .*op=GetOrder: E_NOT_OP_PAGE/);
       expect(await readFile(path.join(out, "dtos.ts"), "utf8")).toContain("class CreateOrder");
+    } finally {
+      server.pages.delete("GetOrder");
+    }
+  });
+
+  it("another operation's page fails the run naming the page", async () => {
+    server.reset();
+    server.pages.set("GetOrder", opPageHtml(server.ops.find((o) => o.name === "CreateOrder")!));
+    try {
+      const r = await runCli(["generate", "--url", server.origin, "--out", path.join(work, "other-op")]);
+      expect(r.code).toBe(4);
+      expect(r.stderr).toMatch(/op=GetOrder: E_NOT_OP_PAGE .*serves the page of CreateOrder/);
     } finally {
       server.pages.delete("GetOrder");
     }

@@ -105,7 +105,24 @@ describe("enums", () => {
   });
 });
 
+describe("enum members with a meaning", () => {
+  it("a member named __proto__ is not lost to the prototype slot; its wire value is exact", async () => {
+    const model = api([], [
+      { name: "Mode", kind: "enum", role: "reference", from: "caption", members: [{ name: "__proto__" }, { name: "constructor" }, { name: "A" }] },
+    ]);
+    const { mod } = await build(model);
+    const mode = mod.Mode as Record<string, string>;
+    expect(Object.values(mode).sort()).toEqual(["A", "__proto__", "constructor"]);
+    expect(Object.getPrototypeOf(mode)).toBe(Object.prototype);
+  });
+});
+
 describe("duplicates", () => {
+  it("an operation listed twice is a warning", async () => {
+    const { diagnostics } = await build(api([op("Ping", "void"), op("Ping", "void")], []));
+    expect(diagnostics.some((d) => d.code.startsWith("W") && /operation Ping listed twice/.test(d.detail))).toBe(true);
+  });
+
   it("a repeated property is a warning, not a silent drop", async () => {
     const model = api([], [cls("Item", props("form", ["Name", "name", "string"], ["Name", "name", "int"]))]);
     const { diagnostics } = await build(model);

@@ -28,15 +28,16 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 
 /**
  * generate with the given pages. `pauseAt`: killed where the write stops at that step.
- * `killAfterMs`: the write's steps are slowed (40 ms each) and it is killed that long after it starts.
+ * `killAtStep`: the write's steps are slowed (40 ms each, each announced) and it is killed 20 ms
+ * after the n-th announcement: inside the step's wait or the file operations after it.
  */
-function generate(out: string, pages: string[], pauseAt?: string, killAfterMs?: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function generate(out: string, pages: string[], pauseAt?: string, killAtStep?: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const args = [CLI, "generate", "--no-format", "--out", out, ...pages.flatMap((p) => ["--input", path.join(work, "pages", p)])];
     const env = {
       ...process.env,
       ...(pauseAt ? { SSGEN_TEST_PAUSE_AT: pauseAt } : {}),
-      ...(killAfterMs !== undefined ? { SSGEN_TEST_STEP_DELAY_MS: "40" } : {}),
+      ...(killAtStep !== undefined ? { SSGEN_TEST_STEP_DELAY_MS: "40" } : {}),
     };
     const child = spawn(process.execPath, args, { cwd: work, env });
     let stderr = "";
@@ -44,9 +45,9 @@ function generate(out: string, pages: string[], pauseAt?: string, killAfterMs?: 
     child.stderr.on("data", (d) => {
       stderr += d;
       if (pauseAt && stderr.includes(`paused at ${pauseAt}`)) child.kill("SIGKILL");
-      if (killAfterMs !== undefined && !timed && stderr.includes("ssgen-test: at start")) {
+      if (killAtStep !== undefined && !timed && stderr.split("ssgen-test: at ").length - 1 >= killAtStep) {
         timed = true;
-        setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+        setTimeout(() => child.kill("SIGKILL"), 20);
       }
     });
     const guard = setTimeout(() => (child.kill("SIGKILL"), reject(new Error(`no pause at ${pauseAt}: ${stderr}`))), 60_000);
@@ -121,11 +122,12 @@ describe("kill -9 during the write", () => {
     }
   }
 
-  it("killed at moments spread over the (slowed) write, the next run always recovers", async () => {
+  it("killed inside each (slowed) step of the write, the next run always recovers", async () => {
     const states = new Set<string>();
-    for (const [i, ms] of [20, 100, 180, 250, 290].entries()) {
+    // steps: start, staged, moving (one per user entry: 3), swapping, swapped
+    for (const [i, step] of [1, 2, 4, 6, 7].entries()) {
       const s = await setup(`random-${i}`, i % 2 === 1);
-      const killed = await generate(s.out, NEW, undefined, ms);
+      const killed = await generate(s.out, NEW, undefined, step);
       // the last kill may come after the run finished
       expect(killed.signal === "SIGKILL" || killed.code === 0, killed.stderr).toBe(true);
       states.add(await clientState(s.folder));
