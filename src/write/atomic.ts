@@ -147,7 +147,8 @@ async function ownFiles(target: string): Promise<{ own: Set<string>; edited: str
     const info = await lstat(file).catch(() => undefined);
     if (!info) continue;
     const content = info.isFile() ? await readFile(file, "utf8").catch(() => undefined) : undefined;
-    if (content !== undefined && sha256(content) === f.sha256) own.add(f.path);
+    // a checkout with core.autocrlf turns LF into CRLF: still what ssgen wrote
+    if (content !== undefined && (sha256(content) === f.sha256 || sha256(content.replace(/\r\n/g, "\n")) === f.sha256)) own.add(f.path);
     else edited.push(f.path);
   }
   return { own, edited: edited.sort() };

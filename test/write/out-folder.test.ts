@@ -77,6 +77,14 @@ describe("the manifest's hashes", () => {
     expect(r.notes?.join("\n")).toMatch(/dtos\.ts was changed after ssgen wrote it; kept/);
   });
 
+  it("a generated file checked out with CRLF line endings is still ssgen's", async () => {
+    const out = path.join(await fresh("crlf"), "out");
+    await writeOutputAtomically(out, v1, summary);
+    await writeFile(path.join(out, "dtos.ts"), v1[0]!.content.replace(/\n/g, "\r\n"));
+    await writeOutputAtomically(out, v2, summary);
+    expect(await readFile(path.join(out, "dtos.ts"), "utf8")).toBe(v2[0]!.content);
+  });
+
   it("a tampered manifest claiming a user's file does not get it deleted", async () => {
     const out = path.join(await fresh("tampered"), "out");
     await writeOutputAtomically(out, v1, summary);
