@@ -123,6 +123,13 @@ describe.runIf(STRICT)("oracle, strict: the full generator (SSGEN_ORACLE_STRICT=
   test("flat: names embedding Parameter keywords or Yes/No", () => recovers("flat", { ...FLAT_SAFE, trickyNames: true }, FLAT_TODAY));
   test("flat: valued enums (typed string, and the walk around them)", () => recovers("flat", { ...FLAT_SAFE, valuedEnumRate: 0.8 }, FLAT_TODAY));
   test("pipe: no URL line (op name from the file name, §1.2 rule 5)", () => recovers("pipe", SHARED_TYPES, { urlLine: false }));
+  // issue 8's done criterion: a 1,000-op service exactly, in HTML and text (the bench reports the same numbers)
+  for (const rendering of ["html", "pipe", "flat"] as const)
+    test(`${rendering}: a 1,000-op service exactly`, { timeout: 600_000 }, () => {
+      const options = { seed: 1, ops: 1000 };
+      const run = runOracle(options, rendering);
+      if (run.error || run.comparison!.differences.length) throw new Error(describeRun(run, rendering, options, 0));
+    });
   // every feature at a random level or off: fast-check shrinks a failure to the features it needs
   for (const rendering of ["html", "pipe", "flat"] as const)
     test(`${rendering}: random feature mixes (shrinks to the fewest features)`, () => recovers(rendering, featureOptionsArbitrary()));

@@ -47,6 +47,7 @@ export { serviceArbitrary, generateOptionsArbitrary, featureOptionsArbitrary, ty
 export function describeRun(run: OracleRun, rendering: Rendering, options: GenerateOptions, maxChars = 4000): string {
   const lines = [`seed=${options.seed} ops=${options.ops} rendering=${rendering} options=${JSON.stringify(options)}`];
   if (run.error) lines.push(`pipeline error: ${run.error}`);
+  if (run.comparison) lines.push(`${run.comparison.differences.length} differences (${run.comparison.excused.length} excused as undecidable), the first:`);
   for (const d of run.comparison?.differences.slice(0, 12) ?? []) lines.push(`  ${d.path}: expected ${d.expected ?? "(none)"}, got ${d.actual ?? "(none)"}`);
   const names = new Set((run.comparison?.differences ?? []).map((d) => d.path.split(/[:.]/)[1]));
   const page = run.files.find((f) => [...names].some((n) => n && f.text.includes(n))) ?? run.files[0];
