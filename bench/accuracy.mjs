@@ -18,8 +18,9 @@ for (const rendering of String(args.render).split(",")) {
   const truth = oracle.truthOf(service, files);
   const started = performance.now();
   let api;
+  let failures = [];
   try {
-    api = buildApi({ pages: files.map((f) => ({ source: f.path, text: f.text })), failures: [], diagnostics: [], urlSources: [] }, { include: [], exclude: [], allowPartial: true }).api;
+    ({ api, failures } = buildApi({ pages: files.map((f) => ({ source: f.path, text: f.text })), failures: [], diagnostics: [], urlSources: [] }, { include: [], exclude: [], allowPartial: true }));
   } catch (error) {
     console.log(`${rendering}: pipeline failed: ${error.message.split("\n").slice(0, 3).join(" | ")}`);
     continue;
@@ -44,7 +45,8 @@ for (const rendering of String(args.render).split(",")) {
   console.log(
     `${rendering}: ${emitted} types emitted / ${truth.types.length} true; ${extra} extra, ${missing} missing, ${count(/^type:[^.]+\.base$/)} wrong bases; ` +
       `${placed.toFixed(1)}% of ${trueProps} properties correctly placed; ${ops} op differences; ${differences.length} differences in all, ` +
-      `${excused.length} excused as undecidable; ${api.diagnostics.length} warnings; parse+model ${(ms / 1000).toFixed(1)} s`,
+      `${excused.length} excused as undecidable; ${failures.length} pages failed (${[...new Set(failures.map((f) => f.code))].join(", ") || "none"}); ` +
+      `${api.diagnostics.length} warnings; parse+model ${(ms / 1000).toFixed(1)} s`,
   );
   if (args.verbose) for (const d of differences.slice(0, 30)) console.log(`  ${d.path}: expected ${d.expected ?? "-"}, got ${d.actual ?? "-"}`);
 }
