@@ -8,7 +8,7 @@ import { ensureBuilt, runCli } from "./cli/run-cli.js";
 describe("the option table", () => {
   it("every command's --help lists exactly the table's options for it", async () => {
     await ensureBuilt();
-    for (const command of ["generate", "check", "inspect"] as const) {
+    for (const command of ["generate", "check", "inspect", "update"] as const) {
       const help = (await runCli([command, "--help"])).stdout;
       for (const name of OPTION_NAMES) {
         const spec: OptionSpec = OPTIONS[name];

@@ -67,6 +67,12 @@ describe("progress to the end", () => {
 });
 
 describe("messages", () => {
+  it("inspect prints each warning once", async () => {
+    const r = await runCli(["inspect", "--input", path.join(ROOT, "fixtures", "pages", "truncated.html")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.match(/W_TRUNCATED/g)).toHaveLength(1);
+  });
+
   it("an unknown command names it and lists the commands", async () => {
     const r = await runCli(["genrate", "--input", PAGE]);
     expect(r.code).toBe(2);
