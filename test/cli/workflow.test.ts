@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfigBody } from "../../src/source/config.js";
+import { startFaultServer } from "./fault-server.js";
 import { CLI, ROOT, ensureBuilt, runCli } from "./run-cli.js";
 
 let work: string;
@@ -100,6 +101,28 @@ describe("ssgen update", () => {
     // nothing else changed: update again writes nothing, and a file path works too
     const again = await runCli(["update", path.join(dir, "src", "api", "dtos.ts")], { cwd: work });
     expect(again.stderr).toContain("0 files written (4 unchanged)");
+  });
+
+  it("a client crawled from a URL is updated from that URL, with --from and --include as recorded", async () => {
+    const server = await startFaultServer([
+      { name: "GetOrder", props: [{ name: "OrderId", type: "int" }] },
+      { name: "GetCustomer", props: [{ name: "Email", type: "string" }] },
+    ]);
+    try {
+      const dir = await project();
+      const gen = await runCli(["generate", "--url", server.origin, "--from", "pages", "--include", "GetOrder", "--out", "api", "--quiet"], { cwd: dir });
+      expect(gen.code, gen.stderr).toBe(0);
+      server.ops[0]!.props = [{ name: "OrderId", type: "long" }, { name: "Note", type: "string" }];
+      server.requests.length = 0;
+      const up = await runCli(["update", "api"], { cwd: dir });
+      expect(up.code, up.stderr).toBe(0);
+      const dtos = await read(dir, "api/dtos.ts");
+      expect(dtos).toContain("note?: string");
+      expect(dtos).not.toContain("GetCustomer");
+      expect(server.requests.map((r) => r.url).some((u) => u.includes("/types/metadata"))).toBe(false); // from=pages kept
+    } finally {
+      await server.close();
+    }
   });
 
   it("says so when there is nothing to update", async () => {
