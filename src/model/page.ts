@@ -195,6 +195,11 @@ function operationName(raw: RawPage, req: SampleBody, explicit: string | undefin
   const m = /\/[\w-]+\/(?:reply|oneway)\/([A-Za-z_][A-Za-z0-9_]*)/.exec(raw.request?.url ?? "");
   if (m) return m[1]!;
   if (req.syntax === "xml" && req.rootName && /^[A-Za-z_][A-Za-z0-9_]*$/.test(req.rootName)) return req.rootName;
+  const fromFile = fileOpName(raw.source);
+  if (fromFile) {
+    diags.push({ code: "W_OP_NAME_FROM_FILE", detail: `from the file name ${fromFile}` });
+    return fromFile;
+  }
   for (const route of raw.routes) {
     const segments = route.path.split(/[/?#]/).filter((s) => /^[A-Z][A-Za-z0-9_]*$/.test(s));
     const last = segments[segments.length - 1];
@@ -208,6 +213,16 @@ function operationName(raw: RawPage, req: SampleBody, explicit: string | undefin
     raw.source,
     "no operation name: no URL with op=, no /reply/ sample URL, no XML root and no PascalCase route segment (give one explicitly)",
   );
+}
+
+/**
+ * §1.2 rule 5: a saved page's file name, when it is a PascalCase identifier (`UpdateVoucher.txt`):
+ * a person chose it. URLs and names like `seed-cognito.txt` say nothing.
+ */
+function fileOpName(source: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return undefined;
+  const base = source.slice(Math.max(source.lastIndexOf("/"), source.lastIndexOf("\\")) + 1).replace(/\.(txt|text|html?)$/i, "");
+  return /^[A-Z][A-Za-z0-9_]*$/.test(base) ? base : undefined;
 }
 
 function opParam(url: string | undefined): string | undefined {

@@ -154,7 +154,19 @@ function pipeExpected(): string {
 describe("buildPageModel on parsed text", () => {
   it("gives the §5.4 dump for the real seed file", () => {
     const text = readFileSync(SEED_FILE, "utf8");
-    expect(dumpPage(buildPageModel(parseTextPage(text, SEED_FILE)))).toBe(DUMP_SEED);
+    // the shared copy is saved as CognitoSendConfirmCodeRequest.txt: §1.2 rule 5 takes the name from the file
+    const expected = DUMP_SEED.replace(/^warn W_OP_NAME_GUESSED.*$/m, "warn W_OP_NAME_FROM_FILE from the file name CognitoSendConfirmCodeRequest");
+    expect(dumpPage(buildPageModel(parseTextPage(text, SEED_FILE)))).toBe(expected);
+  });
+
+  it("§1.2 rule 5: a PascalCase file name names the op of a text page without op= or /reply/ (W_OP_NAME_FROM_FILE); others do not", () => {
+    const text = readFileSync(SEED_FILE, "utf8");
+    const named = buildPageModel(parseTextPage(text, "saved/SendCode.txt"));
+    expect(named.operation).toBe("SendCode");
+    expect(named.diagnostics.map((d) => d.code)).toContain("W_OP_NAME_FROM_FILE");
+    const guessed = buildPageModel(parseTextPage(text, "saved/send-code.txt"));
+    expect(guessed.operation).toBe("CognitoSendConfirmCodeRequest");
+    expect(guessed.diagnostics.map((d) => d.code)).toContain("W_OP_NAME_GUESSED");
   });
 
   it.skipIf(!existsSync(SEED_FIXTURE))(`gives the §5.4 dump for ${SEED_FIXTURE}${existsSync(SEED_FIXTURE) ? "" : " (skipped: fixture not written yet)"}`, () => {
