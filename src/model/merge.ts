@@ -30,8 +30,16 @@ const FROM_RANK: Readonly<Record<TypeModel["from"], number>> = {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The order the merge reads pages in (first reading, renamed copies): by operation, then source,
+ * so the model depends neither on the order pages were read in nor on their file names.
+ */
+export function mergeOrder(a: PageModel, b: PageModel): number {
+  return cmp(a.operation, b.operation) || cmp(a.source, b.source);
+}
+
 export function mergePages(pages: PageModel[]): ApiModel {
-  const sorted = [...pages].sort((a, b) => cmp(a.source, b.source));
+  const sorted = [...pages].sort(mergeOrder);
   const diagnostics: Diagnostic[] = [];
   const types = new Map<string, { model: TypeModel; page: string }>();
   const operations = new Map<string, OperationModel>();
@@ -98,8 +106,12 @@ export function mergePages(pages: PageModel[]): ApiModel {
 // --------------------------------------------------------------------------------------------
 // Types
 
+/** A copy the merge may change: the type, its properties and members (their arrays are never changed). */
 function clone(t: TypeModel): TypeModel {
-  return structuredClone(t);
+  const out: TypeModel = { ...t };
+  if (t.properties) out.properties = t.properties.map((p) => ({ ...p }));
+  if (t.members) out.members = t.members.map((m) => ({ ...m }));
+  return out;
 }
 
 function fromSamples(t: TypeModel): boolean {
@@ -171,7 +183,7 @@ function combine(a: TypeModel, b: TypeModel): TypeModel {
     if (q && !m.description && q.description) m.description = q.description;
   }
   if (out.partial && !other.partial && sameShape(out, other)) {
-    out.properties = structuredClone(other.properties);
+    out.properties = other.properties?.map((p) => ({ ...p }));
     delete out.partial;
   }
   return out;

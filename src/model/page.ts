@@ -83,8 +83,29 @@ export function preparePage(raw: RawPage, opts: { operation?: string } = {}): Pr
   return prepared;
 }
 
+/** §5.5 vote of a walked page: each property's sample key (JSON/JSV objects only) and the casing they show. Pure. */
+export function wireVote(prepared: PreparedPage, walk: WalkResult) {
+  const voteable = voteableObjects(prepared.reqBody, prepared.resBody);
+  // XML keys are C# names, not JSON keys: they neither vote nor name the wire.
+  const keys = walk.types.map((t) => sampleKeys(t, t.sample && voteable.has(t.sample) ? t.sample : undefined));
+  const pairs: { name: string; key: string }[] = [];
+  walk.types.forEach((t, i) =>
+    (t.model.properties ?? []).forEach((p, k) => {
+      const key = keys[i]![k];
+      if (key !== undefined) pairs.push({ name: p.name, key });
+    }),
+  );
+  return { voteable, keys, vote: voteWireCase(pairs) };
+}
+
 /** The PageModel from a prepared page and the walk chosen for it (none for pages without params tables). */
-export function finishPage(prepared: PreparedPage, walk: WalkResult | undefined, elsewhere: readonly WalkedType[] = []): PageModel {
+export function finishPage(
+  prepared: PreparedPage,
+  walk: WalkResult | undefined,
+  elsewhere: readonly WalkedType[] = [],
+  /** The casing the service's other pages vote for, used where this page's samples cast no vote (§5.5). */
+  serviceCase?: Exclude<WireCase, "unknown">,
+): PageModel {
   const { raw, reqBody, resBody, format } = prepared;
   const op = prepared.operation;
   const diagnostics = [...prepared.diagnostics];
@@ -111,20 +132,12 @@ export function finishPage(prepared: PreparedPage, walk: WalkResult | undefined,
   } else {
     autoQuery = walk.autoQuery;
     diagnostics.push(...walk.diagnostics);
-    const voteable = voteableObjects(reqBody, resBody);
-    // XML keys are C# names, not JSON keys: they neither vote nor name the wire.
-    const keys = walk.types.map((t) => sampleKeys(t, t.sample && voteable.has(t.sample) ? t.sample : undefined));
-    const pairs: { name: string; key: string }[] = [];
-    walk.types.forEach((t, i) =>
-      (t.model.properties ?? []).forEach((p, k) => {
-        const key = keys[i]![k];
-        if (key !== undefined) pairs.push({ name: p.name, key });
-      }),
-    );
-    wireCase = voteWireCase(pairs);
+    const { voteable, keys, vote } = wireVote(prepared, walk);
+    wireCase = vote;
     const aliases = pairAliases(walk.types, keys);
     diagnostics.push(...aliases.diagnostics);
-    walk.types.forEach((t, i) => applyWireNames(t, wireCase, keys[i]!));
+    const nameCase = wireCase === "unknown" && serviceCase ? serviceCase : wireCase;
+    walk.types.forEach((t, i) => applyWireNames(t, nameCase, keys[i]!));
     for (const t of walk.types) if (t.sample && voteable.has(t.sample)) applySampleKinds(t, t.sample);
     diagnostics.push(...unmatchedKeys(walk.types, aliases.explained));
     types = walk.types.map((t) => t.model);
@@ -153,7 +166,9 @@ export function finishPage(prepared: PreparedPage, walk: WalkResult | undefined,
     }
   }
 
-  if (wireCase === "unknown" && types.some((t) => t.properties?.length)) {
+  if (wireCase === "unknown" && serviceCase && walk) {
+    diagnostics.push({ code: "W_WIRE_CASE_UNKNOWN", detail: `no sample key tells the casing; using ${serviceCase}, as the service's other pages show` });
+  } else if (wireCase === "unknown" && types.some((t) => t.properties?.length)) {
     diagnostics.push({ code: "W_WIRE_CASE_UNKNOWN", detail: "no sample key tells the casing; using camel" });
   }
 
@@ -366,8 +381,9 @@ function matchArrayElement(value: SampleNode | undefined, types: readonly Walked
   if (!el || el.kind !== "object" || el.entries.length === 0) return undefined;
   const keys = el.entries.map(([k]) => keyOf(k));
   const hits = types.filter((t) => {
-    const props = new Set((t.model.properties ?? []).map((p) => keyOf(p.name)));
-    return t.model.kind === "class" && props.size > 0 && keys.every((k) => props.has(k));
+    if (t.model.kind !== "class" || !t.model.properties?.length) return false;
+    const props = t.propertyKeySet ?? new Set(propertyKeys(t));
+    return keys.every((k) => props.has(k));
   });
   const names = new Set(hits.map((t) => t.model.name));
   return names.size === 1 ? hits[0]!.model.name : undefined;

@@ -2,6 +2,7 @@
 // exactly: the request, the response and every type they reach (bases, property types, nested
 // generic arguments), so the usual merge (one model, one emitter) and --include/--exclude apply
 // unchanged. The §8.2 built-ins the document omits are left to the merge, as for pages.
+import { mergeOrder } from "../merge.js";
 import type {
   Diagnostic,
   MetadataDocument,
@@ -150,9 +151,12 @@ function operationPage(
  */
 export function withoutRepeatedTypes(pages: readonly PageModel[]): PageModel[] {
   const seen = new Set<string>();
-  return pages.map((page) => {
-    if (page.layout !== "metadata-json") return page;
+  // in the merge's own order, so the page that keeps a type is the one the merge reads first
+  const kept = new Map<PageModel, PageModel>();
+  for (const page of [...pages].sort(mergeOrder)) {
+    if (page.layout !== "metadata-json") continue;
     const types = page.types.filter((t) => !seen.has(t.name) && (seen.add(t.name), true));
-    return types.length === page.types.length ? page : { ...page, types };
-  });
+    if (types.length !== page.types.length) kept.set(page, { ...page, types });
+  }
+  return pages.map((page) => kept.get(page) ?? page);
 }

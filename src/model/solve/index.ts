@@ -8,10 +8,11 @@
 //      otherwise, with the decision imposed (W_READING_FORCED names the pages that decided);
 //   4. names.ts gives row-identified tables the name the pages agree on;
 //   5. page.ts finishes every page (wire names, response, verb).
-// Pages are solved in source order, so the result never depends on the order they were read in.
+// Pages are solved in operation order, so the result depends neither on the order they were read
+// in nor on their file names.
 import { shortPageName } from "../../diagnostics.js";
-import type { Diagnostic, PageModel } from "../types.js";
-import { finishPage, type PreparedPage } from "../page.js";
+import type { Diagnostic, PageModel, WireCase } from "../types.js";
+import { finishPage, wireVote, type PreparedPage } from "../page.js";
 import { planWalk, walkTables, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, countVotes, decideBases, keyAt, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
@@ -27,7 +28,9 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every page's PageModel, solved together. `prepared` in any order; results in the same order. */
 export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
-  const order = prepared.map((p, i) => i).sort((a, b) => cmp(prepared[a]!.raw.source, prepared[b]!.raw.source) || a - b);
+  const order = prepared
+    .map((p, i) => i)
+    .sort((a, b) => cmp(prepared[a]!.operation, prepared[b]!.operation) || cmp(prepared[a]!.raw.source, prepared[b]!.raw.source) || a - b);
   const walked: Walked[] = [];
   for (const i of order) {
     const p = prepared[i]!;
@@ -83,7 +86,9 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // 5. finish every page, in the caller's order
   const results = new Map(walked.map((w) => [w.prepared, w.result!] as const));
   const elsewhere = tablesOnAnyPage(walked);
-  return prepared.map((p) => finishPage(p, results.get(p), elsewhere));
+  // §5.5: a page whose samples cast no vote takes the casing the service's other pages show
+  const serviceCase = majorityCase(walked.map((w) => wireVote(w.prepared, w.result!).vote));
+  return prepared.map((p) => finishPage(p, results.get(p), elsewhere, serviceCase));
 }
 
 /**
@@ -104,9 +109,20 @@ function inheritSeenBases(walked: readonly Walked[], decided: ReadonlyMap<string
       const d = key !== undefined ? decided.get(key) : undefined;
       if (!d || t.model.base !== undefined || t.model.kind !== "class") continue;
       const base = names.get(d.base);
-      if (base !== undefined && base !== t.model.name) t.model.base = base;
+      if (base === undefined || base === t.model.name) continue;
+      // rebuilt so the base sits where a walked base does: the model is the same whichever page it came from
+      const { properties, members, valued, ...head } = t.model;
+      t.model = { ...head, base, ...(members ? { members } : {}), ...(valued ? { valued } : {}), ...(properties ? { properties } : {}) };
     }
   }
+}
+
+/** The casing most pages vote for (pages, not keys: one big page must not outvote the service). */
+function majorityCase(cases: readonly WireCase[]): "camel" | "pascal" | "snake" | undefined {
+  const votes = { camel: 0, pascal: 0, snake: 0 };
+  for (const c of cases) if (c !== "unknown") votes[c]++;
+  const ranked = (["camel", "pascal", "snake"] as const).filter((c) => votes[c] > 0).sort((a, b) => votes[b] - votes[a]);
+  return ranked[0];
 }
 
 /** One walked class per name with properties from a table, for responses that show only a sample. */

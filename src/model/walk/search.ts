@@ -134,7 +134,10 @@ export class Search {
       // A caption naming a use of a generic over T itself (`QueryResponse<Customer>` after
       // `Customer`) is never T's base: a class cannot derive from a generic of itself here.
       const cyclic = this.input.captions && tb?.captionParams?.includes(name) === true;
-      const bname = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic ? this.baseName(tb, name) : undefined;
+      // With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses,
+      // not bases: taking one as a base only trades the response for another table.
+      const responseLike = this.input.captions && (tb?.caption === `${this.input.operation}Response` || tb?.caption === "QueryResponse");
+      const bname = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic && !responseLike ? this.baseName(tb, name) : undefined;
       const possible = bname !== undefined && (!this.input.captions || !this.seen.has(bname));
       // the cross-page solve (§4.1) may have settled this base already: every page, one answer
       const rule = possible ? (this.input.baseRule?.(t, i) ?? "may") : "never";
@@ -207,6 +210,7 @@ export class Search {
     if (!tb || tb.kind !== "params") return;
     const name = tb.caption ?? `Unnamed${i + 1}`;
     if (tb.caption && this.seen.has(name)) return;
+    if (this.input.captions && (tb.caption === `${this.input.operation}Response` || tb.caption === "QueryResponse")) return;
     // With captions a base shows whether it is generic: only QueryBase (under a prop-less
     // QueryDb<T>) or a table captioned with parameters can be followed by generic arguments.
     const base = this.tables[t + 1];
