@@ -337,7 +337,7 @@ export const operations: OperationTable = {
   UpsertProduct: upsertProductRoute,
 };
 
-/** Typed client: one method per operation of Mail API. */
+/** Typed client: one method per operation of Help Desk. */
 export class ApiClient extends ServiceClient {
   public constructor(options: ClientOptions) {
     super(options, operations);
