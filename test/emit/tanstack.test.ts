@@ -111,10 +111,10 @@ describe("tanstack.ts", () => {
 
   it("mutation options run the operation and surface ApiError", async () => {
     const qc = new QueryClient();
-    const observer = new MutationObserver(qc, lib.createOrderMutation!(client()));
+    const observer = new MutationObserver<unknown, unknown, object>(qc, lib.createOrderMutation!(client()));
     await expect(observer.mutate({ customerId: 3, priority: "High", items: [] })).resolves.toEqual({ id: 101 });
     expect(server.requests.at(-1)).toMatchObject({ method: "POST", path: "/customers/3/orders" });
-    const failed = new MutationObserver(qc, lib.createOrderMutation!(client()));
+    const failed = new MutationObserver<unknown, unknown, object>(qc, lib.createOrderMutation!(client()));
     const e = await failed.mutate({ customerId: 0, priority: "High" }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(runtime.ApiError);
     expect(failed.getCurrentResult()).toMatchObject({ status: "error", error: { status: 400, kind: "http" } });
