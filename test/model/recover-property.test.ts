@@ -96,6 +96,17 @@ function shuffle<T>(items: readonly T[], seed: number): T[] {
 describe("oracle: the model does not depend on page order", () => {
   for (const rendering of ["html", "pipe", "flat"] as const)
     test(`${rendering}: pages read in any order`, () => orderIndependent(rendering, { ...SHARED_TYPES, maxOps: 5 }, false));
+  // since the cross-page solve (model/solve/) reads pages by operation: file names do not matter either
+  for (const rendering of ["pipe", "flat"] as const)
+    test(`${rendering}: the full generator, pages in any order and under any file names`, () => orderIndependent(rendering, { minOps: 2, maxOps: 5 }, true));
+});
+
+/** Strict cases the cross-page solve made pass (AutoQuery bases and arguments, the service's wire case). */
+describe("oracle: solved across pages", () => {
+  test("html: AutoQuery requests with their own properties", () => recovers("html", { ...SHARED_TYPES, autoQueryRate: 0.5 }));
+  test("html: PascalCase hosts (pages without a voting key take the service's case)", () => recovers("html", { ...SHARED_TYPES, wireCase: "pascal" }));
+  test("pipe: PascalCase hosts", () => recovers("pipe", { ...SHARED_TYPES, wireCase: "pascal" }));
+  test("flat: PascalCase hosts", () => recovers("flat", { ...FLAT_SAFE, wireCase: "pascal" }, FLAT_TODAY));
 });
 
 /** Feature by feature, then everything at once; each fails on main as of this commit. */
