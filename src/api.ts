@@ -38,7 +38,9 @@ import { resolvePrettierConfig } from "./source/prettier-config.js";
 import { readRuntimeSource } from "./source/template.js";
 import { writeOutputAtomically, type WriteResult } from "./write/atomic.js";
 import { compareOutput, formatCheckReport, type CheckReport } from "./write/check.js";
-import { summarizeModel } from "./write/manifest.js";
+import { summarizeModel, type InputsRecord } from "./write/manifest.js";
+import { unchangedOutput } from "./write/unchanged.js";
+import { createHash } from "node:crypto";
 import { SSGEN_VERSION } from "./version.js";
 
 export type { RunOptions } from "./source/config.js";
@@ -303,21 +305,66 @@ export interface EmitResult extends BuildResult {
   files: GeneratedFile[];
 }
 
-async function buildAndEmit(options: RunOptions, reporter: Reporter): Promise<EmitResult> {
+/** The loaded pages plus what decides the output besides them; the key of an unchanged run. */
+interface Loaded {
+  loaded: LoadResult;
+  prettierConfig: Record<string, unknown> | undefined;
+  runtimeSource: string;
+  /** sha256 over every input page, every output-deciding option, the runtime and ssgen's version. */
+  key: string;
+}
+
+async function loadInputs(options: RunOptions, reporter: Reporter): Promise<Loaded> {
   const loaded = await loadPages(options, reporter);
+  const [prettierConfig, runtimeSource] = await Promise.all([
+    options.emit.format ? resolvePrettierConfig(options.out) : undefined,
+    readRuntimeSource(),
+  ]);
+  const hash = createHash("sha256");
+  // headers (secrets) and transport settings do not shape the output and stay out of the key
+  hash.update(JSON.stringify({ version: SSGEN_VERSION, emit: options.emit, recorded: recordedOptions(options), include: options.include, exclude: options.exclude, allowPartial: options.allowPartial, prettierConfig, urlSources: loaded.urlSources ?? null, failures: loaded.failures, diagnostics: loaded.diagnostics }));
+  hash.update(runtimeSource);
+  for (const p of loaded.pages) {
+    hash.update(JSON.stringify([p.source, p.url ?? null, p.operation ?? null, p.tags ?? null, p.text.length]));
+    hash.update(p.metadata ? JSON.stringify(p.metadata) : p.text);
+  }
+  return { loaded, prettierConfig, runtimeSource, key: hash.digest("hex") };
+}
+
+/**
+ * Nothing changed: the manifest in --out records this very key and every file it lists is still
+ * what ssgen wrote. The run then reports what the recorded run reported, without parsing or emitting.
+ */
+async function unchangedRun(options: RunOptions, inputs: Loaded, reporter: Reporter): Promise<InputsRecord | undefined> {
+  const recorded = await unchangedOutput(options.out, inputs.key);
+  if (!recorded) return undefined;
+  for (const line of formatWarnings(recorded.diagnostics, { verbose: reporter.verbose })) reporter.warn(line);
+  for (const f of recorded.failures) reporter.warn(`failed: ${f.page}: ${f.code} ${f.detail}`);
+  return recorded;
+}
+
+function inputsRecord(key: string, emitted: EmitResult): InputsRecord {
+  return {
+    key,
+    operations: emitted.api.operations.length,
+    types: emitted.api.types.length,
+    readFrom: emitted.readFrom,
+    diagnostics: emitted.api.diagnostics,
+    failures: emitted.failures.map(({ page, code, detail }) => ({ page, code, detail })),
+  };
+}
+
+async function buildAndEmit(options: RunOptions, reporter: Reporter, inputs?: Loaded): Promise<EmitResult> {
+  const { loaded, prettierConfig, runtimeSource } = inputs ?? (await loadInputs(options, reporter));
   reporter.stage?.(`parsing ${plural(loaded.pages.length, "page")}`);
   const built = buildApi(loaded, options);
   reporter.stage?.(`emitting TypeScript for ${plural(built.api.operations.length, "operation")}, ${plural(built.api.types.length, "type")}`);
-  // ts-morph takes most of a second to load: only runs that emit pay for it, so --help, inspect
-  // and runs that fail on a page stay fast.
-  const [{ emitClientWithDiagnostics }, prettierConfig] = await Promise.all([
-    import("./emit/index.js"),
-    options.emit.format ? resolvePrettierConfig(options.out) : undefined,
-  ]);
+  // only runs that emit load the emitter, so --help, inspect and runs that fail on a page stay fast
+  const { emitClientWithDiagnostics } = await import("./emit/index.js");
   const emitOptions: EmitOptions = {
     ...options.emit,
     prettier: prettierConfig,
-    runtimeSource: await readRuntimeSource(),
+    runtimeSource,
     header: {
       sources: headerSources(options, loaded.urlSources),
       options: recordedOptions(options),
@@ -369,26 +416,56 @@ function warningCount(api: ApiModel): number {
 export interface GenerateResult extends EmitResult {
   write: WriteResult;
   elapsedMs: number;
+  /**
+   * Set when nothing changed since the run that wrote --out (same pages, options and ssgen version):
+   * nothing was parsed or emitted, `files`, `pages` and `api.operations`/`api.types` are empty, and
+   * these are the recorded run's counts. `api.diagnostics` are the recorded run's.
+   */
+  unchanged?: { operations: number; types: number };
 }
 
 export async function generate(options: RunOptions, reporter: Reporter = silentReporter): Promise<GenerateResult> {
   const started = performance.now();
   return scrubbed(options, async () => {
-    const emitted = await buildAndEmit(options, reporter);
+    const inputs = await loadInputs(options, reporter);
+    const recorded = await unchangedRun(options, inputs, reporter);
+    if (recorded) {
+      const write: WriteResult = { written: 0, removed: [], unchanged: true };
+      return { ...skippedResult(recorded), write, elapsedMs: Math.round(performance.now() - started), unchanged: { operations: recorded.operations, types: recorded.types } };
+    }
+    const emitted = await buildAndEmit(options, reporter, inputs);
     reporter.stage?.(`writing ${path.relative(process.cwd(), options.out) || "."}`);
-    const write = await writeOutputAtomically(options.out, emitted.files, summarizeModel(emitted.api));
+    const write = await writeOutputAtomically(options.out, emitted.files, summarizeModel(emitted.api), inputsRecord(inputs.key, emitted));
     // an earlier run's interrupted swap finished or undone, edited files kept as the user's
     for (const note of write.notes ?? []) reporter.warn(`warning: ${options.out}: ${note}`);
     return { ...emitted, write, elapsedMs: Math.round(performance.now() - started) };
   }, reporter);
 }
 
+/** The result of a run that found nothing changed: the recorded run's diagnostics, no files. */
+function skippedResult(recorded: InputsRecord): EmitResult {
+  return {
+    api: { wireCase: "unknown", operations: [], types: [], diagnostics: recorded.diagnostics, sources: [] },
+    pages: [],
+    failures: recorded.failures.map((f) => ({ ...f, stage: "parse" as const }) as PageFailure),
+    skipped: [],
+    readFrom: recorded.readFrom as EmitResult["readFrom"],
+    files: [],
+  };
+}
+
 /** The last line of a generate run. */
 export function formatGenerateSummary(result: GenerateResult): string {
-  const files = result.write.unchanged ? `0 files written (${result.files.length} unchanged)` : `${result.write.written} files written`;
+  const files = result.unchanged
+    ? "nothing changed since the last run, 0 files written"
+    : result.write.unchanged
+      ? `0 files written (${result.files.length} unchanged)`
+      : `${result.write.written} files written`;
   const failed = result.failures.length ? `, ${plural(result.failures.length, "page")} failed` : "";
+  const operations = result.unchanged?.operations ?? result.api.operations.length;
+  const types = result.unchanged?.types ?? result.api.types.length;
   return (
-    `ssgen: ${plural(result.api.operations.length, "operation")}, ${plural(result.api.types.length, "type")} ${READ_FROM[result.readFrom]}, ${files}, ` +
+    `ssgen: ${plural(operations, "operation")}, ${plural(types, "type")} ${READ_FROM[result.readFrom]}, ${files}, ` +
     `${plural(warningCount(result.api), "warning")}${failed}, ${result.elapsedMs} ms`
   );
 }
@@ -405,7 +482,15 @@ export async function check(
   { patch = false }: { patch?: boolean } = {},
 ): Promise<CheckResult> {
   return scrubbed(options, async () => {
-    const emitted = await buildAndEmit(options, reporter);
+    const inputs = await loadInputs(options, reporter);
+    const recorded = await unchangedRun(options, inputs, reporter);
+    if (recorded) {
+      // the output is exactly what this run would write: no drift, by construction
+      const report: CheckReport = { drift: false, files: [], model: { operationsAdded: [], operationsRemoved: [], operationsChanged: {}, typesAdded: [], typesRemoved: [], typesChanged: {} } };
+      const label = path.relative(process.cwd(), options.out) || ".";
+      return { ...skippedResult(recorded), report, text: formatCheckReport(report, label, patch) };
+    }
+    const emitted = await buildAndEmit(options, reporter, inputs);
     reporter.stage?.(`comparing with ${path.relative(process.cwd(), options.out) || "."}`);
     const report = await compareOutput(options.out, emitted.files, summarizeModel(emitted.api));
     const label = path.relative(process.cwd(), options.out) || ".";
