@@ -335,7 +335,7 @@ async function loadInputs(options: RunOptions, reporter: Reporter): Promise<Load
  * Nothing changed: the manifest in --out records this very key and every file it lists is still
  * what ssgen wrote. The run then reports what the recorded run reported, without parsing or emitting.
  */
-async function unchangedRun(options: RunOptions, inputs: Loaded, reporter: Reporter): Promise<InputsRecord | undefined> {
+async function unchangedRun(options: RunOptions, inputs: Loaded, reporter: Reporter): Promise<(InputsRecord & { files: number }) | undefined> {
   const recorded = await unchangedOutput(options.out, inputs.key);
   if (!recorded) return undefined;
   for (const line of formatWarnings(recorded.diagnostics, { verbose: reporter.verbose })) reporter.warn(line);
@@ -421,17 +421,22 @@ export interface GenerateResult extends EmitResult {
    * nothing was parsed or emitted, `files`, `pages` and `api.operations`/`api.types` are empty, and
    * these are the recorded run's counts. `api.diagnostics` are the recorded run's.
    */
-  unchanged?: { operations: number; types: number };
+  unchanged?: { operations: number; types: number; files: number };
 }
 
-export async function generate(options: RunOptions, reporter: Reporter = silentReporter): Promise<GenerateResult> {
+/** `reuseUnchanged`: answer an unchanged run from the manifest (see GenerateResult.unchanged); the CLI does. */
+export interface RunFlags {
+  reuseUnchanged?: boolean;
+}
+
+export async function generate(options: RunOptions, reporter: Reporter = silentReporter, { reuseUnchanged = false }: RunFlags = {}): Promise<GenerateResult> {
   const started = performance.now();
   return scrubbed(options, async () => {
     const inputs = await loadInputs(options, reporter);
-    const recorded = await unchangedRun(options, inputs, reporter);
+    const recorded = reuseUnchanged ? await unchangedRun(options, inputs, reporter) : undefined;
     if (recorded) {
       const write: WriteResult = { written: 0, removed: [], unchanged: true };
-      return { ...skippedResult(recorded), write, elapsedMs: Math.round(performance.now() - started), unchanged: { operations: recorded.operations, types: recorded.types } };
+      return { ...skippedResult(recorded), write, elapsedMs: Math.round(performance.now() - started), unchanged: { operations: recorded.operations, types: recorded.types, files: recorded.files } };
     }
     const emitted = await buildAndEmit(options, reporter, inputs);
     reporter.stage?.(`writing ${path.relative(process.cwd(), options.out) || "."}`);
@@ -457,7 +462,7 @@ function skippedResult(recorded: InputsRecord): EmitResult {
 /** The last line of a generate run. */
 export function formatGenerateSummary(result: GenerateResult): string {
   const files = result.unchanged
-    ? "nothing changed since the last run, 0 files written"
+    ? `0 files written (${result.unchanged.files} unchanged)`
     : result.write.unchanged
       ? `0 files written (${result.files.length} unchanged)`
       : `${result.write.written} files written`;
@@ -479,11 +484,11 @@ export interface CheckResult extends EmitResult {
 export async function check(
   options: RunOptions,
   reporter: Reporter = silentReporter,
-  { patch = false }: { patch?: boolean } = {},
+  { patch = false, reuseUnchanged = false }: { patch?: boolean } & RunFlags = {},
 ): Promise<CheckResult> {
   return scrubbed(options, async () => {
     const inputs = await loadInputs(options, reporter);
-    const recorded = await unchangedRun(options, inputs, reporter);
+    const recorded = reuseUnchanged ? await unchangedRun(options, inputs, reporter) : undefined;
     if (recorded) {
       // the output is exactly what this run would write: no drift, by construction
       const report: CheckReport = { drift: false, files: [], model: { operationsAdded: [], operationsRemoved: [], operationsChanged: {}, typesAdded: [], typesRemoved: [], typesChanged: {} } };

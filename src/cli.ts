@@ -92,7 +92,7 @@ function heading(run: Run, runs: readonly Run[]): void {
 async function generateAll(runs: readonly Run[]): Promise<void> {
   for (const r of runs) {
     heading(r, runs);
-    const result = await generate(r.options, reporter(r.options));
+    const result = await generate(r.options, reporter(r.options), { reuseUnchanged: true });
     if (!r.options.quiet) print(process.stderr, formatGenerateSummary(result) + "\n");
   }
 }
@@ -209,7 +209,7 @@ await yargs(hideBin(process.argv))
         let drift = false;
         for (const r of runs) {
           heading(r, runs);
-          const result = await check(r.options, reporter(r.options), { patch: argv.diff === true });
+          const result = await check(r.options, reporter(r.options), { patch: argv.diff === true, reuseUnchanged: true });
           print(process.stdout, result.text + "\n");
           drift ||= result.report.drift;
         }
@@ -259,7 +259,7 @@ await yargs(hideBin(process.argv))
             const options = updateOptions(client, flags, process.cwd(), process.env);
             const by = client.header.version ? `ssgen ${client.header.version}` : "an ssgen without a version";
             if (!options.quiet) print(process.stderr, `ssgen: updating ${path.relative(process.cwd(), client.dir) || "."} (made by ${by}, now ${SSGEN_VERSION})\n`);
-            const result = await generate(options, reporter(options));
+            const result = await generate(options, reporter(options), { reuseUnchanged: true });
             if (!options.quiet) print(process.stderr, formatGenerateSummary(result) + "\n");
           } catch (error) {
             code = Math.max(code, reportError(error));

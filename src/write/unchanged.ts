@@ -16,7 +16,7 @@ async function hasLeftovers(outDir: string): Promise<boolean> {
   return false;
 }
 
-export async function unchangedOutput(outDir: string, key: string): Promise<InputsRecord | undefined> {
+export async function unchangedOutput(outDir: string, key: string): Promise<(InputsRecord & { files: number }) | undefined> {
   if (await hasLeftovers(outDir)) return undefined;
   const manifest = await readManifest(outDir);
   if (!manifest?.inputs || manifest.inputs.key !== key || manifest.files.length === 0) return undefined;
@@ -24,5 +24,5 @@ export async function unchangedOutput(outDir: string, key: string): Promise<Inpu
     const text = await readFile(path.join(outDir, ...f.path.split("/")), "utf8").catch(() => undefined);
     if (text === undefined || sha256(text) !== f.sha256) return undefined;
   }
-  return manifest.inputs;
+  return { ...manifest.inputs, files: manifest.files.length };
 }

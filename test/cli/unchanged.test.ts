@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { check, generate, type Reporter, type RunOptions } from "../../src/api.js";
+import { check as fullCheck, generate as fullGenerate, type Reporter, type RunOptions } from "../../src/api.js";
 import { defaultRunOptions } from "../../src/source/config.js";
 import { silentProgress } from "../../src/source/progress.js";
 
@@ -17,6 +17,10 @@ beforeAll(async () => {
   await cp(path.join(ROOT, "fixtures/pages/seed-cognito.txt"), path.join(dir, "pages", "seed-cognito.txt"));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
+
+// as the CLI runs them
+const generate = (o: RunOptions, r?: Reporter) => fullGenerate(o, r, { reuseUnchanged: true });
+const check = (o: RunOptions) => fullCheck(o, undefined, { reuseUnchanged: true });
 
 function options(extra: Partial<RunOptions> = {}): RunOptions {
   return { ...defaultRunOptions(dir), inputs: [path.join(dir, "pages")], out: path.join(dir, "out"), quiet: true, ...extra };
@@ -37,11 +41,13 @@ describe("an unchanged run", () => {
 
     const second = collecting();
     const again = await generate(options(), second);
-    expect(again.unchanged).toEqual({ operations: fresh.api.operations.length, types: fresh.api.types.length });
+    expect(again.unchanged).toEqual({ operations: fresh.api.operations.length, types: fresh.api.types.length, files: 4 });
     expect(again.files).toEqual([]); // nothing was emitted
     expect(second.lines).toEqual(first.lines);
     expect((await stat(dtos)).mtimeMs).toBe(before);
     expect((await check(options())).report.drift).toBe(false);
+    // the library's generate without the flag still runs the whole pipeline
+    expect((await fullGenerate(options())).api.operations.length).toBe(fresh.api.operations.length);
 
     // a changed page is always noticed, by generate and by check
     const page = path.join(dir, "pages", "create-order.html");
