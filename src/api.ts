@@ -38,9 +38,11 @@ import { resolvePrettierConfig } from "./source/prettier-config.js";
 import { readRuntimeSource } from "./source/template.js";
 import { writeOutputAtomically, type WriteResult } from "./write/atomic.js";
 import { compareOutput, formatCheckReport, type CheckReport } from "./write/check.js";
-import { summarizeModel, type InputsRecord } from "./write/manifest.js";
-import { unchangedOutput } from "./write/unchanged.js";
+import { summarizeModel } from "./write/manifest.js";
+import { saveInputsRecord, unchangedOutput, type InputsRecord } from "./write/unchanged.js";
 import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { SSGEN_VERSION } from "./version.js";
 
 export type { RunOptions } from "./source/config.js";
@@ -324,11 +326,28 @@ async function loadInputs(options: RunOptions, reporter: Reporter): Promise<Load
   // headers (secrets) and transport settings do not shape the output and stay out of the key
   hash.update(JSON.stringify({ version: SSGEN_VERSION, emit: options.emit, recorded: recordedOptions(options), include: options.include, exclude: options.exclude, allowPartial: options.allowPartial, prettierConfig, urlSources: loaded.urlSources ?? null, failures: loaded.failures, diagnostics: loaded.diagnostics }));
   hash.update(runtimeSource);
+  hash.update(await codeFingerprint());
   for (const p of loaded.pages) {
     hash.update(JSON.stringify([p.source, p.url ?? null, p.operation ?? null, p.tags ?? null, p.text.length]));
     hash.update(p.metadata ? JSON.stringify(p.metadata) : p.text);
   }
   return { loaded, prettierConfig, runtimeSource, key: hash.digest("hex") };
+}
+
+/**
+ * ssgen's own code (every module beside this one): a build that changed the emitter without a new
+ * version number must not reuse output the old code wrote.
+ */
+let fingerprint: Promise<string> | undefined;
+function codeFingerprint(): Promise<string> {
+  fingerprint ??= (async () => {
+    const root = path.dirname(fileURLToPath(import.meta.url));
+    const files = (await readdir(root, { recursive: true })).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
+    const hash = createHash("sha256");
+    for (const f of files) hash.update(f).update(await readFile(path.join(root, f)));
+    return hash.digest("hex");
+  })();
+  return fingerprint;
 }
 
 /**
@@ -440,7 +459,8 @@ export async function generate(options: RunOptions, reporter: Reporter = silentR
     }
     const emitted = await buildAndEmit(options, reporter, inputs);
     reporter.stage?.(`writing ${path.relative(process.cwd(), options.out) || "."}`);
-    const write = await writeOutputAtomically(options.out, emitted.files, summarizeModel(emitted.api), inputsRecord(inputs.key, emitted));
+    const write = await writeOutputAtomically(options.out, emitted.files, summarizeModel(emitted.api));
+    await saveInputsRecord(options.out, inputsRecord(inputs.key, emitted));
     // an earlier run's interrupted swap finished or undone, edited files kept as the user's
     for (const note of write.notes ?? []) reporter.warn(`warning: ${options.out}: ${note}`);
     return { ...emitted, write, elapsedMs: Math.round(performance.now() - started) };

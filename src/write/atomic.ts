@@ -14,7 +14,6 @@ import {
   MANIFEST_FILE,
   isSafeRelativePath,
   makeManifest,
-  type InputsRecord,
   readManifest,
   serializeManifest,
   sha256,
@@ -39,7 +38,6 @@ export async function writeOutputAtomically(
   outDir: string,
   files: readonly GeneratedFile[],
   summary: ModelSummary,
-  inputs?: InputsRecord,
 ): Promise<WriteResult> {
   for (const f of files) {
     if (!isSafeRelativePath(f.path)) throw new SsgenError(`refusing to write unsafe output path ${JSON.stringify(f.path)}`, EXIT.internal);
@@ -49,7 +47,7 @@ export async function writeOutputAtomically(
   refuseDangerousFolder(target, outDir);
 
   const notes = await fsStep(outDir, "recover an interrupted earlier run", () => recoverLeftovers(target));
-  const manifestText = serializeManifest(makeManifest(files, summary, inputs));
+  const manifestText = serializeManifest(makeManifest(files, summary));
   const info = await stat(target).catch(() => undefined);
   if (info && !info.isDirectory()) throw new SsgenError(`--out ${outDir} exists and is not a folder`, EXIT.usage);
   if (info) await refuseProjectFolder(target, outDir);

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/options.js";
-import type { ApiModel, Diagnostic } from "../model/types.js";
+import type { ApiModel } from "../model/types.js";
 
 export const MANIFEST_FILE = ".ssgen-manifest.json";
 
@@ -32,25 +32,11 @@ export interface ModelSummary {
   types: Record<string, TypeSummary>;
 }
 
-/**
- * What the output was made from: a hash of every input page, the options and ssgen's version, and
- * what that run reported, so an identical run can say the same without parsing or emitting again.
- */
-export interface InputsRecord {
-  key: string;
-  operations: number;
-  types: number;
-  readFrom: string;
-  diagnostics: Diagnostic[];
-  failures: { page: string; code: string; detail: string }[];
-}
-
 export interface Manifest {
   generator: "ssgen";
   manifestVersion: 1;
   files: { path: string; sha256: string }[];
   summary: ModelSummary;
-  inputs?: InputsRecord;
 }
 
 export function summarizeModel(api: ApiModel): ModelSummary {
@@ -86,13 +72,12 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-export function makeManifest(files: readonly GeneratedFile[], summary: ModelSummary, inputs?: InputsRecord): Manifest {
+export function makeManifest(files: readonly GeneratedFile[], summary: ModelSummary): Manifest {
   return {
     generator: "ssgen",
     manifestVersion: 1,
     files: files.map((f) => ({ path: f.path, sha256: sha256(f.content) })).sort((a, b) => (a.path < b.path ? -1 : 1)),
     summary,
-    ...(inputs ? { inputs } : {}),
   };
 }
 
@@ -115,16 +100,10 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
       (f): f is { path: string; sha256: string } => typeof f?.path === "string" && isSafeRelativePath(f.path),
     );
     const summary = json.summary && typeof json.summary === "object" ? json.summary : { operations: {}, types: {} };
-    const inputs = isInputsRecord(json.inputs) ? { inputs: json.inputs } : {};
-    return { generator: "ssgen", manifestVersion: 1, files, summary: summary as ModelSummary, ...inputs };
+    return { generator: "ssgen", manifestVersion: 1, files, summary: summary as ModelSummary };
   } catch {
     return undefined;
   }
-}
-
-function isInputsRecord(v: unknown): v is InputsRecord {
-  const r = v as Partial<InputsRecord> | undefined;
-  return typeof r?.key === "string" && typeof r.operations === "number" && typeof r.types === "number" && Array.isArray(r.diagnostics) && Array.isArray(r.failures);
 }
 
 /** Relative, forward slashes, no `..`, not the manifest itself: anything else could escape --out. */
