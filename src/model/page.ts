@@ -77,6 +77,8 @@ export function preparePage(raw: RawPage, opts: { operation?: string } = {}): Pr
       response: resBody.value,
       responseRoot: resBody.syntax === "xml" ? xmlRoot(resBody.rootName) : undefined,
     };
+    // a oneway sample URL (`/json/oneway/Op`) with no response sample: the op returns nothing
+    if (!raw.response && /\/oneway\//i.test(raw.request?.url ?? "")) prepared.walk.voidResponse = true;
   } else if (raw.tables.length === 0 && !hasBody(reqBody) && !hasBody(resBody)) {
     throw new PageError("E_NO_TYPES", raw.source, "no type tables and no sample body to infer types from");
   }

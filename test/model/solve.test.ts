@@ -58,4 +58,12 @@ describe("solvePages", () => {
     const api = mergePages(solved);
     expect(api.types.map((t) => t.name)).not.toContain("GetPResponse");
   });
+
+  it("a oneway op with no response sample has no response table: the table after the request is its base", () => {
+    const p = page("o.html", "Ping", [table("Ping", [["Id", "int"]], "body"), table("TrackedRequest", [["TraceId", "string"]])]);
+    p.request = { verb: "POST", url: "/json/oneway/Ping", headers: {}, parsed: { syntax: "empty", truncated: false } };
+    const [m] = solve([p]);
+    expect(m!.response).toBe("void");
+    expect(m!.types.find((t) => t.name === "Ping")?.base).toBe("TrackedRequest");
+  });
 });

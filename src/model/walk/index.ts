@@ -24,6 +24,8 @@ export interface WalkInput {
   responseRoot?: string;
   /** Search budget (§5.3: 100,000 nodes). */
   nodeCap?: number;
+  /** The page shows a oneway request and no response: the op returns nothing, so no table is its response. */
+  voidResponse?: boolean;
   /** Captioned pages: names that have a table on some page of the service (the solve knows them). */
   tableful?: ReadonlySet<string>;
   /** What the cross-page solve (§4.1) decided about bases; absent: every base is open. */

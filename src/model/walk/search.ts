@@ -305,7 +305,8 @@ export class Search {
     const i = this.pos;
     const tb = this.tables[i];
     const rs = asObject(this.input.response);
-    if (tb && tb.kind === "params") {
+    // a oneway op with no response sample returns nothing: no table can be its response
+    if (tb && tb.kind === "params" && !this.input.voidResponse) {
       let name: string;
       let naming: Slot["naming"];
       if (tb.caption) [name, naming] = [tb.caption, "caption"];
