@@ -86,7 +86,8 @@ export async function recoverLeftovers(target: string): Promise<string[]> {
   const runs = new Map<string, { new?: string; old?: string }>();
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    const m = /^(new|old)-((\d+)-.+)$/.exec(name.slice(prefix.length));
+    // exactly runTag()'s shape, so `api-new-5`'s temp folders are never taken for `api`'s
+    const m = /^(new|old)-((\d+)-[0-9a-z]+-[0-9a-z]+)$/.exec(name.slice(prefix.length));
     if (!m || isAlive(Number(m[3]))) continue;
     const run = runs.get(m[2]!) ?? {};
     run[m[1] as "new" | "old"] = path.join(parent, name);

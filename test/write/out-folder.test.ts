@@ -143,6 +143,18 @@ describe("leftovers of a killed run", () => {
     expect(await readdir(base)).toEqual(["out"]);
   });
 
+  it("another output folder's leftovers are left alone", async () => {
+    const base = await fresh("neighbour");
+    const out = path.join(base, "api");
+    // `api-new-5`'s staging folder, whose name starts like one of `api`'s
+    const foreign = path.join(base, ".ssgen-tmp-api-new-5-new-999999997-x-y");
+    await mkdir(foreign);
+    await writeFile(path.join(foreign, "theirs.txt"), "theirs");
+    await writeOutputAtomically(out, v1, summary);
+    expect(await readFile(path.join(foreign, "theirs.txt"), "utf8")).toBe("theirs");
+    expect((await readdir(out)).includes("theirs.txt")).toBe(false);
+  });
+
   it("a run killed while staging gives the user's files back from its leftover", async () => {
     const base = await fresh("staging");
     const out = path.join(base, "out");
