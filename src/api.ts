@@ -76,6 +76,8 @@ export interface LoadedPage {
   tags?: string[];
   /** Already parsed /types/metadata document (the --url probe); `text` is then empty. */
   metadata?: MetadataDocument;
+  /** The op's ?lang=typescript code view, fetched beside its page (spec §2.9). */
+  codeView?: { source: string; text: string };
 }
 
 /** What one --url was read from (the summary and the generated files' header say it). */
@@ -135,6 +137,7 @@ export async function loadPages(options: RunOptions, reporter: Reporter = silent
       filter: makeOperationFilter(options),
       progress: reporter.progress,
       http,
+      codeViews: options.codeViews,
     });
     for (const p of result.pages) pages.push(p);
     failures.push(...result.failures);
@@ -240,6 +243,7 @@ export function buildApi(
         });
         continue;
       }
+      if (page.codeView && !raw.code) attachCodeView(raw, page.codeView);
       prepared.push({ page: preparePage(raw, { operation: page.operation }), source: page });
     } catch (error) {
       failures.push(parseFailure(error, page.source));
@@ -273,6 +277,18 @@ export function buildApi(
   const json = models.filter((m) => m.layout === "metadata-json").length;
   const readFrom = json === 0 ? "pages" : json === models.length ? "metadata" : "both";
   return { api, pages: models, failures, skipped, readFrom };
+}
+
+/** The code view fetched beside an op page: its declarations join the page's facts (§2.9). */
+function attachCodeView(raw: RawPage, view: { source: string; text: string }): void {
+  try {
+    const code = parseHtmlPage(view.text, view.source).code;
+    if (code) raw.code = code;
+    else raw.diagnostics.push({ code: "W_CODE_VIEW", detail: `${view.source} shows no TypeScript declarations; the tables are read alone` });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    raw.diagnostics.push({ code: "W_CODE_VIEW", detail: `${view.source}: ${detail}; the tables are read alone` });
+  }
 }
 
 function parsePage(page: LoadedPage, kind: PageKind): RawPage | undefined {
@@ -489,8 +505,10 @@ export function formatGenerateSummary(result: GenerateResult): string {
   const failed = result.failures.length ? `, ${plural(result.failures.length, "page")} failed` : "";
   const operations = result.unchanged?.operations ?? result.api.operations.length;
   const types = result.unchanged?.types ?? result.api.types.length;
+  const fromCode = (result.pages ?? []).filter((p) => p.codeView !== undefined).length;
+  const views = fromCode ? ` (${fromCode} read from ?lang= code views)` : "";
   return (
-    `ssgen: ${plural(operations, "operation")}, ${plural(types, "type")} ${READ_FROM[result.readFrom]}, ${files}, ` +
+    `ssgen: ${plural(operations, "operation")}${views}, ${plural(types, "type")} ${READ_FROM[result.readFrom]}, ${files}, ` +
     `${plural(warningCount(result.api), "warning")}${failed}, ${result.elapsedMs} ms`
   );
 }

@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = {
   W_TRUNCATED: "the input ends early; types from the cut part are partial",
   W_SAMPLE_ONLY: "types inferred from sample bodies only (no tables)",
   W_LANG_VARIANT: "a ?lang= code view instead of tables",
+  W_CODE_VIEW: "an op's ?lang=typescript code view could not be fetched or read; its tables are read alone",
   W_OP_NAME_FROM_FILE: "operation name taken from the file name",
   W_OP_NAME_GUESSED: "operation name guessed from a route or sample path",
   W_ALIAS_FROM_SAMPLE: "a sample key taken as a property's wire alias",

@@ -18,6 +18,7 @@ import { toWireCase } from "./wire-case.js";
 /** How much a type's name and shape can be trusted: tables over samples. */
 const FROM_RANK: Readonly<Record<TypeModel["from"], number>> = {
   metadata: 6,
+  code: 6,
   caption: 5,
   xml: 4,
   operation: 4,

@@ -13,6 +13,7 @@ import {
 } from "./types.js";
 import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { pairAliases } from "./aliases.js";
+import { overlayCodeView, renamedType, typesFromCodeView } from "./code-view.js";
 import { inferTypesFromSamples, pascalCase } from "./infer.js";
 import {
   keyOf,
@@ -79,7 +80,7 @@ export function preparePage(raw: RawPage, opts: { operation?: string } = {}): Pr
     };
     // a oneway sample URL (`/json/oneway/Op`) with no response sample: the op returns nothing
     if (!raw.response && /\/oneway\//i.test(raw.request?.url ?? "")) prepared.walk.voidResponse = true;
-  } else if (raw.tables.length === 0 && !hasBody(reqBody) && !hasBody(resBody)) {
+  } else if (raw.tables.length === 0 && !raw.code && !hasBody(reqBody) && !hasBody(resBody)) {
     throw new PageError("E_NO_TYPES", raw.source, "no type tables and no sample body to infer types from");
   }
   return prepared;
@@ -117,7 +118,31 @@ export function finishPage(
   let layout = raw.layout;
   let autoQuery = false;
 
-  if (!walk) {
+  let routes = raw.routes;
+  let codeMethod: string | undefined;
+  if (!walk && raw.code) {
+    // a ?lang= page read from its code view (§2.9): exact names; the samples refine number/string
+    wireCase = voteWireCase([...keyPairs(reqBody), ...keyPairs(resBody)]);
+    if (wireCase === "unknown") wireCase = codeWireCase(raw.code);
+    const fromCode = typesFromCodeView(raw.code, op, wireCase, { request: reqBody.value, response: resBody.value });
+    types = fromCode.types;
+    if (!types.some((t) => t.role === "request")) {
+      // the view was cut before the request class
+      types.unshift({ name: op, kind: "class", role: "request", from: "operation", properties: [], ...(raw.complete ? {} : { partial: true }) });
+    }
+    // what the view does not declare (an op view lists only the op's own types on some servers)
+    const inferred = inferTypesFromSamples({ operation: op, request: reqBody, response: resBody, wireCase });
+    const declared = new Set(types.map((t) => t.name));
+    response = fromCode.response ?? (raw.response ? inferred.response : raw.complete ? "void" : "unknown");
+    // a response type the view does not declare is read from the response sample
+    const responseName = response.replace(/<.*$/, "").replace(/\[\]$/, "");
+    if (!declared.has(responseName)) {
+      for (const t of inferred.types) if (t.role !== "request" && !declared.has(t.name)) types.push(t);
+    }
+    if (!routes.length) routes = types.length ? (raw.code.types.find((t) => t.name === op)?.routes ?? []) : [];
+    recomputeParams(types, { ...raw, routes });
+    codeMethod = codeVerb(raw.code, op);
+  } else if (!walk) {
     if (layout !== "html") layout = "sample-only";
     wireCase = voteWireCase([...keyPairs(reqBody), ...keyPairs(resBody)]);
     const inferred = inferTypesFromSamples({
@@ -168,6 +193,13 @@ export function finishPage(
     }
   }
 
+  if (raw.code && walk) {
+    // the op's code view beside its metadata page: its facts outrank the walk's inferences
+    const renames = overlayCodeView(types, raw.code);
+    response = renamedType(response, renames);
+    codeMethod = codeVerb(raw.code, op);
+  }
+
   if (wireCase === "unknown" && serviceCase && walk) {
     diagnostics.push({ code: "W_WIRE_CASE_UNKNOWN", detail: `no sample key tells the casing; using ${serviceCase}, as the service's other pages show` });
   } else if (wireCase === "unknown" && types.some((t) => t.properties?.length)) {
@@ -181,18 +213,46 @@ export function finishPage(
     layout,
     tags: [...raw.tags],
     auth: raw.auth,
-    routes: raw.routes,
-    method: preferredVerb(raw, autoQuery, types, op),
+    routes,
+    method: codeMethod ?? preferredVerb({ ...raw, routes }, autoQuery, types, op),
     response,
     wireCase,
     types,
     diagnostics: diagnostics.map((d) => ({ ...d, page: raw.source })),
   };
   if (raw.lang !== undefined) model.lang = raw.lang;
+  if (raw.code) model.codeView = raw.code.lang;
   if (raw.serviceName !== undefined) model.serviceName = raw.serviceName;
   if (raw.host !== undefined) model.host = raw.host;
   if (raw.description !== undefined) model.description = raw.description;
   return model;
+}
+
+/** TS/JS views print wire names: their letter case is the server's JSON casing. */
+function codeWireCase(view: NonNullable<RawPage["code"]>): WireCase {
+  if (view.lang === "csharp") return "unknown";
+  let camel = 0;
+  let pascal = 0;
+  let snake = 0;
+  for (const t of view.types) {
+    for (const p of t.properties) {
+      const w = p.alias ? undefined : p.wireName;
+      if (!w || !/[A-Za-z]/.test(w)) continue;
+      if (/^[a-z0-9]+(_[a-z0-9]+)+$/.test(w)) snake++;
+      else if (/^[a-z]/.test(w) && /[A-Z]/.test(w)) camel++;
+      else if (/^[A-Z]/.test(w)) pascal++;
+    }
+  }
+  const max = Math.max(camel, pascal, snake);
+  if (max === 0) return "unknown";
+  return max === camel ? "camel" : max === pascal ? "pascal" : "snake";
+}
+
+/** The verb a code view states: a verb marker interface (§8.3 rule 1), else its getMethod(). */
+function codeVerb(view: NonNullable<RawPage["code"]>, op: string): string | undefined {
+  const req = view.types.find((t) => t.name === (view.request ?? op));
+  const marker = req?.implements.find((i) => /^I(Get|Post|Put|Delete|Patch|Options)$/.test(i));
+  return marker ? marker.slice(1).toUpperCase() : view.method;
 }
 
 // --------------------------------------------------------------------------------------------

@@ -119,6 +119,51 @@ export interface RawSample {
   truncated?: boolean;
 }
 
+/** One declaration of a `?lang=` code view (spec §2.9), types as canonical C# display strings. */
+export interface CodeType {
+  name: string;
+  kind: "class" | "interface" | "enum";
+  genericParams?: string[];
+  /** Base class with its generic arguments, e.g. "QueryDb<Customer>". */
+  base?: string;
+  /** Interfaces, e.g. "IReturn<CreateOrderResponse>", "IGet". */
+  implements: string[];
+  description?: string;
+  /** `@Route` / `[Route]` attributes. */
+  routes: Route[];
+  properties: CodeProperty[];
+  members?: RawEnumMember[];
+  /** Enum members carry values (numeric, or EnumMember values differing from the name). */
+  valued?: boolean;
+  flags?: boolean;
+}
+export interface CodeProperty {
+  /** C# name (C# views); TypeScript/JavaScript views show only the wire name. */
+  name: string;
+  /** The property name as the view prints it in a TS/JS view: the JSON key. */
+  wireName?: string;
+  /** `[DataMember(Name)]` alias. */
+  alias?: string;
+  /** Canonical C# type (TypeScript `number` reads as int, `string` as string). */
+  type: string;
+  /** The view's own optional marker (TS `?`, JSDoc `{?T}`); undefined when the view has none (C#). */
+  optional?: boolean;
+  /** `[Required]`, `[ApiMember(IsRequired=true)]`, `[DataMember(IsRequired=true)]`. */
+  required?: boolean;
+  initializer?: "[]" | "{}";
+  description?: string;
+}
+export interface CodeView {
+  lang: string;
+  types: CodeType[];
+  /** getTypeName() / the IReturn implementer. */
+  request?: string;
+  /** Canonical response type from IReturn<X> / createResponse(), or "void". */
+  response?: string;
+  /** getMethod(). */
+  method?: string;
+}
+
 /** Everything one op page says, in page order, with nothing inferred. */
 export interface RawPage {
   /** File path or URL, used in every message. */
@@ -139,6 +184,8 @@ export interface RawPage {
   tables: RawTable[];
   request?: RawSample;
   response?: RawSample;
+  /** The declarations of a ?lang= code view (this page's, or the op's view fetched beside it). */
+  code?: CodeView;
   /** False when the input ended early (W_TRUNCATED was emitted). */
   complete: boolean;
   diagnostics: Diagnostic[];
@@ -260,7 +307,9 @@ export type TypeFrom =
   | "builtin"
   | "late-binding"
   /** Declared by the server's `/types/metadata` JSON: exact. */
-  | "metadata";
+  | "metadata"
+  /** Declared by a ?lang= code view (§2.9): the exact name. */
+  | "code";
 
 export interface PropertyModel {
   /** C# name. */
@@ -280,6 +329,10 @@ export interface PropertyModel {
    * a name that has no table by it: a string value (an enum before v5.6, a struct) means `string`.
    */
   sampleKind?: "string" | "number" | "boolean" | "object" | "array";
+  /** The server's own optional marker, from a TypeScript/JavaScript code view (§2.9, §7.4): it wins. */
+  optional?: boolean;
+  /** The code view's collection initializer. */
+  initializer?: "[]" | "{}";
 }
 
 export interface EnumMemberModel {
@@ -327,6 +380,8 @@ export interface PageModel {
   /** In page (walk) order. */
   types: TypeModel[];
   diagnostics: Diagnostic[];
+  /** The lang of the ?lang= code view this page's types were read from or checked against (§2.9). */
+  codeView?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import { scanHtml, type DomElement, type DomNode, type DomText } from "./html-sc
 import {
   PageError,
   type AuthRequirements,
+  type CodeView,
   type Diagnostic,
   type RawEnumMember,
   type RawEnumTable,
@@ -21,6 +22,7 @@ import {
   type Route,
 } from "../model/types.js";
 import { parseSampleMessage } from "./sample-message.js";
+import { parseCodeView, READ_LANGS } from "./code-view.js";
 import { addAuthCells } from "./text-cells.js";
 import { ACCESS_TEXTS, NOT_FOUND_DETAIL, isMetadataNotFound, stripBom } from "./detect.js";
 
@@ -54,6 +56,7 @@ interface Pieces {
   requestPre?: HTMLElement;
   responsePre?: HTMLElement;
   langCode?: string;
+  codeElement?: HTMLElement;
 }
 
 function classesOf(el: HTMLElement): string[] {
@@ -173,7 +176,10 @@ export function cellsOf<E extends HTMLElement>(tr: E): E[] {
 function visitCode(el: HTMLElement, p: Pieces): void {
   if (p.langCode || !el.rawTagName || tag(el) !== "code") return;
   const m = /(?:^|\s)language-([A-Za-z0-9_-]+)/.exec(el.classList.value.join(" "));
-  if (m) p.langCode = m[1]!.toLowerCase();
+  if (m) {
+    p.langCode = m[1]!.toLowerCase();
+    p.codeElement = el;
+  }
 }
 
 function collect(root: HTMLElement): Pieces {
@@ -558,8 +564,15 @@ function readPage(root: HTMLElement, text: string, source: string, url: string |
   const routes = readRoutes(p.routes, cut.inRow && p.routes === cutTable);
   const lang = p.langCode ?? opFromUrl(url, "lang")?.toLowerCase();
   const tables: RawTable[] = [];
+  let code: CodeView | undefined;
   if (lang) {
-    diagnostics.push({ code: "W_LANG_VARIANT", detail: `lang=${lang}: the page shows code instead of tables; the code is not parsed` });
+    code = p.codeElement ? parseCodeView(lang, textOf(p.codeElement)) : undefined;
+    if (!code) {
+      diagnostics.push({
+        code: "W_LANG_VARIANT",
+        detail: `lang=${lang}: the page shows code instead of tables; ${READ_LANGS.has(lang) ? "no declaration was found in it" : "the code is not read for this language"}`,
+      });
+    }
   } else {
     p.typeTables.forEach((t, i) => {
       const isEnum = classesOf(t).includes("enum");
@@ -620,5 +633,6 @@ function readPage(root: HTMLElement, text: string, source: string, url: string |
   if (description !== undefined) page.description = description;
   if (request) page.request = request;
   if (response) page.response = response;
+  if (code) page.code = code;
   return page;
 }

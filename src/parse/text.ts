@@ -26,6 +26,7 @@ import {
 } from "./text-cells.js";
 import { clip, FLAT_PARAMS_HEADER, looksFlat, parseFlatZone, type FlatResult, type TextLine } from "./text-flat.js";
 import { isBinary } from "./detect.js";
+import { guessLang, parseCodeView, READ_LANGS } from "./code-view.js";
 
 const SAMPLE_INTRO = "The following are sample HTTP";
 const CALL_INFO = "To override the Content-type";
@@ -237,10 +238,20 @@ function parse(text: string, source: string): RawPage {
       page.auth = pipe.auth ?? "unknown";
       diagnostics.push(...pipe.diagnostics);
     }
-    diagnostics.push({
-      code: "W_LANG_VARIANT",
-      detail: `lang=${page.lang ?? "unknown"}: the page shows code instead of tables; the code is not parsed`,
-    });
+    const codeText = codeAt >= 0 ? tableLines.slice(codeAt).map((l) => l.text).join("\n") : "";
+    page.lang ??= guessLang(codeText);
+    const code = page.lang ? parseCodeView(page.lang, codeText) : undefined;
+    if (code) {
+      page.code = code;
+      if (!page.opName && code.request) page.opName = code.request;
+    } else {
+      diagnostics.push({
+        code: "W_LANG_VARIANT",
+        detail: `lang=${page.lang ?? "unknown"}: the page shows code instead of tables; ${
+          page.lang && READ_LANGS.has(page.lang) ? "no declaration was found in it" : "the code is not read for this language"
+        }`,
+      });
+    }
     page.layout = "sample-only";
   } else if (looksFlat(tableLines)) {
     recognized = true;

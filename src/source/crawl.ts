@@ -21,6 +21,8 @@ export interface FetchedPage {
   /** Exact op name from the index link, when crawled from an index. */
   operation?: string;
   tags?: string[];
+  /** The op's `?lang=typescript` code view (spec §2.9), fetched when the page links it. */
+  codeView?: { source: string; text: string };
 }
 
 export interface CrawlOptions {
@@ -29,6 +31,8 @@ export interface CrawlOptions {
   /** Index entries to fetch (include/exclude); pages given directly are always fetched. */
   filter?: (op: { name: string; tags: readonly string[] }) => boolean;
   progress?: Progress;
+  /** Fetch each op page's ?lang=typescript code view when the page links it (default on). */
+  codeViews?: boolean;
 }
 
 export interface CrawlResult {
@@ -63,13 +67,24 @@ export async function crawl(urls: readonly string[], options: CrawlOptions): Pro
       limit(async (): Promise<FetchedPage | undefined> => {
         try {
           const fetched = await fetchText(job.url, { ...options.http, allowedOrigin: job.origin });
-          return {
+          const page: FetchedPage = {
             source: displayUrl(job.url),
             url: displayUrl(fetched.finalUrl),
             text: fetched.text,
             operation: job.operation,
             tags: job.tags,
           };
+          const viewUrl = options.codeViews === false ? undefined : codeViewUrl(fetched.finalUrl, fetched.text);
+          if (viewUrl) {
+            try {
+              const view = await fetchText(viewUrl, { ...options.http, allowedOrigin: job.origin });
+              page.codeView = { source: displayUrl(viewUrl), text: view.text };
+            } catch (error) {
+              const f = toFailure(error, displayUrl(viewUrl));
+              diagnostics.push({ code: "W_CODE_VIEW", detail: `${f.code} ${f.detail}; the page's tables are read alone`, page: page.source });
+            }
+          }
+          return page;
         } catch (error) {
           failures.push(toFailure(error, displayUrl(job.url)));
           return undefined;
@@ -82,6 +97,18 @@ export async function crawl(urls: readonly string[], options: CrawlOptions): Pro
   options.progress?.stop();
   failures.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
   return { pages: results.filter((p): p is FetchedPage => p !== undefined), failures, diagnostics };
+}
+
+/**
+ * The op page's TypeScript code view, when the page links it (`<a href="?op=X&lang=typescript">`
+ * in the language nav of v5.14+ pages) and is not itself a code view.
+ */
+export function codeViewUrl(pageUrl: string, text: string): string | undefined {
+  const url = new URL(pageUrl);
+  for (const key of url.searchParams.keys()) if (key.toLowerCase() === "lang") return undefined;
+  if (!/href\s*=\s*["']\?op=[^"'&]*&(?:amp;)?lang=typescript["']/i.test(text.slice(0, 1 << 20))) return undefined;
+  url.searchParams.set("lang", "typescript");
+  return url.href;
 }
 
 /** True for a URL naming one op page (`?op=`, matched case-insensitively like the server does). */

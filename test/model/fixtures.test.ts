@@ -11,7 +11,10 @@ import { dumpPage } from "../../src/model/dump.js";
 import { PageError } from "../../src/model/types.js";
 
 const dir = join(import.meta.dirname, "../../fixtures/pages");
-const files = existsSync(dir) ? readdirSync(dir).sort() : [];
+// code-views/: several renderings of one operation, kept out of the generated/ client (one service each)
+const files = existsSync(dir)
+  ? [...readdirSync(dir), ...readdirSync(join(dir, "code-views")).map((f) => `code-views/${f}`)].sort()
+  : [];
 const cases = files.flatMap((f) => {
   const m = /^(.*)\.(dump|error)$/.exec(f);
   return m ? [{ page: m[1]!, kind: m[2] as "dump" | "error", expected: readFileSync(join(dir, f), "utf8") }] : [];

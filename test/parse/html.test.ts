@@ -220,16 +220,16 @@ describe("parseHtmlPage: fixtures", () => {
     expect(p.tables.map((t) => t.caption)).toEqual(["GetCustomer", "GetCustomerResponse", "Customer"]);
   });
 
-  it("?lang= page: no tables, lang set, W_LANG_VARIANT, routes and samples kept", () => {
+  it("?lang= page: no tables, lang set, the code view read, routes and samples kept", () => {
     const p = parseFixture("lang-typescript.html");
     expect(p.lang).toBe("typescript");
     expect(p.tables).toEqual([]);
     expect(p.routes).toEqual([{ verbs: ["POST"], path: "/subscriptions" }]);
     expect(p.request?.body).toBe('{"email":"String","topics":["String"],"frequency":"Daily"}');
     expect(p.response?.body).toBe('{"subscriptionId":0,"expiresAt":"0001-01-01T00:00:00.0000000"}');
-    expect(p.diagnostics).toEqual([
-      { code: "W_LANG_VARIANT", detail: "lang=typescript: the page shows code instead of tables; the code is not parsed" },
-    ]);
+    expect(p.diagnostics).toEqual([]);
+    expect(p.code?.types.map((t) => t.name)).toEqual(["Subscribe"]);
+    expect(p.code?.response).toBe("SubscribeResponse");
   });
 
   it("a page cut inside the response sample: complete=false, the sample truncated, W_TRUNCATED", () => {

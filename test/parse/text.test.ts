@@ -417,7 +417,7 @@ describe("parseTextPage: sample-only and lang pages", () => {
     expect(page.layout).toBe("sample-only");
   });
 
-  it("reads routes and auth of a ?lang= page but not its code (W_LANG_VARIANT)", () => {
+  it("reads routes, auth and the code of a ?lang= page", () => {
     const page = parseFixture("cancel-order-lang.txt");
     expect(page.layout).toBe("sample-only");
     expect(page.lang).toBe("typescript");
@@ -425,7 +425,8 @@ describe("parseTextPage: sample-only and lang pages", () => {
     expect(page.tables).toEqual([]);
     expect(page.routes).toEqual([{ verbs: ["POST"], path: "/orders/{OrderId}/cancel" }]);
     expect(page.auth).toEqual({ roles: ["Clerk"], permissions: [], anyRoles: [], anyPermissions: [] });
-    expect(page.diagnostics.map((d) => d.code)).toEqual(["W_LANG_VARIANT"]);
+    expect(page.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(page.code?.types.map((t) => t.name)).toEqual(["CancelOrderResponse", "CancelOrder"]);
     expect(page.response?.body).toContain("refundMode");
   });
 
