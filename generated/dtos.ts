@@ -80,6 +80,15 @@ export class AuditBase {
   }
 }
 
+export class Audited<T> {
+  public traceId?: string;
+  public before?: T;
+
+  public constructor(init?: Partial<Audited<T>>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 export class AuditedRequest {
   public traceId?: string;
 
@@ -842,11 +851,20 @@ export class SendNewsletter implements IReturnVoid {
   public createResponse() {}
 }
 
+export class StockChange {
+  public qty!: number;
+  public reason?: string;
+
+  public constructor(init?: Partial<StockChange>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 // @Route("/subscriptions", "POST")
 export class Subscribe implements IReturn<SubscribeResponse>, IPost {
-  public email?: string;
-  public topics?: string[];
-  public frequency?: string;
+  public email!: string;
+  public topics!: string[];
+  public frequency!: string;
 
   public constructor(init?: Partial<Subscribe>) {
     (Object as any).assign(this, init);
@@ -975,6 +993,48 @@ export class UpdatePreferencesResponse {
   }
 }
 
+// @Route("/stock/{Sku}", "PUT")
+/** Moves stock in or out of a warehouse */
+export class UpdateStock
+  extends Audited<StockChange>
+  implements IReturn<UpdateStockResponse>, IPut
+{
+  /** @description Stock keeping unit */
+  public sku!: string;
+  public qty_delta!: number;
+  public warehouse!: Warehouse;
+  public tags!: string[];
+  public version!: number;
+  /** @description When the goods arrive */
+  public expectedAt?: string;
+
+  public constructor(init?: Partial<UpdateStock>) {
+    super(init);
+    (Object as any).assign(this, init);
+  }
+
+  public getTypeName() {
+    return "UpdateStock";
+  }
+
+  public getMethod() {
+    return "PUT";
+  }
+
+  public createResponse() {
+    return new UpdateStockResponse();
+  }
+}
+
+export class UpdateStockResponse {
+  public level!: number;
+  public responseStatus?: ResponseStatus;
+
+  public constructor(init?: Partial<UpdateStockResponse>) {
+    (Object as any).assign(this, init);
+  }
+}
+
 // @Route("/products/{Id}", "GET,POST")
 // @Route("/products/{Id}/{Version}", "PUT")
 // @Route("/products/upsert")
@@ -1027,4 +1087,9 @@ export enum Verbosity {
   Quiet = 10,
   Normal = 20,
   Chatty = 30,
+}
+
+export enum Warehouse {
+  North = "North",
+  South = "South",
 }
