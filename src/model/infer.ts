@@ -102,6 +102,9 @@ class Inferrer {
       case "object": {
         const dict = this.dictionary(node, context, path);
         if (dict) return dict;
+        // a name the sample would invent (ErrorsItem, ResponsesValue) for a built-in's shape (§6.3)
+        const builtin = builtinOf(node);
+        if (builtin) return builtin;
         const sig = this.signature(node);
         const known = this.classBySig.get(sig);
         if (known) return known;
@@ -210,6 +213,25 @@ class Inferrer {
   }
 }
 
+/** ServiceStack's built-ins (§8.2) by their keys: a sample object of that shape is that type. */
+const BUILTIN_SHAPES: readonly { name: string; must: string[]; may: string[] }[] = [
+  { name: "ResponseStatus", must: ["errorcode", "message", "stacktrace"], may: ["errors", "meta"] },
+  { name: "ResponseError", must: ["errorcode", "fieldname", "message"], may: ["meta"] },
+];
+
+function builtinOf(node: ObjectNode): string | undefined {
+  if (node.xmlName && !BUILTIN_SHAPES.some((b) => b.name === node.xmlName)) return undefined;
+  const keys = new Set(node.entries.map(([k]) => k.replace(/_/g, "").toLowerCase()));
+  for (const b of BUILTIN_SHAPES) {
+    if (!b.must.every((k) => keys.has(k))) continue;
+    if ([...keys].every((k) => b.must.includes(k) || b.may.includes(k))) return b.name;
+  }
+  return undefined;
+}
+
+/** A decoded DataContract generic root (`QueryResponse<Customer>`) of one of ServiceStack's built-ins. */
+const BUILTIN_GENERIC_ROOT = /^(QueryResponse)<([A-Za-z_][A-Za-z0-9_]*)>$/;
+
 /**
  * Request root `<Op>`, response root `<Op>Response` (an XML root name wins for the response; for
  * the request it only fixes the casing of the op name). Request properties get param "body", others
@@ -228,7 +250,8 @@ export function inferTypesFromSamples(input: InferInput): InferResult {
   if (response?.value?.kind === "object") inf.reserve(responseRoot.name);
 
   const req = request?.value;
-  inf.fromXml = request?.syntax === "xml";
+  // XML and CSV samples show C# names, not JSON keys
+  inf.fromXml = request?.syntax === "xml" || request?.syntax === "csv";
   if (req?.kind === "object") {
     inf.defineRoot(req, requestName, "request", requestName === request?.rootName ? "xml" : "sample", "body");
   } else {
@@ -239,9 +262,14 @@ export function inferTypesFromSamples(input: InferInput): InferResult {
 
   let responseType: string;
   const res = response?.value;
-  inf.fromXml = response?.syntax === "xml";
+  inf.fromXml = response?.syntax === "xml" || response?.syntax === "csv";
+  const genericRoot = response?.rootName ? BUILTIN_GENERIC_ROOT.exec(response.rootName) : null;
   if (!response || response.syntax === "empty") responseType = "void";
-  else if (response.syntax === "raw") responseType = response.rawType ?? "unknown";
+  else if (genericRoot && res?.kind === "object") {
+    // the built-in generic itself is emitted by ssgen; its members' types are read from the sample
+    for (const [key, value] of res.entries) inf.typeOf(value, pascalCase(key), `${response.rootName}.${key}`);
+    responseType = response.rootName!;
+  } else if (response.syntax === "raw") responseType = response.rawType ?? "unknown";
   else if (!res) responseType = "unknown";
   else if (res.kind === "object" && response.rootName?.startsWith("ArrayOfKeyValueOf")) {
     responseType = inf.typeOf(res, `${operation}Response`, `${operation}Response`);

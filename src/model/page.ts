@@ -75,7 +75,8 @@ export function preparePage(raw: RawPage, opts: { operation?: string } = {}): Pr
       // pipe renderings that kept every caption name their tables as the flat layout does
       captions: raw.layout === "html" || raw.layout === "text-flat" || raw.tables.every((t) => t.caption !== undefined),
       request: reqBody.value,
-      response: resBody.value,
+      // a CSV response shows the rows of the DTO's first list property, not the DTO (§6.1)
+      response: resBody.syntax === "csv" ? undefined : resBody.value,
       responseRoot: resBody.syntax === "xml" ? xmlRoot(resBody.rootName) : undefined,
     };
     // a oneway sample URL (`/json/oneway/Op`) with no response sample: the op returns nothing

@@ -219,7 +219,8 @@ export type SampleNode =
   | { kind: "null" };
 
 export interface SampleBody {
-  syntax: "json" | "jsv" | "xml" | "raw" | "empty";
+  /** csv: a true CSV sample (older servers, §6.1): a header line of C# names and a value line. */
+  syntax: "json" | "jsv" | "xml" | "csv" | "raw" | "empty";
   /** Parsed value; undefined for raw/empty or when nothing could be recovered. */
   value?: SampleNode;
   /** XML root element name (the DTO name, or ArrayOf{X}). */

@@ -4,6 +4,7 @@
 // the input; nesting deeper than MAX_DEPTH stops the read (reported as truncation) so that neither
 // the readers nor the code walking their trees can exhaust the stack.
 import type { SampleBody, SampleNode } from "../model/types.js";
+import { decodeGenericName, decodeXmlName } from "./xml-names.js";
 
 /** Deeper than any real DTO graph; deep enough that hitting it means garbage or an attack. */
 export const MAX_DEPTH = 200;
@@ -31,6 +32,8 @@ export function parseSampleBody(body: string | undefined): SampleBody {
   // A bare scalar body ("String", 0, false) is JSON when it parses as JSON, else one JSV scalar.
   const json = new JsonReader(text, start).read();
   if (json.strict) return jsonBody(json);
+  const csv = parseCsv(text, start);
+  if (csv) return csv;
   return parseJsv(text, start);
 }
 
@@ -491,9 +494,70 @@ const XSD_PRIMITIVES: ReadonlySet<string> = new Set([
   "anyType", "anyURI", "base64Binary", "QName",
 ]);
 
+// ---------------------------------------------------------------------------------------------
+// CSV (§6.1): older servers show a true CSV sample, a header line of property names and a line of
+// values per row, read as one object (or, with more value lines, an array of them).
+
+const CSV_HEADER = /^[A-Za-z_][A-Za-z0-9_]*(?:,[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+function csvFields(line: string): string[] | undefined {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let v = "";
+      for (i++; ; i++) {
+        if (i >= line.length) return undefined;
+        if (line[i] === '"') {
+          if (line[i + 1] === '"') {
+            v += '"';
+            i++;
+          } else break;
+        } else v += line[i];
+      }
+      out.push(v);
+      i++;
+    } else {
+      const comma = line.indexOf(",", i);
+      out.push(line.slice(i, comma < 0 ? line.length : comma));
+      i = comma < 0 ? line.length : comma;
+    }
+    if (i >= line.length) return out;
+    if (line[i] !== ",") return undefined;
+    i++;
+  }
+}
+
+function parseCsv(text: string, start: number): SampleBody | undefined {
+  const lines = text.slice(start).split(/\r?\n/).map((l) => l.trimEnd());
+  while (lines.length && lines[lines.length - 1] === "") lines.pop();
+  if (lines.length < 2 || lines.length > 10_000 || !CSV_HEADER.test(lines[0]!)) return undefined;
+  const header = lines[0]!.split(",");
+  const rows: SampleNode[] = [];
+  for (const line of lines.slice(1)) {
+    const fields = csvFields(line);
+    if (!fields || fields.length !== header.length) return undefined;
+    rows.push({ kind: "object", entries: header.map((h, i) => [h, { kind: "scalar", text: fields[i]!, quoted: false }]) });
+  }
+  const value: SampleNode = rows.length === 1 ? rows[0]! : { kind: "array", items: rows };
+  return { syntax: "csv", value, truncated: false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML
+
 function parseXml(text: string, start: number): SampleBody {
-  const { root, truncated } = readXmlTree(text, start);
+  const read = readXmlTree(text, start);
+  const truncated = read.truncated;
+  let root = read.root;
   if (!root) return { syntax: "xml", truncated: true };
+  // SOAP 1.1/1.2 samples wrap the DTO in Envelope/Body (§6.1): the DTO is the element inside Body
+  if (root.name === "Envelope") {
+    const body = root.children.find((c) => c.name === "Body");
+    const inner = body?.children[0];
+    if (!inner) return { syntax: "xml", truncated: truncated || !root.closed };
+    root = inner;
+  }
   const value = xmlNode(root, true);
   return {
     syntax: "xml",
@@ -542,7 +606,7 @@ function readXmlTree(text: string, start: number): { root?: XmlElement; truncate
     const body = text.slice(lt + 1, end);
     pos = end + 1;
     if (body.startsWith("/")) {
-      const name = localName(body.slice(1).trim());
+      const name = decodeElementName(localName(body.slice(1).trim()));
       // Close the nearest open element of that name; unmatched closers are ignored.
       for (let i = stack.length - 1; i >= 0; i--) {
         if (stack[i]!.name === name) {
@@ -601,13 +665,18 @@ function openTag(body: string): XmlElement | undefined {
     attrs.set(a[1]!, decodeEntities(a[2] ?? a[3] ?? ""));
   }
   return {
-    name: colon >= 0 ? qname.slice(colon + 1) : qname,
+    name: decodeElementName(colon >= 0 ? qname.slice(colon + 1) : qname),
     ...(colon >= 0 ? { prefix: qname.slice(0, colon) } : {}),
     attrs,
     children: [],
     text: "",
     closed: false,
   };
+}
+
+/** XmlConvert escapes and backing fields decoded, DataContract generic names in C# form (§6.3). */
+function decodeElementName(name: string): string {
+  return decodeGenericName(decodeXmlName(name));
 }
 
 function localName(qname: string): string {
