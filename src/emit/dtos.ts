@@ -11,8 +11,8 @@ import type {
 } from "ts-morph";
 import { printFile, type PrintedFile } from "./print.js";
 import { Scope, StructureKind } from "./structures.js";
-import type { ApiModel, Diagnostic, OperationModel, TypeModel } from "../model/types.js";
-import { tryParseCSharpType, isCollectionName, isSystemTypeName } from "../csharp-type.js";
+import type { ApiModel, Diagnostic, OperationModel, PropertyModel, TypeModel } from "../model/types.js";
+import { tryParseCSharpType, isCollectionName, isDictionaryName, isSystemTypeName } from "../csharp-type.js";
 import { enumShape } from "./enum-shape.js";
 import type { EmitOptions } from "./options.js";
 import {
@@ -72,6 +72,35 @@ export function prepareApi(api: ApiModel): PreparedApi {
   }
   const types = [...byName.values()].sort((a, b) => ordinal(a.name, b.name));
   return { types, operations, names: assignTypeNames(namesOf(types, operations)), diagnostics };
+}
+
+/**
+ * §7.4: `auto` is the current generator's rule (optional unless required or a non-nullable value
+ * type), `legacy` the v5-v8 rule (`?` only on Nullable<T>), `all` makes every property optional.
+ * A code view's own marker (TypeScript/JavaScript) is the server's and wins over auto and legacy.
+ */
+function isOptional(p: PropertyModel, mode: DtoOptions["optional"], ctx: TypeContext): boolean {
+  if (mode === "all") return true;
+  if (p.optional !== undefined) return p.optional;
+  if (mode === "legacy") return p.type.endsWith("?");
+  return !(p.required || isNonNullableValueType(p.type, ctx));
+}
+
+/**
+ * `= []` / `= {}` for a required collection or dictionary, as the current generator writes them
+ * (not on AutoQuery/CRUD requests, nor in legacy mode, whose servers wrote none); a code view's
+ * own initializer is kept.
+ */
+function collectionInitializer(p: PropertyModel, t: TypeModel, mode: DtoOptions["optional"]): string | undefined {
+  if (p.initializer) return p.initializer;
+  if (mode === "legacy" || !p.required || (p.optional !== undefined && p.optional)) return undefined;
+  const ref = tryParseCSharpType(p.type);
+  if (!ref) return undefined;
+  if (ref.kind === "array") return ref.element.kind === "named" && ref.element.name === "byte" ? undefined : "[]";
+  if (ref.kind !== "named") return undefined;
+  if (t.role === "request" && /^(QueryDb|QueryData|QueryBase)\b/.test(t.base ?? "")) return undefined;
+  if (isDictionaryName(ref.name)) return "{}";
+  return isCollectionName(ref.name) ? "[]" : undefined;
 }
 
 export interface DtosResult {
@@ -278,7 +307,8 @@ function classDecl(
     }
     seen.add(p.wireName);
     const mapped = mapType(p.type, ctx, "property", tp);
-    const optional = options.optional === "all" || !(p.required || isNonNullableValueType(p.type, ctx));
+    const optional = isOptional(p, options.optional, ctx);
+    const initializer = optional ? undefined : collectionInitializer(p, t, options.optional);
     // nullableAs "union" (§7.4): an optional property is always present and may be null
     const asUnion = optional && options.nullable === "union";
     properties.push({
@@ -288,7 +318,8 @@ function classDecl(
       type: asUnion ? `${mapped.ts} | null` : mapped.ts,
       hasQuestionToken: optional && !asUnion,
       // definite assignment: the constructor assigns through Object.assign, which strict mode cannot see
-      hasExclamationToken: !optional || asUnion,
+      hasExclamationToken: (!optional || asUnion) && initializer === undefined,
+      ...(initializer ? { initializer } : {}),
       docs: propertyDocs(p),
     });
   }

@@ -286,6 +286,13 @@ function operationName(raw: RawPage, req: SampleBody, explicit: string | undefin
       return last;
     }
   }
+  // rule 6, second half: the sample request line's path (`POST /service/CreateShipment HTTP/1.1`)
+  const samplePath = (raw.request?.url ?? "").split(/[?#]/)[0]!;
+  const last = samplePath.split("/").filter((s) => /^[A-Z][A-Za-z0-9_]*$/.test(s)).pop();
+  if (last) {
+    diags.push({ code: "W_OP_NAME_GUESSED", detail: `from the sample request path ${samplePath}` });
+    return last;
+  }
   throw new PageError(
     "E_NO_OP_NAME",
     raw.source,
