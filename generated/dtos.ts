@@ -1003,7 +1003,7 @@ export class UpdateStock
   public sku!: string;
   public qty_delta!: number;
   public warehouse!: Warehouse;
-  public tags!: string[];
+  public tags: string[] = [];
   public version!: number;
   /** @description When the goods arrive */
   public expectedAt?: string;

@@ -89,11 +89,12 @@ function isOptional(p: PropertyModel, mode: DtoOptions["optional"], ctx: TypeCon
 /**
  * `= []` / `= {}` for a required collection or dictionary, as the current generator writes them
  * (not on AutoQuery/CRUD requests, nor in legacy mode, whose servers wrote none); a code view's
- * own initializer is kept.
+ * own initializers, or their absence, are kept.
  */
 function collectionInitializer(p: PropertyModel, t: TypeModel, mode: DtoOptions["optional"]): string | undefined {
   if (p.initializer) return p.initializer;
-  if (mode === "legacy" || !p.required || (p.optional !== undefined && p.optional)) return undefined;
+  // a TS/JS view that printed none is the server's word too (older generators wrote none)
+  if (mode === "legacy" || !p.required || p.optional !== undefined) return undefined;
   const ref = tryParseCSharpType(p.type);
   if (!ref) return undefined;
   if (ref.kind === "array") return ref.element.kind === "named" && ref.element.name === "byte" ? undefined : "[]";

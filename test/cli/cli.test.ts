@@ -5,6 +5,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { codeViewUrl } from "../../src/source/crawl.js";
 import { parseIndexPage } from "../../src/parse/index-page.js";
 import { startFaultServer, type FaultServer } from "./fault-server.js";
 import type { OpSpec } from "./pages.js";
@@ -145,9 +146,11 @@ describe("generate from the fixture index", () => {
     const fixtureServer = await startFaultServer(listed.map((op) => ({ name: op.name })));
     try {
       fixtureServer.index = index;
-      const expected = listed.map((op) => {
+      // each op page, and the ?lang=typescript code view of those that link it (spec §2.9)
+      const expected = listed.flatMap((op) => {
         const u = new URL(op.pageUrl);
-        return u.pathname + u.search;
+        const view = codeViewUrl(`http://x${u.pathname}${u.search}`, pages.get(op.name) ?? "");
+        return [u.pathname + u.search, ...(view ? [new URL(view).pathname + new URL(view).search] : [])];
       });
       for (const [name, html] of pages) fixtureServer.pages.set(name, html);
       const out = freshDir("fixture-index");
