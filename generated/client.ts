@@ -291,6 +291,20 @@ export const updatePreferences = /* @__PURE__ */ operation<
   dtos.UpdatePreferencesResponse
 >(dtos.UpdatePreferences, updatePreferencesRoute);
 
+const updateStockRoute: OperationDef = {
+  method: "PUT",
+  routes: [{ path: "/stock/{Sku}", verbs: ["PUT"] }],
+};
+/**
+ * Moves stock in or out of a warehouse
+ * PUT /stock/{Sku}
+ * Tags: stock
+ */
+export const updateStock = /* @__PURE__ */ operation<
+  dtos.UpdateStock,
+  dtos.UpdateStockResponse
+>(dtos.UpdateStock, updateStockRoute);
+
 const upsertProductRoute: OperationDef = {
   method: "PUT",
   routes: [
@@ -334,6 +348,7 @@ export const operations: OperationTable = {
   Subscribe: subscribeRoute,
   UpdateContact: updateContactRoute,
   UpdatePreferences: updatePreferencesRoute,
+  UpdateStock: updateStockRoute,
   UpsertProduct: upsertProductRoute,
 };
 
@@ -560,6 +575,18 @@ export class ApiClient extends ServiceClient {
     options?: CallOptions,
   ): Promise<dtos.UpdatePreferencesResponse> {
     return updatePreferences(this, request, options);
+  }
+
+  /**
+   * Moves stock in or out of a warehouse
+   * PUT /stock/{Sku}
+   * Tags: stock
+   */
+  updateStock(
+    request: Fields<dtos.UpdateStock>,
+    options?: CallOptions,
+  ): Promise<dtos.UpdateStockResponse> {
+    return updateStock(this, request, options);
   }
 
   /**
