@@ -586,6 +586,9 @@ const BULLET = /^(?:[*\u2022\u00b7-]\s|Allowable Values\b|Valid Range:)/;
 
 /** A line that continues the previous row's description cell rather than starting a row. */
 function isContinuation(line: string, cellOpen: boolean): boolean {
+  // a line that is itself a row (or a header or separator) starts anew, even after an open cell
+  if (line.startsWith("|") && splitPipeCells(line).length >= 4) return false;
+  if (isSepCells(splitPipeCells(line))) return false;
   if (cellOpen) return true;
   return BULLET.test(line) && splitPipeCells(line).length < 3;
 }

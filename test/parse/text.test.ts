@@ -691,3 +691,26 @@ describe("parseTextPage: authentication as real pages print it", () => {
     expect(p.diagnostics.filter((d) => d.code === "W_BAD_ROW")).toEqual([]);
   });
 });
+
+describe("parseTextPage: real pipe renderings (spec §5.1)", () => {
+  const head = "https://x.example.test/json/metadata?op=Ping\n\n";
+  const tail = "\n" + SAMPLES;
+  it("rows whose last cell has no closing | are rows, not one cell continued", () => {
+    const p = parseTextPage(`${head}${HEADER}\n| Id | query | int | No | the id\n| Name | query | string | No | the name\n| Note | query | string | No${tail}`, "x.txt");
+    expect((p.tables[0] as RawParamsTable).rows.map((r) => [r.name, r.description])).toEqual([["Id", "the id"], ["Name", "the name"], ["Note", undefined]]);
+  });
+
+  it("a description cell broken over lines (Allowable Values as bullets) stays in its row", () => {
+    const p = parseTextPage(`${head}${HEADER}\n| Status | body | string | Yes | The state\nAllowable Values\n* Open\n* Closed |\n| Next | body | int | No |${tail}`, "x.txt");
+    const rows = (p.tables[0] as RawParamsTable).rows;
+    expect(rows.map((r) => r.name)).toEqual(["Status", "Next"]);
+    expect(rows[0]).toMatchObject({ description: "The state", allowableValues: ["Open", "Closed"] });
+    expect(p.tables).toHaveLength(1);
+  });
+
+  it("rows without the outer | and captions glued to their header", () => {
+    const p = parseTextPage(`${head}Ping Parameters:Name | Parameter | Data Type | Required | Description |\n---|---|---|---|---\nId | query | int | No |\nLevel Enum:Low | |\nHigh${tail}`, "x.txt");
+    expect(p.tables.map((t) => t.caption)).toEqual(["Ping", "Level"]);
+    expect((p.tables[1] as { members: { name: string }[] }).members.map((m) => m.name)).toEqual(["Low", "High"]);
+  });
+});
