@@ -25,7 +25,8 @@ function lines(optional: "auto" | "all" | "legacy", extra: Partial<PropertyModel
   const m = model(extra);
   const text = emitDtos(m, options({ optional }), prepareApi(m)).text;
   const body = text.slice(text.indexOf("export class Save"), text.indexOf("public constructor", text.indexOf("export class Save")));
-  return body.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("public "));
+  // the printer's own spacing of type literals is not what this test is about
+  return body.split("\n").map((l) => l.trim().replace(/;\s*\}/g, " }")).filter((l) => l.startsWith("public "));
 }
 
 describe("optional markers and initializers", () => {
@@ -36,7 +37,7 @@ describe("optional markers and initializers", () => {
       "public count!: number;",
       "public limit?: number;",
       "public tags: string[] = [];",
-      "public meta: { [index: string]: string; } = {};",
+      "public meta: { [index: string]: string } = {};",
       "public notes?: string[];",
     ]);
   });
@@ -48,7 +49,7 @@ describe("optional markers and initializers", () => {
       "public count!: number;",
       "public limit?: number;",
       "public tags!: string[];",
-      "public meta!: { [index: string]: string; };",
+      "public meta!: { [index: string]: string };",
       "public notes!: string[];",
     ]);
   });

@@ -116,7 +116,7 @@ describe("one operation's code views and metadata page", () => {
     // the only difference: ExpectedAt is null in the sample, so only the code shows its alias "eta"
     const normalise = (s: string) => s.replace(/\n\s*\* C# name: ExpectedAt\n\s*\*\/\n/, " */\n").replace(/\/\*\*\n\s*\* (@description When the goods arrive) \*\/\n/, "/** $1 */\n");
     expect(normalise(fromView)).toBe(fromPage.replace("public expectedAt?: string;", "public eta?: string;"));
-    expect(fromView).toContain("export class UpdateStock extends Audited<StockChange> implements IReturn<UpdateStockResponse>, IPut");
+    expect(fromView).toMatch(/export class UpdateStock\s+extends Audited<StockChange>\s+implements IReturn<UpdateStockResponse>, IPut/);
   });
 
   it("a code view beside the metadata page settles aliases the samples cannot show", () => {
