@@ -67,13 +67,14 @@ function measure(ops) {
   const pages = join(dir, "html");
   const out = join(dir, "out");
   const outRaw = join(dir, "out-raw");
-  const gen = (o, extra = []) => ["generate", "--input", pages, "--out", o, "--quiet", ...extra];
+  // --allow-partial: the oracle's larger services hold a few pages ssgen rejects (reported in its findings)
+  const gen = (o, extra = []) => ["generate", "--input", pages, "--out", o, "--quiet", "--allow-partial", ...extra];
   const fresh = (o) => () => rmSync(o, { recursive: true, force: true });
   const r = {};
   r.formatted = run("ssgen generate", cli, gen(out), { before: fresh(out) });
   r.unformatted = run("ssgen generate --no-format", cli, gen(outRaw, ["--no-format"]), { before: fresh(outRaw) });
   r.unchanged = run("ssgen generate (nothing changed)", cli, gen(out));
-  r.check = run("ssgen check (nothing changed)", cli, ["check", "--input", pages, "--out", out, "--quiet"]);
+  r.check = run("ssgen check (nothing changed)", cli, ["check", "--input", pages, "--out", out, "--quiet", "--allow-partial"]);
   const peerOut = join(dir, "peer.ts");
   r.peer = run(`openapi-typescript ${peerVersion}`, peerCli, [join(dir, "openapi", "openapi.json"), "-o", peerOut]);
   const tscArgs = ["--ignoreConfig", "--noEmit", "--strict", "--skipLibCheck", "--target", "es2022", "--module", "esnext", "--moduleResolution", "bundler", "--lib", "es2022,dom", "--types", ""];

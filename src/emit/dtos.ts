@@ -175,17 +175,25 @@ function orderDecls(decls: Decl[], diagnostics: Diagnostic[]): Decl[] {
   const sorted = [...decls].sort((a, b) => ordinal(a.tsName, b.tsName));
   const out: Decl[] = [];
   const state = new Map<string, "visiting" | "done">();
-  const visit = (d: Decl) => {
-    if (state.has(d.tsName)) return;
-    state.set(d.tsName, "visiting");
-    const base = d.baseTsName ? byTs.get(d.baseTsName) : undefined;
-    if (base && state.get(base.tsName) === "visiting") {
-      // an inheritance cycle cannot compile: the class that closes it loses its base
-      diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${d.tsName}: inheritance cycle through ${base.tsName}; base dropped` });
-      dropBase(d);
-    } else if (base) visit(base);
-    state.set(d.tsName, "done");
-    out.push(d);
+  // iterative: a base chain of 20k classes must not overflow the stack
+  const visit = (start: Decl) => {
+    const chain: Decl[] = [];
+    for (let d: Decl | undefined = start; d && !state.has(d.tsName); ) {
+      state.set(d.tsName, "visiting");
+      chain.push(d);
+      const base: Decl | undefined = d.baseTsName ? byTs.get(d.baseTsName) : undefined;
+      if (base && state.get(base.tsName) === "visiting") {
+        // an inheritance cycle cannot compile: the class that closes it loses its base
+        diagnostics.push({ code: "W_TYPE_CONFLICT", detail: `${d.tsName}: inheritance cycle through ${base.tsName}; base dropped` });
+        dropBase(d);
+        break;
+      }
+      d = base;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      state.set(chain[i]!.tsName, "done");
+      out.push(chain[i]!);
+    }
   };
   for (const d of sorted) visit(d);
   return out;
