@@ -297,7 +297,10 @@ function classDecl(
   const isRequest = op !== undefined;
   const properties: PropertyDeclarationStructure[] = [];
   const seen = new Set<string>();
-  const inherited = baseTsName ? inheritedProperties(t, ctx.known) : new Map<string, string>();
+  // the base chain is walked only when some other class declares one of t's wire names: a long
+  // chain of classes with their own names stays linear
+  const shared = (t.properties ?? []).some((p) => (wireNameCount(ctx.known).get(p.wireName) ?? 0) > 1);
+  const inherited = baseTsName && shared ? inheritedProperties(t, ctx.known) : new Map<string, string>();
   for (const p of t.properties ?? []) {
     const baseType = inherited.get(p.wireName);
     if (baseType !== undefined) {
@@ -389,6 +392,18 @@ function classDecl(
 }
 
 /** Wire names (and C# types) declared by the model classes up the base chain of `t`. */
+const wireNameCounts = new WeakMap<ReadonlyMap<string, TypeModel>, Map<string, number>>();
+/** How many classes declare each wire name (once per model). */
+function wireNameCount(known: ReadonlyMap<string, TypeModel>): Map<string, number> {
+  let counts = wireNameCounts.get(known);
+  if (!counts) {
+    counts = new Map();
+    for (const t of known.values()) for (const w of new Set((t.properties ?? []).map((p) => p.wireName))) counts.set(w, (counts.get(w) ?? 0) + 1);
+    wireNameCounts.set(known, counts);
+  }
+  return counts;
+}
+
 function inheritedProperties(t: TypeModel, known: ReadonlyMap<string, TypeModel>): Map<string, string> {
   const out = new Map<string, string>();
   const visited = new Set<string>([t.name]);

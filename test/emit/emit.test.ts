@@ -327,6 +327,15 @@ describe("speed", () => {
   });
 });
 
+describe("long base chains", () => {
+  it("emits a 20,000-class chain, every base before its class (the ordering once overflowed the stack)", () => {
+    const types = Array.from({ length: 20_000 }, (_, i) => cls(`C${i}`, props("form", [`P${i}`, `p${i}`, "int"]), i ? { base: `C${i - 1}` } : {}));
+    const { text } = emitDtos(api([], types), options());
+    expect(text.match(/export class/g)).toHaveLength(20_000);
+    expect(text.indexOf("export class C19999 extends C19998")).toBeGreaterThan(text.indexOf("export class C19998 extends C19997"));
+  });
+});
+
 describe("formatting", () => {
   it("is deterministic and honours prettier options", async () => {
     const { formatTypeScript } = await import("../../src/emit/format.js");
