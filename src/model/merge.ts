@@ -12,7 +12,8 @@ import type {
   TypeRef,
   WireCase,
 } from "./types.js";
-import { formatType, tryParseCSharpType } from "../csharp-type.js";
+import { tryParseCSharpType } from "../csharp-type.js";
+import { rewriteTypeText } from "./rename.js";
 import { toWireCase } from "./wire-case.js";
 
 /** How much a type's name and shape can be trusted: tables over samples. */
@@ -188,22 +189,6 @@ function combine(a: TypeModel, b: TypeModel): TypeModel {
     delete out.partial;
   }
   return out;
-}
-
-function renameRef(ref: TypeRef, renames: Map<string, string>): TypeRef {
-  switch (ref.kind) {
-    case "named":
-      return { kind: "named", name: renames.get(ref.name) ?? ref.name, args: ref.args.map((a) => renameRef(a, renames)) };
-    case "array":
-      return { kind: "array", element: renameRef(ref.element, renames) };
-    case "nullable":
-      return { kind: "nullable", inner: renameRef(ref.inner, renames) };
-  }
-}
-
-function rewriteTypeText(text: string, renames: Map<string, string>): string {
-  const ref = tryParseCSharpType(text);
-  return ref ? formatType(renameRef(ref, renames)) : text;
 }
 
 function rewriteType(t: TypeModel, renames: Map<string, string>): TypeModel {
