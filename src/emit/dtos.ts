@@ -155,6 +155,7 @@ export function emitDtos(api: ApiModel, options: DtoOptions, prepared: PreparedA
 
   for (const t of types) {
     if (t.kind === "enum") decls.push(enumDecl(t, ctx, options));
+    else if (t.kind === "interface") decls.push(interfaceDecl(t, ctx, options));
     else decls.push(classDecl(t, ctx, options, api, opsByName.get(t.name), usedInterfaces));
   }
   // Unknown names are discovered while mapping; their empty classes may mention further unknowns.
@@ -338,6 +339,11 @@ function classDecl(
 
   const superCall = extendsText ? (arrayBase ? "super();" : "super(init);") : undefined;
   const implementsList: string[] = [];
+  const ownInterfaces = (t.interfaces ?? []).flatMap((i) => {
+    const ref = tryParseCSharpType(i);
+    // only an interface the model declares can be implemented (a code view's own, §2.9)
+    return ref?.kind === "named" && ctx.known.get(ref.name)?.kind === "interface" ? [mapType(i, ctx, "property", tp).ts] : [];
+  });
   const methods: ClassDeclarationStructure["methods"] = [];
   const leading: string[] = [];
   if (op) {
@@ -359,6 +365,7 @@ function classDecl(
       implementsList.push(MARKERS[marker]);
       usedInterfaces.add(MARKERS[marker]);
     }
+    implementsList.push(...ownInterfaces);
     const method = (VERBS as readonly string[]).includes(op.method.toUpperCase()) ? op.method.toUpperCase() : "POST";
     methods.push(
       { scope: Scope.Public, name: "getTypeName", statements: [`return ${stringLiteral(op.name)};`] },
@@ -375,6 +382,7 @@ function classDecl(
     );
   }
 
+  if (!op) implementsList.push(...ownInterfaces);
   const structure: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     isExported: true,
@@ -389,6 +397,41 @@ function classDecl(
     methods,
   };
   return { tsName, ...(baseTsName ? { baseTsName } : {}), structure };
+}
+
+/**
+ * An interface a code view declares (`IHasVersion`), as ServiceStack's TypeScript generator writes
+ * it: its members as property signatures under the same optional rule as class properties.
+ */
+function interfaceDecl(t: TypeModel, ctx: TypeContext, options: DtoOptions): Decl {
+  const tsName = ctx.names.tsName(t.name);
+  const params = assignTypeParams(t.genericParams ?? [], [tsName]);
+  const tp = new Map((t.genericParams ?? []).map((p, i) => [p, params[i]!]));
+  const seen = new Set<string>();
+  const properties: InterfaceDeclarationStructure["properties"] = [];
+  for (const p of t.properties ?? []) {
+    if (seen.has(p.wireName)) continue;
+    seen.add(p.wireName);
+    const optional = isOptional(p, options.optional, ctx);
+    const asUnion = optional && options.nullable === "union";
+    const ts = mapType(p.type, ctx, "property", tp).ts;
+    properties.push({
+      kind: StructureKind.PropertySignature,
+      name: propertyKey(p.wireName),
+      type: asUnion ? `${ts} | null` : ts,
+      hasQuestionToken: optional && !asUnion,
+      docs: propertyDocs(p),
+    });
+  }
+  const structure: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    isExported: true,
+    name: tsName,
+    typeParameters: params,
+    docs: typeDocs(t, tsName),
+    properties,
+  };
+  return { tsName, structure };
 }
 
 /** Wire names (and C# types) declared by the model classes up the base chain of `t`. */

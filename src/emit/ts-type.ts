@@ -161,7 +161,8 @@ function mapModelType(
   const mapped = args.slice(0, arity).map((a) => map(a, ctx, tp).ts);
   while (mapped.length < arity) mapped.push("any");
   const argText = mapped.length ? `<${mapped.join(", ")}>` : "";
-  return { ts: ts + argText, create: `new ${ts}${argText}()` };
+  // an interface has no constructor: an empty object stands for a response typed by one
+  return { ts: ts + argText, create: model.kind === "interface" ? `{} as ${ts}${argText}` : `new ${ts}${argText}()` };
 }
 
 function helper(

@@ -57,6 +57,7 @@ export function typesFromCodeView(
   samples: { request?: SampleNode; response?: SampleNode },
 ): CodeViewModel {
   const classes = view.types.filter((t) => t.kind !== "interface");
+  const interfaces = view.types.filter((t) => t.kind === "interface");
   const bases = new Set(classes.flatMap((t) => (t.base ? [bare(t.base)] : [])));
   const genericArgs = new Set(
     classes.flatMap((t) => (t.base && t.base.includes("<") ? t.base.slice(t.base.indexOf("<") + 1, -1).split(",").map(bare) : [])),
@@ -66,7 +67,7 @@ export function typesFromCodeView(
   const response = view.response;
   const responseName = response && response !== "void" ? bare(response) : undefined;
   const ordered = [...classes].sort((a, b) => Number(b.name === request) - Number(a.name === request));
-  const types = ordered.map((c): TypeModel => {
+  const types = [...ordered, ...interfaces].map((c): TypeModel => {
     const role =
       c.name === request
         ? "request"
@@ -77,8 +78,10 @@ export function typesFromCodeView(
             : genericArgs.has(c.name)
               ? "generic-arg"
               : "reference";
-    const t: TypeModel = { name: c.name, kind: c.kind === "enum" ? "enum" : "class", role, from: "code" };
+    const t: TypeModel = { name: c.name, kind: c.kind, role, from: "code" };
     if (c.genericParams?.length) t.genericParams = c.genericParams;
+    const own = declaredInterfaces(c, interfaces);
+    if (own.length) t.interfaces = own;
     if (c.base) t.base = c.base;
     if (c.description) t.description = c.description;
     if (c.kind === "enum") {
@@ -92,6 +95,15 @@ export function typesFromCodeView(
   });
   fillGenericArgs(types, view, samples.request);
   return { types, ...(response ? { response } : {}) };
+}
+
+/**
+ * The interfaces of `c` that the view itself declares: ServiceStack's markers (IReturn<T>,
+ * IReturnVoid, IGet…, IMeta, IHasSessionId…) are never declared in a view, so they never qualify.
+ */
+function declaredInterfaces(c: CodeType, interfaces: readonly CodeType[]): string[] {
+  const declared = new Set(interfaces.map((i) => i.name));
+  return c.implements.filter((i) => declared.has(bare(i)) && bare(i) !== c.name);
 }
 
 /**

@@ -17,7 +17,10 @@ function authLine(auth: AuthRequirements): string {
 
 function typeHeader(t: TypeModel): string {
   const name = t.genericParams?.length ? `${t.name}<${t.genericParams.join(",")}>` : t.name;
-  const head = t.kind === "enum" ? `enum ${name}` : `type ${name}${t.base ? ` : ${t.base}` : ""}`;
+  const head =
+    t.kind === "enum"
+      ? `enum ${name}`
+      : `${t.kind === "interface" ? "interface" : "type"} ${name}${t.base ? ` : ${t.base}` : ""}${t.interfaces?.length ? ` implements ${t.interfaces.join(",")}` : ""}`;
   return `${head} role=${t.role} from=${t.from}${t.partial ? " partial" : ""}`;
 }
 

@@ -16,7 +16,7 @@ function typeTitle(t: TypeModel): string {
   const name = t.genericParams?.length ? `${t.name}<${t.genericParams.join(",")}>` : t.name;
   const base = t.base ? ` : ${t.base}` : "";
   const notes = [t.role, t.from, ...(t.partial ? ["partial"] : [])].join(", ");
-  return `${t.kind === "enum" ? "enum" : "class"} ${name}${base}  (${notes})`;
+  return `${t.kind} ${name}${base}  (${notes})`;
 }
 
 export function summarize(api: ApiModel): string {

@@ -345,7 +345,8 @@ export interface EnumMemberModel {
 export interface TypeModel {
   /** Bare name without generic parameters ("QueryResponse", not "QueryResponse<T>"). */
   name: string;
-  kind: "class" | "enum";
+  /** "interface": declared only by a ?lang= code view (§2.9); its properties are its members. */
+  kind: "class" | "enum" | "interface";
   /** Canonical base type, e.g. "QueryDb<Customer>". */
   base?: string;
   /** Generic parameter names of a generic definition ("T"). */
@@ -359,6 +360,11 @@ export interface TypeModel {
   members?: EnumMemberModel[];
   /** Enum tables with a Value column (numeric, flags or EnumMember values). */
   valued?: boolean;
+  /**
+   * Interfaces a class implements that only a ?lang= code view shows and declares ("IHasVersion");
+   * ServiceStack's markers (IReturn<T>, IReturnVoid, IGet…, IMeta, IHasSessionId…) are never listed.
+   */
+  interfaces?: string[];
 }
 
 export interface PageModel {

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { GeneratedFile } from "../emit/options.js";
-import type { ApiModel } from "../model/types.js";
+import type { ApiModel, TypeModel } from "../model/types.js";
 
 export const MANIFEST_FILE = ".ssgen-manifest.json";
 
@@ -18,7 +18,7 @@ export interface OperationSummary {
 }
 
 export interface TypeSummary {
-  kind: "class" | "enum";
+  kind: TypeModel["kind"];
   base?: string;
   genericParams?: string[];
   /** Property name -> canonical type, with " (required)" when required. */
@@ -53,7 +53,7 @@ export function summarizeModel(api: ApiModel): ModelSummary {
     const summary: TypeSummary = { kind: t.kind };
     if (t.base) summary.base = t.base;
     if (t.genericParams?.length) summary.genericParams = [...t.genericParams];
-    if (t.kind === "class") {
+    if (t.kind !== "enum") {
       summary.properties = {};
       for (const p of t.properties ?? []) summary.properties[p.name] = p.type + (p.required ? " (required)" : "");
     } else {

@@ -17,6 +17,8 @@ import { formatGenerateSummary, generate, type RunOptions } from "../../src/api.
 import { defaultRunOptions } from "../../src/source/config.js";
 import type { PageModel } from "../../src/model/types.js";
 import { options as emitOptions } from "../emit/models.js";
+import { typecheck } from "../helpers/tsc.js";
+import { runtimeSource, writeFiles } from "../emit/support.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const dir = path.join(ROOT, "fixtures/pages");
@@ -114,9 +116,40 @@ describe("one operation's code views and metadata page", () => {
     const fromPage = await dtos(model("update-stock.html"));
     const fromView = await dtos(model(view));
     // the only difference: ExpectedAt is null in the sample, so only the code shows its alias "eta"
-    const normalise = (s: string) => s.replace(/\n\s*\* C# name: ExpectedAt\n\s*\*\/\n/, " */\n").replace(/\/\*\*\n\s*\* (@description When the goods arrive) \*\/\n/, "/** $1 */\n");
+    // and the view's own interface (TypeScript, C#; a JavaScript view has none): asserted below
+    const normalise = (s: string) => s.replace(/export interface IHasVersion \{\n[^}]*\}\n\n/, "").replace(", IHasVersion\n", "\n").replace(/\n\s*\* C# name: ExpectedAt\n\s*\*\/\n/, " */\n").replace(/\/\*\*\n\s*\* (@description When the goods arrive) \*\/\n/, "/** $1 */\n");
     expect(normalise(fromView)).toBe(fromPage.replace("public expectedAt?: string;", "public eta?: string;"));
     expect(fromView).toMatch(/export class UpdateStock\s+extends Audited<StockChange>\s+implements IReturn<UpdateStockResponse>, IPut/);
+  });
+
+  it.each([
+    ["typescript", true],
+    ["csharp", true],
+    ["mjs", false],
+  ])("the %s view's own interface is emitted and implemented (declared: %s); markers are not", async (lang, declared) => {
+    const page = model(`code-views/update-stock-lang-${lang}.html`);
+    const request = page.types.find((t) => t.name === "UpdateStock")!;
+    const { files } = await emitClientWithDiagnostics(mergePages([page]), emitOptions({ runtimeSource: runtimeSource(), format: false }));
+    const dtosFile = files.find((f) => f.path === "dtos.ts")!.content;
+    if (declared) {
+      expect(request.interfaces).toEqual(["IHasVersion"]);
+      expect(page.types.find((t) => t.name === "IHasVersion")).toMatchObject({ kind: "interface", from: "code", properties: [{ wireName: "version", type: "int" }] });
+      expect(dtosFile).toContain("export interface IHasVersion {\n  version: number;\n}\n");
+      expect(dtosFile).toMatch(/export class UpdateStock\s+extends Audited<StockChange>\s+implements IReturn<UpdateStockResponse>, IPut, IHasVersion\s*\{/);
+    } else {
+      // a JavaScript view prints no interfaces: nothing to add
+      expect(request.interfaces).toBeUndefined();
+      expect(dtosFile).not.toContain("IHasVersion");
+    }
+    // ServiceStack's markers are the emitter's own, never a view's interface
+    expect(page.types.flatMap((t) => t.interfaces ?? [])).not.toContain("IPut");
+    const out = await mkdtemp(path.join(tmpdir(), "ssgen-iface-"));
+    try {
+      await writeFiles(out, files);
+      await typecheck(out);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 
   it("a code view beside the metadata page settles aliases the samples cannot show", () => {
