@@ -5,7 +5,7 @@
 // column. Two uses: a code-view page's types (no tables), and the overlay of an op's code view on
 // the model its metadata page gave.
 import type { CodeType, CodeView, PropertyModel, SampleNode, TypeModel, WireCase } from "./types.js";
-import { pascalCase, scalarType } from "./infer.js";
+import { pascalCase, sampleKindOf, scalarType } from "./infer.js";
 import { toWireCase } from "./wire-case.js";
 import { isValueTypeName } from "../csharp-type.js";
 
@@ -36,13 +36,6 @@ function entry(obj: SampleNode | undefined, key: string): SampleNode | undefined
   return obj.entries.find(([name]) => keyOf(name) === k)?.[1];
 }
 
-function sampleKind(v: SampleNode | undefined): PropertyModel["sampleKind"] {
-  if (!v || v.kind === "null") return undefined;
-  if (v.kind !== "scalar") return v.kind;
-  if (v.quoted) return "string";
-  if (/^(true|false)$/i.test(v.text)) return "boolean";
-  return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v.text) ? "number" : "string";
-}
 
 export interface CodeViewModel {
   types: TypeModel[];
@@ -148,7 +141,7 @@ function propertyOf(
   const required = p.required ?? (p.optional === false && !isValueTypeName(inner) && !enums.has(inner));
   const prop: PropertyModel = { name, wireName, param, type, required, origin: "table" };
   const value = entry(obj, wireName);
-  const kind = sampleKind(value);
+  const kind = sampleKindOf(value);
   if (kind) prop.sampleKind = kind;
   if (p.description) prop.description = p.description;
   if (p.optional !== undefined) prop.optional = p.optional;

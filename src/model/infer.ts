@@ -295,3 +295,13 @@ function rootNameOf(body: SampleBody | undefined, fallback: string): { name: str
   if (root && IDENTIFIER.test(root) && !root.startsWith("ArrayOf")) return { name: root, from: "xml" };
   return { name: fallback, from: "sample" };
 }
+
+/** The JSON kind of a sample value (properties carry it as sampleKind, spec §7.3's evidence). */
+export function sampleKindOf(v: SampleNode | undefined): PropertyModel["sampleKind"] {
+  if (!v || v.kind === "null") return undefined;
+  if (v.kind !== "scalar") return v.kind;
+  if (v.quoted) return "string";
+  if (/^(true|false)$/i.test(v.text)) return "boolean";
+  // JSV leaves strings unquoted: only a number-shaped text is a number
+  return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v.text) ? "number" : "string";
+}

@@ -14,7 +14,7 @@ import {
 import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { pairAliases } from "./aliases.js";
 import { overlayCodeView, renamedType, typesFromCodeView } from "./code-view.js";
-import { inferTypesFromSamples, pascalCase } from "./infer.js";
+import { inferTypesFromSamples, pascalCase, sampleKindOf } from "./infer.js";
 import {
   keyOf,
   objectKeys,
@@ -393,14 +393,6 @@ function applySampleKinds(t: WalkedType, obj: SampleNode): void {
   });
 }
 
-function sampleKindOf(v: SampleNode | undefined): PropertyModel["sampleKind"] {
-  if (!v || v.kind === "null") return undefined;
-  if (v.kind !== "scalar") return v.kind;
-  if (v.quoted) return "string";
-  if (/^(true|false)$/i.test(v.text)) return "boolean";
-  // JSV leaves strings unquoted: only a number-shaped text is a number
-  return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(v.text) ? "number" : "string";
-}
 
 /** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */
 function unmatchedKeys(types: WalkedType[], explained: ReadonlyMap<SampleNode, ReadonlySet<string>>): Diagnostic[] {
