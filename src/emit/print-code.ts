@@ -139,9 +139,20 @@ class Reader {
 
 // ---- types: printed flat (prettier breaks long types by rules not modelled here)
 
+/** `<A, B>` at the reader: the type arguments' texts, the brackets consumed. */
+function typeArguments(r: Reader): string[] {
+  r.expect("<");
+  const args = [typeText(r)];
+  while (r.is(",")) {
+    r.next();
+    args.push(typeText(r));
+  }
+  r.expect(">");
+  return args;
+}
+
 function typeText(r: Reader): string {
-  const first = r.is("|") ? (r.next(), true) : false;
-  void first;
+  if (r.is("|")) r.next(); // a leading `|` of a union
   const parts = [arrayType(r)];
   while (r.is("|")) {
     r.next();
@@ -179,16 +190,7 @@ function primaryType(r: Reader): string {
     r.next();
     name += "." + r.next().text;
   }
-  if (r.is("<")) {
-    r.next();
-    const args = [typeText(r)];
-    while (r.is(",")) {
-      r.next();
-      args.push(typeText(r));
-    }
-    r.expect(">");
-    name += `<${args.join(", ")}>`;
-  }
+  if (r.is("<")) name += `<${typeArguments(r).join(", ")}>`;
   return name;
 }
 
@@ -328,13 +330,7 @@ function postfix(r: Reader): Expr {
       e = { kind: "call", callee: e, typeArgs: [], args: args(r) };
     } else if (r.is("<") && (e.kind === "atom" || e.kind === "member")) {
       // `f<T>(...)`: the expressions we read have no `<` operator
-      r.next();
-      const typeArgs = [typeText(r)];
-      while (r.is(",")) {
-        r.next();
-        typeArgs.push(typeText(r));
-      }
-      r.expect(">");
+      const typeArgs = typeArguments(r);
       if (!r.is("(")) throw new Unprintable("type arguments without a call");
       e = { kind: "call", callee: e, typeArgs, args: args(r) };
     } else return e;
