@@ -81,7 +81,8 @@ export function preparePage(raw: RawPage, opts: { operation?: string } = {}): Pr
     };
     // a oneway sample URL (`/json/oneway/Op`) with no response sample: the op returns nothing
     if (!raw.response && /\/oneway\//i.test(raw.request?.url ?? "")) prepared.walk.voidResponse = true;
-  } else if (raw.tables.length === 0 && !raw.code && !hasBody(reqBody) && !hasBody(resBody)) {
+  } else if (raw.tables.length === 0 && !raw.code && !raw.request && !hasBody(resBody)) {
+    // a request sample without a body (GET /agents/export) is evidence too: a request with no properties
     throw new PageError("E_NO_TYPES", raw.source, "no type tables and no sample body to infer types from");
   }
   return prepared;

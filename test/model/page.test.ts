@@ -255,6 +255,16 @@ describe("buildPageModel rules", () => {
     expect(() => buildPageModel(page({ opName: "X", tables: [] }))).toThrowError(/E_NO_TYPES/);
   });
 
+  it("reads a page with no tables but a bodyless request sample as a request with no properties", () => {
+    // ServiceStack draws no table for a request without properties; its GET sample is still on the page
+    const m = buildPageModel(
+      page({ opName: "ExportAgent", routes: [{ verbs: ["GET"], path: "/agents/export" }], tables: [], request: { verb: "GET", url: "/agents/export", headers: {}, body: "" } }),
+    );
+    expect(m.types).toEqual([expect.objectContaining({ name: "ExportAgent", role: "request", properties: [] })]);
+    expect(m.response).toBe("void");
+    expect(m.method).toBe("GET");
+  });
+
   it("walks an AutoQuery HTML page whose request has no table", () => {
     const qb: [string, string, string][] = [["Skip", "form", "int?"], ["Take", "form", "int?"], ["OrderBy", "form", "string"], ["OrderByDesc", "form", "string"]];
     const m = buildPageModel(
