@@ -1,10 +1,11 @@
 // The flat text layout (spec §5.1): cells run together, captions and headings survive.
 // Params rows are split with the leftmost-keyword rule; the Data Type must parse (§7.1).
 import type { Diagnostic, RawEnumMember, RawEnumTable, RawParamsTable, RawRow, Route, TypeRef } from "../model/types.js";
-import { ALIASES, formatType, tryParseCSharpType } from "../csharp-type.js";
+import { formatType, tryParseCSharpType } from "../csharp-type.js";
 import { addAuthCells, addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
 import type { AuthRequirements } from "../model/types.js";
 import { readRouteLine, splitRouteLines, type RouteLine } from "./route-split.js";
+import { chooseSplit, flatRowSplits, type FlatSplit, type RouteFacts, type RowContext } from "./text-flat-rows.js";
 
 export interface TextLine {
   text: string;
@@ -28,6 +29,27 @@ export const FLAT_PARAMS_HEADER = "NameParameterData TypeRequiredDescription";
 const BACK_LINK = "<back to all web services";
 const ROUTES_CAPTION = "The following routes are available for this service:";
 const AUTH_CAPTION = "Requires Authentication";
+/** The language names of the nav (§2.1 piece 5), in any order, run together or not. */
+const LANG_LABEL = "(?:C#|JavaScript|TypeScript|Dart|Java|Kotlin|Python|PHP|Swift|VB\\.NET|F#|Go|Rust|Ruby|Zig)";
+/** The language nav of current pages as text: `Metadata` then the language names, run together or not. */
+export const LANG_NAV = new RegExp(`^Metadata(?:[\\s|]*${LANG_LABEL})+[\\s|]*$`);
+const LANG_LABELS = new RegExp(`^(?:[\\s|]*${LANG_LABEL})+[\\s|]*$`);
+
+/**
+ * Indexes of the lines that print the language nav: `MetadataC#TypeScript…` on one line, or
+ * `Metadata` and the language names on the lines after it (one link per line).
+ */
+function navLines(lines: readonly TextLine[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const t = untab(lines[i]!.text);
+    if (t.length > 400 || !(LANG_NAV.test(t) || (t === "Metadata" && LANG_LABELS.test(untab(lines[i + 1]?.text ?? ""))))) continue;
+    out.add(i);
+    while (i + 1 < lines.length && untab(lines[i + 1]!.text).length < 400 && LANG_LABELS.test(untab(lines[i + 1]!.text))) out.add(++i);
+  }
+  return out;
+}
+
 /** Lines that continue a description cell rather than start a row. */
 const FLAT_CONTINUATION = /^(?:[*\u2022\u00b7-]\s|Allowable Values\b|Valid Range:)/;
 
@@ -58,69 +80,6 @@ function untab(line: string): string {
   return line.replace(/\t+/g, "").trim();
 }
 
-const PARAM_KEYWORDS = ["path", "query", "body", "form", "header"] as const;
-const MAX_NAME = 128;
-const MAX_TYPE = 200;
-const IDENT_CHAR = /[A-Za-z0-9_]/;
-
-interface FlatSplit {
-  name: string;
-  param: string;
-  type: string;
-  required: boolean;
-  rest?: string;
-}
-
-function typeStartsWell(type: string): boolean {
-  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(type);
-  if (!m) return false;
-  return /^[A-Z]/.test(m[0]) || ALIASES.has(m[0]);
-}
-
-function validType(type: string): boolean {
-  // blanks only where pages print them: after `,` or `<`, before `>`
-  if (/\s/.test(type.replace(/([,<])\s+/g, "$1").replace(/\s+>/g, ">"))) return false;
-  return typeStartsWell(type) && tryParseCSharpType(type) !== undefined;
-}
-
-/** Every reading of a flat params row, leftmost keyword first. Bounded work per row. */
-export function flatRowSplits(line: string, requestTable: boolean): FlatSplit[] {
-  const keywords = requestTable ? PARAM_KEYWORDS : (["form"] as const);
-  const out: FlatSplit[] = [];
-  if (!/^[A-Za-z_]/.test(line)) return out;
-  const identEnd = Math.min(line.length, MAX_NAME + 1);
-  for (let i = 1; i < identEnd && IDENT_CHAR.test(line[i - 1]!); i++) {
-    for (const kw of keywords) {
-      if (!line.startsWith(kw, i)) continue;
-      const t = i + kw.length;
-      const split = typeAndRequired(line, t);
-      if (split) out.push({ name: line.slice(0, i), param: kw, ...split });
-    }
-  }
-  return out;
-}
-
-function typeAndRequired(line: string, t: number): Omit<FlatSplit, "name" | "param"> | undefined {
-  // Row-final Yes/No: an empty description.
-  for (const word of ["Yes", "No"]) {
-    const e = line.length - word.length;
-    if (e > t && e - t <= MAX_TYPE && line.endsWith(word) && validType(line.slice(t, e))) {
-      return { type: line.slice(t, e), required: word === "Yes" };
-    }
-  }
-  const limit = Math.min(line.length, t + MAX_TYPE + 1);
-  for (let j = t + 1; j < limit; j++) {
-    const word = line.startsWith("Yes", j) ? "Yes" : line.startsWith("No", j) ? "No" : undefined;
-    if (!word) continue;
-    const type = line.slice(t, j);
-    if (validType(type)) {
-      const rest = line.slice(j + word.length).trim();
-      return { type, required: word === "Yes", ...(rest ? { rest } : {}) };
-    }
-  }
-  return undefined;
-}
-
 /** Replaces a type name everywhere in a display type (for valued enums typed as string). */
 function substitute(ref: TypeRef, name: string): TypeRef {
   switch (ref.kind) {
@@ -148,7 +107,7 @@ export function parseFlatZone(
 ): FlatResult {
   const routeLines: RouteLine[] = [];
   const res: FlatResult = { tags: [], routes: [], tables: [], diagnostics: [] };
-  type Mode = "start" | "heading" | "auth" | "routes" | "params" | "enum";
+  type Mode = "start" | "heading" | "auth" | "routes" | "nav" | "params" | "enum";
   let mode: Mode = "start";
   let sawBackLink = false;
   let auth: AuthRequirements | undefined;
@@ -176,10 +135,18 @@ export function parseFlatZone(
     headingLines = [];
   };
 
-  let cont: { row: RawRow; text: string; inList: boolean } | undefined;
-  for (const { text: raw, no } of lines) {
+  const pending: PendingRow[] = [];
+  let cont: PendingRow | undefined;
+  const nav = navLines(lines);
+  for (const [index, { text: raw, no }] of lines.entries()) {
     let line = raw.trim();
     if (!line) continue;
+    if (nav.has(index) && mode !== "params" && mode !== "enum") {
+      // the language nav (v5.14+) sits between the routes and the tables: neither a tag nor a description
+      closeHeading();
+      mode = "nav";
+      continue;
+    }
     if (line.startsWith(ROUTES_CAPTION) && line.length > ROUTES_CAPTION.length) {
       // the routes caption glued to its first route (§5.1)
       closeHeading();
@@ -240,6 +207,7 @@ export function parseFlatZone(
         headingLines.push(line);
         break;
       case "auth":
+      case "nav":
         break;
       case "routes": {
         const cells = tabCells(line);
@@ -265,21 +233,21 @@ export function parseFlatZone(
         const isRequest = opName !== undefined ? params!.caption!.toLowerCase() === opName.toLowerCase() : true;
         if (cont && (FLAT_CONTINUATION.test(line) || (cont.inList && flatRowSplits(line, isRequest).length === 0))) {
           // a description cell broken over lines: `Allowable Values`, then one value per line (§5.1)
-          cont.text = `${cont.text}\n${line}`;
+          cont.more.push(line);
           if (/^Allowable Values\b/.test(line)) cont.inList = true;
-          delete cont.row.description;
-          delete cont.row.allowableValues;
-          delete cont.row.range;
-          Object.assign(cont.row, splitDescription(cont.text));
           break;
         }
-        const row = readFlatRow(line, isRequest, sampleKeys, no, res.diagnostics);
         cont = undefined;
-        if (row) {
-          params!.rows.push(row);
-          cont = { row, text: row.rest ?? "", inList: /Allowable Values\b/.test(row.rest ?? "") };
-          delete row.rest;
+        const splits = flatRowSplits(line, isRequest);
+        if (splits.length === 0) {
+          res.diagnostics.push({ code: "W_FLAT_SPLIT", detail: `line ${no}: cannot split params row "${clip(line)}"; row skipped` });
+          break;
         }
+        // the reading is chosen once the whole page is known (its captions and routes)
+        const row: RawRow = { name: "", param: "", type: "", required: false };
+        params!.rows.push(row);
+        cont = { row, line, no, request: isRequest, splits, more: [], inList: /Allowable Values\b/.test(line) };
+        pending.push(cont);
         break;
       }
       case "enum": {
@@ -316,6 +284,7 @@ export function parseFlatZone(
     }
   }
   closeHeading();
+  resolveRows(pending, res, routeLines, sampleKeys, sawBackLink);
   if (routeLines.length) {
     const propertyNames = new Set(res.tables.flatMap((t) => (t.kind === "params" ? t.rows.map((r) => r.name.toLowerCase()) : [])));
     res.routes.push(...splitRouteLines(routeLines, { samplePath, propertyNames }, res.diagnostics));
@@ -344,33 +313,52 @@ export function parseFlatZone(
   return res;
 }
 
-function readFlatRow(
-  line: string,
-  isRequest: boolean,
-  sampleKeys: ReadonlySet<string>,
-  no: number,
-  diagnostics: Diagnostic[],
-): (RawRow & { rest?: string }) | undefined {
-  const splits = flatRowSplits(line, isRequest);
-  if (splits.length === 0) {
-    diagnostics.push({ code: "W_FLAT_SPLIT", detail: `line ${no}: cannot split params row "${clip(line)}"; row skipped` });
-    return undefined;
-  }
-  let pick = splits[0]!;
-  if (splits.length > 1) {
-    const known = splits.filter((s) => sampleKeys.has(s.name.toLowerCase()));
-    if (known.length === 1) pick = known[0]!;
-    else if (known.length !== 1 && !splits.every((s) => s.name === pick.name && s.type === pick.type)) {
-      diagnostics.push({
+/** A flat params row whose reading waits for the whole page. */
+interface PendingRow {
+  row: RawRow;
+  line: string;
+  no: number;
+  request: boolean;
+  splits: FlatSplit[];
+  /** Lines that continue its description cell. */
+  more: string[];
+  inList: boolean;
+}
+
+/** What the page says about its routes (§2.4), from the route lines before they are split. */
+function routeFacts(routes: readonly Route[], lines: readonly RouteLine[]): RouteFacts {
+  const verbs = [...routes.map((r) => r.verbs), ...lines.map((l) => parseVerbs(l.verbs))];
+  const vars = new Set<string>();
+  for (const path of [...routes.map((r) => r.path), ...lines.map((l) => l.token)])
+    for (const m of path.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\*?\}/g)) vars.add(m[1]!.toLowerCase());
+  return { any: verbs.length > 0, postOrPut: verbs.some((v) => v !== "*" && v.some((x) => x === "POST" || x === "PUT")), vars };
+}
+
+/** Names the page shows a table for: caption base names and their generic parameters. */
+function pageTypes(tables: readonly (RawParamsTable | RawEnumTable)[]): Set<string> {
+  const known = new Set<string>();
+  for (const t of tables) for (const id of t.caption?.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) known.add(id);
+  return known;
+}
+
+function resolveRows(pending: readonly PendingRow[], res: FlatResult, routeLines: readonly RouteLine[], sampleKeys: ReadonlySet<string>, top: boolean): void {
+  if (!pending.length) return;
+  const known = pageTypes(res.tables);
+  // without the top of the page, its route lines may be lost too
+  const routes = top || res.routes.length || routeLines.length ? routeFacts(res.routes, routeLines) : undefined;
+  for (const p of pending) {
+    const ctx: RowContext = { request: p.request, known, sampleKeys, ...(routes && { routes }) };
+    const { pick, rivals } = chooseSplit(p.splits, ctx)!;
+    if (rivals.length) {
+      res.diagnostics.push({
         code: "W_FLAT_SPLIT",
-        detail: `line ${no}: params row "${clip(line)}" splits ${splits.length} ways; took name ${pick.name}`,
+        detail: `line ${p.no}: params row "${clip(p.line)}" splits ${rivals.length + 1} ways; took name ${pick.name}, type ${pick.type}`,
       });
     }
+    Object.assign(p.row, { name: pick.name, param: pick.param, type: pick.type, required: pick.required });
+    const text = p.more.length ? `${pick.rest ?? ""}\n${p.more.join("\n")}` : pick.rest;
+    Object.assign(p.row, splitDescription(text));
   }
-  const row: RawRow & { rest?: string } = { name: pick.name, param: pick.param, type: pick.type, required: pick.required };
-  Object.assign(row, splitDescription(pick.rest));
-  if (pick.rest !== undefined) row.rest = pick.rest;
-  return row;
 }
 
 function readTabRow(cells: string[], no: number, diagnostics: Diagnostic[]): RawRow | undefined {

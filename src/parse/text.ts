@@ -24,7 +24,7 @@ import {
   splitDescription,
   splitPipeCells,
 } from "./text-cells.js";
-import { clip, FLAT_PARAMS_HEADER, looksFlat, parseFlatZone, type FlatResult, type TextLine } from "./text-flat.js";
+import { clip, FLAT_PARAMS_HEADER, LANG_NAV, looksFlat, parseFlatZone, type FlatResult, type TextLine } from "./text-flat.js";
 import { isBinary } from "./detect.js";
 import { guessLang, parseCodeView, READ_LANGS } from "./code-view.js";
 
@@ -313,8 +313,6 @@ function parse(text: string, source: string): RawPage {
   return page;
 }
 
-/** The language nav of current pages as text: `Metadata` then the language names, run together or not. */
-const LANG_NAV = /^Metadata(?:[\s|]*(?:C#|JavaScript|TypeScript|Dart|Java|Kotlin|Python|PHP|Swift|VB\.NET|F#|Go|Rust|Ruby|Zig))+[\s|]*$/;
 /** The first line of a declaration in one of the code views' languages. */
 const CODE_LINE =
   /^(?:\/\/ @|\/\*\*|export |\[[A-Z]\w*(?:\(|\])|public |internal |namespace |using |import |"use strict"|@\w+|(?:open |data |abstract )?class |type |enum |struct |package |module |from |Imports |Namespace |<\?php)/;

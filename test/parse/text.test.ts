@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTextPage } from "../../src/parse/text.js";
-import { flatRowSplits } from "../../src/parse/text-flat.js";
+import { flatRowSplits } from "../../src/parse/text-flat-rows.js";
 import { PageError, type RawPage, type RawParamsTable } from "../../src/model/types.js";
 import { errorOf } from "../helpers/page-error.js";
 
