@@ -88,10 +88,9 @@ function substitute(ref: TypeRef, name: string): TypeRef {
       return { kind: "named", name: ref.name, args: ref.args.map((a) => substitute(a, name)) };
     case "array":
       return { kind: "array", element: substitute(ref.element, name) };
-    case "nullable": {
-      const inner = substitute(ref.inner, name);
-      return inner.kind === "named" && inner.name === "string" ? inner : { kind: "nullable", inner };
-    }
+    case "nullable":
+      // `Tier?` stays nullable (`string?`): the sample omits a null member, so it must not become a required key (§5.3 C1)
+      return { kind: "nullable", inner: substitute(ref.inner, name) };
   }
 }
 

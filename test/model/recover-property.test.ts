@@ -43,15 +43,14 @@ function recovers(rendering: Rendering, generate: ServiceArbitraryOptions | fc.A
 const SHARED_TYPES: ServiceArbitraryOptions = {
   ...PLAIN, refRate: 0.3, routeSummaryRate: 0.25, sharedResponseRate: 0.1, voidRate: 0.1, minRequestProps: 1, headerParamRate: 0, wireCase: "camel", minOps: 1, maxOps: 3,
 };
-/** The flat layout today also needs names without embedded keywords, no valued enums, no nav line. */
-const FLAT_SAFE: ServiceArbitraryOptions = { ...SHARED_TYPES, trickyNames: false, valuedEnumRate: 0 };
-const FLAT_TODAY: RenderOptions = { nav: false };
 
 describe("oracle: ssgen recovers random services exactly (modulo undecidables)", () => {
   test("HTML op pages", () => recovers("html", SHARED_TYPES));
   test("HTML op pages in ServiceStack's real template markup", () => recovers("html", SHARED_TYPES, { markup: "real" }));
   test("pipe text", () => recovers("pipe", SHARED_TYPES));
-  test("flat text", () => recovers("flat", FLAT_SAFE, FLAT_TODAY));
+  // the language nav line, names embedding Parameter keywords or Yes/No, valued enums (typed string)
+  test("flat text", () => recovers("flat", SHARED_TYPES));
+  test("flat text without the language nav (pre-v5.14)", () => recovers("flat", SHARED_TYPES, { nav: false }));
   // /types/metadata shows every fact the generator makes: the full generator, camel and Pascal hosts
   test("/types/metadata JSON, full generator", () => recovers("json", { minOps: 1, maxOps: 5 }));
   test("/types/metadata JSON from an older server (typeNamespace, explicit false flags)", () =>
@@ -105,7 +104,7 @@ describe("oracle: solved across pages", () => {
   test("html: AutoQuery requests with their own properties", () => recovers("html", { ...SHARED_TYPES, autoQueryRate: 0.5 }));
   test("html: PascalCase hosts (pages without a voting key take the service's case)", () => recovers("html", { ...SHARED_TYPES, wireCase: "pascal" }));
   test("pipe: PascalCase hosts", () => recovers("pipe", { ...SHARED_TYPES, wireCase: "pascal" }));
-  test("flat: PascalCase hosts", () => recovers("flat", { ...FLAT_SAFE, wireCase: "pascal" }, FLAT_TODAY));
+  test("flat: PascalCase hosts", () => recovers("flat", { ...SHARED_TYPES, wireCase: "pascal" }));
 });
 
 /** Feature by feature, then everything at once; each fails on main as of this commit. */
@@ -123,15 +122,8 @@ const STRICT_CASES: [string, ServiceArbitraryOptions][] = [
 ];
 
 describe.runIf(STRICT)("oracle, strict: the full generator (SSGEN_ORACLE_STRICT=1)", () => {
-  for (const rendering of ["html", "pipe"] as const)
+  for (const rendering of ["html", "pipe", "flat"] as const)
     for (const [name, generate] of STRICT_CASES) test(`${rendering}: ${name}`, () => recovers(rendering, generate));
-  // flat: each feature on top of what the flat layout passes today, so the failure is that feature's
-  for (const [name, generate] of STRICT_CASES.slice(0, -1))
-    test(`flat: ${name}`, () => recovers("flat", { ...generate, trickyNames: false, valuedEnumRate: 0 }, FLAT_TODAY));
-  test("flat: everything (default generator, 1..4 ops)", () => recovers("flat", { minOps: 1, maxOps: 4 }));
-  test("flat: the language nav line (v5.14+)", () => recovers("flat", FLAT_SAFE, {}));
-  test("flat: names embedding Parameter keywords or Yes/No", () => recovers("flat", { ...FLAT_SAFE, trickyNames: true }, FLAT_TODAY));
-  test("flat: valued enums (typed string, and the walk around them)", () => recovers("flat", { ...FLAT_SAFE, valuedEnumRate: 0.8 }, FLAT_TODAY));
   test("pipe: no URL line (op name from the file name, §1.2 rule 5)", () => recovers("pipe", SHARED_TYPES, { urlLine: false }));
   // issue 8's done criterion: a 1,000-op service exactly, in HTML and text (the bench reports the same numbers)
   for (const rendering of ["html", "pipe", "flat"] as const)

@@ -375,6 +375,56 @@ describe("parseTextPage: text-flat", () => {
     expect(noKey.diagnostics.map((d) => d.code)).toEqual(["W_FLAT_SPLIT"]);
   });
 
+  /** A flat page of one op: heading lines, then the tables, then a request sample with `body`. */
+  const flatPage = (head: string[], tables: string[], body = '{"other":0}') =>
+    parseTextPage(
+      ["Shop", "<back to all web services", ...head, ...tables, CALL_INFO, "POST /json/reply/Op HTTP/1.1", "Content-Length: length", "", body].join("\n"),
+      "f.txt",
+    );
+  const table = (caption: string, ...rows: string[]) => [`${caption} Parameters:`, "NameParameterData TypeRequiredDescription", ...rows];
+
+  it("reads the language nav line as neither a tag nor a description (finding 10)", () => {
+    for (const nav of [["MetadataC#TypeScript"], ["MetadataC#JavaScriptTypeScriptVB.NETF#"], ["Metadata", "C#", "TypeScript"]]) {
+      const page = flatPage(["Op", "orders", ...nav], table("Op", "IdqueryintNo"));
+      expect(page.tags).toEqual(["orders"]);
+      expect(page.description).toBeUndefined();
+      const withDesc = flatPage(["Op", "Creates an op", ...nav], table("Op", "IdqueryintNo"));
+      expect(withDesc.description).toBe("Creates an op");
+    }
+    // a tag that is a language name stays a tag when no nav follows
+    expect(flatPage(["Op", "Go"], table("Op", "IdqueryintNo")).tags).toEqual(["Go"]);
+  });
+
+  it("prefers the split whose Data Type the page knows and whose Parameter §2.4 gives (finding 11)", () => {
+    const page = flatPage(
+      ["Op", "The following routes are available for this service:", "POST/ops/{Id}"],
+      [...table("Op", "IdpathintNo", "AntibodyOwnerbodyint?No", "UniformLinebodyLineYes"), ...table("Line", "UniformDueformDateTime?No", "PlatformformstringNo")],
+    );
+    expect(params(page.tables[0]!).rows).toEqual([
+      row("Id", "path", "int"),
+      row("AntibodyOwner", "body", "int?"),
+      { ...row("UniformLine", "body", "Line"), required: true },
+    ]);
+    expect(params(page.tables[1]!).rows).toEqual([row("UniformDue", "form", "DateTime?"), row("Platform", "form", "string")]);
+    expect(page.diagnostics).toEqual([]);
+    // no routes: every request row is `query`, so `Anti` + `body` is not possible
+    const noRoutes = flatPage(["Op"], table("Op", "AntibodyOwnerqueryint?No"));
+    expect(params(noRoutes.tables[0]!).rows).toEqual([row("AntibodyOwner", "query", "int?")]);
+  });
+
+  it("reads a type name containing No/Yes whole when the page shows its table (finding 12)", () => {
+    const page = flatPage(
+      ["Op"],
+      [...table("Op", "ColorqueryShipmentNoteYesFor if", "ShipqueryShipmentNo", "NotequeryShipmentNoteNoNotes"), ...table("ShipmentNote", "IdformintNo"), ...table("Shipment", "IdformintNo")],
+    );
+    expect(params(page.tables[0]!).rows).toEqual([
+      { ...row("Color", "query", "ShipmentNote"), required: true, description: "For if" },
+      row("Ship", "query", "Shipment"),
+      { ...row("Note", "query", "ShipmentNote"), description: "Notes" },
+    ]);
+    expect(page.diagnostics).toEqual([]);
+  });
+
   it("skips a flat row it cannot split", () => {
     const page = parseTextPage(
       ["Op Parameters:", "NameParameterData TypeRequiredDescription", "Garbage row here", "IdformintNo", CALL_INFO].join("\n"),
