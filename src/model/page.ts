@@ -15,6 +15,7 @@ import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { pairAliases } from "./aliases.js";
 import { overlayCodeView, renamedType, typesFromCodeView } from "./code-view.js";
 import { inferTypesFromSamples, pascalCase, sampleKindOf } from "./infer.js";
+import { matchArrayElement } from "./solve/elements.js";
 import {
   keyOf,
   objectKeys,
@@ -79,13 +80,24 @@ export function preparePage(raw: RawPage, opts: { operation?: string } = {}): Pr
       response: resBody.syntax === "csv" ? undefined : resBody.value,
       responseRoot: resBody.syntax === "xml" ? xmlRoot(resBody.rootName) : undefined,
     };
-    // a oneway sample URL (`/json/oneway/Op`) with no response sample: the op returns nothing
-    if (!raw.response && /\/oneway\//i.test(raw.request?.url ?? "")) prepared.walk.voidResponse = true;
+    if (noResponseTable(raw, resBody)) prepared.walk.voidResponse = true;
   } else if (raw.tables.length === 0 && !raw.code && !raw.request && !hasBody(resBody)) {
     // a request sample without a body (GET /agents/export) is evidence too: a request with no properties
     throw new PageError("E_NO_TYPES", raw.source, "no type tables and no sample body to infer types from");
   }
   return prepared;
+}
+
+/**
+ * The op's response can have no table: no response block on a complete page that shows its request
+ * sample (§2.8: void), a oneway sample URL (`/json/oneway/Op`) with no response sample, or a
+ * collection or raw response (§4 rule 3: `List<X>`/`X[]` and raw types get no response table).
+ */
+function noResponseTable(raw: RawPage, res: SampleBody): boolean {
+  if (!raw.response) return (raw.complete && raw.request !== undefined) || /\/oneway\//i.test(raw.request?.url ?? "");
+  if (res.syntax === "raw") return true;
+  if (res.syntax === "xml") return /^ArrayOf[A-Z]/.test(res.rootName ?? "");
+  return res.value?.kind === "array";
 }
 
 /** §5.5 vote of a walked page: each property's sample key (JSON/JSV objects only) and the casing they show. Pure. */
@@ -183,13 +195,11 @@ export function finishPage(
       // the element may be a type this page never shows but another page does (one type graph, §4.1)
       const matched =
         element && !known.has(element)
-          ? (matchArrayElement(resBody.value, walk.types) ?? matchArrayElement(resBody.value, elsewhere))
+          ? matchArrayElement(resBody.value, [walk.types, elsewhere])
           : undefined;
       if (matched) response = `${matched}[]`;
-      for (const t of inferred.types) {
-        if (t.role === "request" || known.has(t.name) || (matched && t.name === element)) continue;
-        types.push(t);
-      }
+      // a matched element brings its table's members: what the sample showed of it names nothing
+      if (!matched) for (const t of inferred.types) if (t.role !== "request" && !known.has(t.name)) types.push(t);
       // the page has tables, so it is not sample-only; the other findings still hold
       diagnostics.push(...inferred.diagnostics.filter((d) => d.code !== "W_SAMPLE_ONLY"));
     }
@@ -438,20 +448,6 @@ function keyPairs(body: SampleBody): { name: string; key: string }[] {
 }
 
 /** A top-level array response is X[] when its element matches a table (C1/C2, §6.2). */
-function matchArrayElement(value: SampleNode | undefined, types: readonly WalkedType[]): string | undefined {
-  if (!value || value.kind !== "array") return undefined;
-  const el = value.items[0];
-  if (!el || el.kind !== "object" || el.entries.length === 0) return undefined;
-  const keys = el.entries.map(([k]) => keyOf(k));
-  const hits = types.filter((t) => {
-    if (t.model.kind !== "class" || !t.model.properties?.length) return false;
-    const props = t.propertyKeySet ?? new Set(propertyKeys(t));
-    return keys.every((k) => props.has(k));
-  });
-  const names = new Set(hits.map((t) => t.model.name));
-  return names.size === 1 ? hits[0]!.model.name : undefined;
-}
-
 // --------------------------------------------------------------------------------------------
 // §2.4 parameters for inferred requests, §8.3 preferred verb
 

@@ -66,4 +66,67 @@ describe("solvePages", () => {
     expect(m!.response).toBe("void");
     expect(m!.types.find((t) => t.name === "Ping")?.base).toBe("TrackedRequest");
   });
+
+  // finding 2's variant: a request base whose members are all nullable (no sample key) on an op with no response block
+  it("a complete page with a request sample and no response block is void: the table after the request is its base", () => {
+    const p = page("g.html", "GetThing", [table("GetThing", [["Id", "int"]], "query"), table("TrackedRequest", [["Total", "int?"], ["Color", "DateTime?"]])]);
+    p.request = { verb: "GET", url: "/things/{Id}", headers: {}, parsed: { syntax: "empty", truncated: false } };
+    const [m] = solve([p]);
+    expect(m!.response).toBe("void");
+    expect(m!.types.find((t) => t.name === "GetThing")?.base).toBe("TrackedRequest");
+  });
+
+  it("a page cut after its request sample still takes a table captioned as a response", () => {
+    const p = page("q.html", "GetQ", [table("GetQ", [["Id", "int"]], "query"), table("GetQResponse", [["Ok", "bool"]])]);
+    p.request = { verb: "GET", url: "/q/{Id}", headers: {}, parsed: { syntax: "empty", truncated: false } };
+    const [m] = solve([p]);
+    expect(m!.response).toBe("GetQResponse");
+    expect(m!.types.find((t) => t.name === "GetQ")?.base).toBeUndefined();
+  });
+
+  it("a collection response has no table (§4 rule 3): the table after the request is its base", () => {
+    const p = page("l.html", "ListThings", [table("ListThings", [["Id", "int"]], "body"), table("TrackedRequest", [["Total", "int?"]])], "html", '[{"name":"String"}]');
+    const [m] = solve([p]);
+    expect(m!.types.find((t) => t.name === "ListThings")?.base).toBe("TrackedRequest");
+    expect(m!.response).not.toBe("TrackedRequest");
+  });
+
+  // finding 4: the element of a List<X> response named from the sample although X has a table on another page
+  it("a List<X> response element is the type whose whole base chain explains the sample object, on any page", () => {
+    // Other needs a date the sample lacks; Item's own rows lack `code`, its base's hold it
+    const shows = page(
+      "s.html",
+      "GetS",
+      [
+        table("GetS", [["Item", "Item"], ["Other", "Other"]], "body"),
+        table("Item", [["Name", "string"], ["Size", "int?"]]),
+        table("ItemBase", [["Code", "string"]]),
+        table("Other", [["Name", "string"], ["Code", "string"], ["Due", "DateTime"]]),
+        table("GetSResponse", [["Ok", "bool"]]),
+      ],
+      "html",
+      '{"ok":false}',
+    );
+    const lists = page("t.html", "ListT", [table("ListT", [["Id", "int"]], "body")], "html", '[{"name":"String","code":"String"}]');
+    const solved = solve([shows, lists]);
+    expect(solved[0]!.types.find((t) => t.name === "Item")?.base).toBe("ItemBase");
+    expect(solved[1]!.response).toBe("Item[]");
+    expect(solved[1]!.types.map((t) => t.name)).not.toContain("ListTResponseItem");
+  });
+
+  it("a List<X> response whose sample fits two types equally names neither", () => {
+    const shows = page("s.html", "GetS", [table("GetS", [["A", "A"], ["B", "B"]], "body"), table("A", [["Name", "string"]]), table("B", [["Name", "string"]]), table("GetSResponse", [["Ok", "bool"]])], "html", '{"ok":false}');
+    const lists = page("t.html", "ListT", [table("ListT", [["Id", "int"]], "body")], "html", '[{"name":"String"}]');
+    expect(solve([shows, lists])[1]!.response).toBe("ListTResponseItem[]");
+  });
+
+  it("a page whose search ran out of budget is not forced to drop the bases no page voted on", () => {
+    // Big's search stops after 8 nodes with its first parse (Tracked is Big's base: Thing must show
+    // where it is walked): an overflowed reading does not vote, so nothing is decided about Big's base
+    const tables = [table("Big", [["Id", "int"], ["Thing", "Thing"]], "body"), table("Tracked", [["Total", "int?"]]), table("Thing", [["Code", "int?"]]), table("BigResponse", [["Ok", "bool"]])];
+    const prepared = preparePage(page("b.html", "Big", tables, "html", '{"ok":false}'));
+    prepared.walk!.nodeCap = 8;
+    const [m] = solvePages([prepared]);
+    expect(m!.types.find((t) => t.name === "Big")?.base).toBe("Tracked");
+  });
 });

@@ -62,15 +62,22 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const voters = pages.filter((p) => readings.has(p));
   const votes = countVotes(voters, readings, candidates);
   const decided = decideBases(votes);
+  // types some page voted on: decided, or decided to have none; the rest stay as open as in step 2
+  const voted = new Set([...votes.yes.keys(), ...votes.no.keys()]);
   for (const w of walked) {
     const own = basesOf(w.keys, w.result!);
-    const disagrees = [...own].some(([t, b]) => decided.get(t)?.base !== b) || wouldTake(w, decided);
+    const disagrees = [...own].some(([t, b]) => decided.get(t)?.base !== b && voted.has(t)) || wouldTake(w, decided);
     if (!disagrees) continue;
     const result = walkTables(
       {
         ...w.prepared.walk!,
         tableful,
-        baseRule: (d, b) => (decided.get(keyAt(w.keys, d) ?? "")?.base === w.keys.keys[b] ? "must" : "never"),
+        baseRule: (d, b) => {
+          const t = keyAt(w.keys, d) ?? "";
+          const base = w.keys.keys[b]!;
+          if (voted.has(t)) return decided.get(t)?.base === base ? "must" : "never";
+          return candidates.possible.get(t)?.has(base) ? "may" : "never";
+        },
       },
       w.plan,
     );
@@ -125,12 +132,13 @@ function majorityCase(cases: readonly WireCase[]): "camel" | "pascal" | "snake" 
   return ranked[0];
 }
 
-/** One walked class per name with properties from a table, for responses that show only a sample. */
+/** One walked class (with properties) or enum per name from a table, for responses that show only a sample. */
 function tablesOnAnyPage(walked: readonly Walked[]): WalkedType[] {
   const byName = new Map<string, WalkedType>();
   for (const w of walked) {
     for (const t of w.result!.types) {
-      if (t.table === undefined || t.model.kind !== "class" || !t.model.properties?.length || t.model.partial) continue;
+      if (t.table === undefined || t.model.partial) continue;
+      if (t.model.kind === "class" ? !t.model.properties?.length : t.model.kind !== "enum") continue;
       if (!byName.has(t.model.name)) byName.set(t.model.name, t);
     }
   }

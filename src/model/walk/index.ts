@@ -9,7 +9,7 @@ import { prepare, tableKey, type Table } from "./tables.js";
 import { Overflow, Search, describe, decideRequest, greedyParse, type Snapshot } from "./search.js";
 import { assemble } from "./assemble.js";
 
-export { keyOf, parseTypeText, knownTableless } from "./tables.js";
+export { keyOf, parseTypeText, knownTableless, isC1Type } from "./tables.js";
 export { objectKeys, type ObjectKeys } from "./sample-access.js";
 
 export interface WalkInput {
@@ -24,7 +24,7 @@ export interface WalkInput {
   responseRoot?: string;
   /** Search budget (§5.3: 100,000 nodes). */
   nodeCap?: number;
-  /** The page shows a oneway request and no response: the op returns nothing, so no table is its response. */
+  /** No table can be the response: the op returns nothing (void), a collection or a raw type (page.ts decides). */
   voidResponse?: boolean;
   /** Captioned pages: names that have a table on some page of the service (the solve knows them). */
   tableful?: ReadonlySet<string>;

@@ -136,7 +136,7 @@ export class Search {
       const cyclic = this.input.captions && tb?.captionParams?.includes(name) === true;
       // With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses,
       // not bases: taking one as a base only trades the response for another table.
-      const responseLike = this.input.captions && (tb?.caption === `${this.input.operation}Response` || tb?.caption === "QueryResponse");
+      const responseLike = tb !== undefined && captionedResponse(tb, this.input);
       const bname = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic && !responseLike ? this.baseName(tb, name) : undefined;
       const possible = bname !== undefined && (!this.input.captions || !this.seen.has(bname));
       // the cross-page solve (§4.1) may have settled this base already: every page, one answer
@@ -210,7 +210,7 @@ export class Search {
     if (!tb || tb.kind !== "params") return;
     const name = tb.caption ?? `Unnamed${i + 1}`;
     if (tb.caption && this.seen.has(name)) return;
-    if (this.input.captions && (tb.caption === `${this.input.operation}Response` || tb.caption === "QueryResponse")) return;
+    if (captionedResponse(tb, this.input)) return;
     // With captions a base shows whether it is generic: only QueryBase (under a prop-less
     // QueryDb<T>) or a table captioned with parameters can be followed by generic arguments.
     const base = this.tables[t + 1];
@@ -305,8 +305,7 @@ export class Search {
     const i = this.pos;
     const tb = this.tables[i];
     const rs = asObject(this.input.response);
-    // a oneway op with no response sample returns nothing: no table can be its response
-    if (tb && tb.kind === "params" && !this.input.voidResponse) {
+    if (tb && tb.kind === "params" && responseMayTake(tb, this.input)) {
       let name: string;
       let naming: Slot["naming"];
       if (tb.caption) [name, naming] = [tb.caption, "caption"];
@@ -469,7 +468,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
   walk(requestTable ? 0 : -1, rq, input.operation);
   let responseTable = -1;
   const tb = tables[pos];
-  if (tb && tb.kind === "params") {
+  if (tb && tb.kind === "params" && responseMayTake(tb, input)) {
     const rs = asObject(input.response);
     const name = tb.caption ?? input.responseRoot ?? (tb.signature === "QueryResponse" ? "QueryResponse" : `${input.operation}Response`);
     const naming: Slot["naming"] = tb.caption
@@ -485,6 +484,19 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     walk(responseTable, rs, name);
   }
   return { score: 0, slots, consumed: pos, responseTable, x0, sig: "greedy" };
+}
+
+/** With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses, never bases or arguments. */
+function captionedResponse(tb: Table, input: WalkInput): boolean {
+  return input.captions && (tb.caption === `${input.operation}Response` || tb.caption === "QueryResponse");
+}
+
+/**
+ * A void, collection or raw response has no table (page.ts: noResponseTable), except a table
+ * captioned as a response: then the page was cut after its request sample.
+ */
+function responseMayTake(tb: Table, input: WalkInput): boolean {
+  return !input.voidResponse || captionedResponse(tb, input);
 }
 
 export function describe(s: Snapshot, tables: Table[]): string {

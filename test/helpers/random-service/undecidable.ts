@@ -8,7 +8,8 @@
 //        `<Op>Base`; a response shared by two ops). Such types are matched to the truth by shape.
 // json   everything but the service name; the AutoQuery built-ins come from spec §8.2, not the server.
 // all    a type with a table on no page (only samples show it); a base no page shows (see hiddenBases);
-//        the wire case when no sample key votes (§5.5).
+//        the wire case when no sample key votes (§5.5); the element of a List<X> response whose sample
+//        element shows no key (see keylessElements).
 // flat   cells run together: a valued enum's rows cannot be split (typed string, §5.1), a plain enum
 //        member cannot be told from its glued description, and route notes glue onto the summary.
 import type { Difference, Undecidable } from "./compare.js";
@@ -52,6 +53,21 @@ function untabled(service: TrueService, rules: Undecidable[]): void {
     rules.push({ path: "op:*.response", reason: reason(t.name), when: (d) => mentions(d.expected, t.name) });
   }
   rules.push({ path: "type:*", reason: "a type inferred from the sample of a type with no table", when: (d) => d.actual === "extra" && d.from === "sample" });
+}
+
+/**
+ * A `List<X>` response has no table (§4 rule 3): only its sample names X, by matching the element
+ * object against the tables of other pages. An element that shows no key (`[{}]`: every member of
+ * X is null) matches every type whose members may all be null, so X cannot be told.
+ */
+function keylessElements(service: TrueService, rules: Undecidable[]): void {
+  for (const op of service.operations) {
+    const body = describePage(service, op).response;
+    if (body === undefined) continue;
+    const v = JSON.parse(body) as unknown;
+    if (!Array.isArray(v) || (v.length && (typeof v[0] !== "object" || v[0] === null || Object.keys(v[0] as object).length))) continue;
+    rules.push({ path: `op:${op.name}.response`, reason: `the ${op.name} response sample shows a list element with no key (${body}): any all-nullable type fits it` });
+  }
 }
 
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
@@ -109,6 +125,7 @@ export function undecidables(service: TrueService, rendering: Rendering): Undeci
   if (rendering !== "json") {
     untabled(service, rules);
     hiddenBases(service, rules);
+    keylessElements(service, rules);
     if (!hasVotingSample(service)) {
       const reason = "no sample body shows a key, so the wire case is unknown (§5.5: camel assumed)";
       rules.push({ path: "service.wireCase", reason }, { path: "type:*.prop:*.wireName", reason });

@@ -1,0 +1,123 @@
+// The element of a collection response (spec §4 rule 3: a `List<X>` response has no table) is a
+// type some page may show elsewhere (one type graph, §4.1). Its sample object holds the members
+// of X and of X's bases (inherited members live inside the derived object), omits only what a
+// sample can omit (§2.8: null members), and each value has the shape of its member's type (an
+// array for a collection, a member name for an enum). So it is matched against whole base chains.
+import type { SampleNode, TypeRef } from "../types.js";
+import { NUMERIC_ALIASES, isCollectionName, isDictionaryName, isSystemTypeName } from "../../csharp-type.js";
+import { sampleKindOf, scalarType } from "../infer.js";
+import { isC1Type, keyOf, objectKeys, parseTypeText, type WalkedType } from "../walk/index.js";
+
+/** How deep the value check follows nested objects (a sample is a tree; its first levels say enough). */
+const DEPTH = 3;
+
+interface Types {
+  byName: ReadonlyMap<string, WalkedType>;
+}
+
+/**
+ * The table-backed class whose base chain explains the first element of an array sample: every
+ * key is a member of the chain with a value of its type's shape, every member the sample lacks
+ * could be null. Of several, the one that leaves fewest members out (the sample shows what it
+ * can); a tie names no type (the name is then the sample's). Types of this page come first
+ * (`lists[0]`), each further list only when the earlier ones matched nothing.
+ */
+export function matchArrayElement(value: SampleNode | undefined, lists: readonly (readonly WalkedType[])[]): string | undefined {
+  if (!value || value.kind !== "array") return undefined;
+  const el = value.items[0];
+  if (!el || el.kind !== "object" || el.entries.length === 0) return undefined;
+  const byName = new Map<string, WalkedType>();
+  for (const list of lists) for (const t of list) if (!byName.has(t.model.name)) byName.set(t.model.name, t);
+  const types: Types = { byName };
+  for (const list of lists) {
+    let best: string | undefined;
+    let bestOmitted = Infinity;
+    let tie = false;
+    for (const t of list) {
+      if (t.model.kind !== "class" || !t.model.properties?.length || t.model.genericParams?.length) continue;
+      const omitted = explains(t, el, types, DEPTH);
+      if (omitted < 0 || omitted > bestOmitted || t.model.name === best) continue;
+      if (omitted === bestOmitted) tie = true;
+      else [best, bestOmitted, tie] = [t.model.name, omitted, false];
+    }
+    if (best !== undefined) return tie ? undefined : best;
+  }
+  return undefined;
+}
+
+/** Members of t's chain the object leaves out, or -1 when the object cannot be a t. */
+function explains(t: WalkedType, obj: SampleNode & { kind: "object" }, types: Types, depth: number): number {
+  const first = objectKeys(obj).first;
+  const members = new Set<string>();
+  const visited = new Set<string>();
+  let omitted = 0;
+  for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
+    visited.add(w.model.name);
+    for (const p of w.model.properties ?? []) {
+      const k = keyOf(p.name);
+      if (members.has(k)) continue;
+      members.add(k);
+      const v = first.get(k)?.[1];
+      if (v === undefined) {
+        if (alwaysShown(p.type, types)) return -1;
+        omitted++;
+      } else if (!fits(parseTypeText(p.type), v, types, depth)) return -1;
+    }
+  }
+  for (const k of first.keys()) if (!members.has(k)) return -1;
+  return omitted;
+}
+
+/**
+ * A non-nullable scalar (number, bool, string, date, Guid, enum...) always has an example value
+ * (§2.8); only nullable values and objects the sample could not construct are left out.
+ */
+function alwaysShown(type: string, types: Types): boolean {
+  if (isC1Type(type)) return true;
+  const ref = parseTypeText(type);
+  if (ref?.kind !== "named" || ref.args.length) return false;
+  if (isSystemTypeName(ref.name)) return SHOWN_AS[ref.name] !== undefined;
+  return types.byName.get(ref.name)?.model.kind === "enum";
+}
+
+/** The value has the shape of the type (unknown types fit anything). */
+function fits(ref: TypeRef | undefined, v: SampleNode, types: Types, depth: number): boolean {
+  if (!ref || v.kind === "null") return true;
+  if (ref.kind === "nullable") return fits(ref.inner, v, types, depth);
+  if (ref.kind === "array" && ref.element.kind === "named" && ref.element.name === "byte") return true; // base64 text
+  if (ref.kind === "array") return v.kind === "array" && (v.items[0] === undefined || fits(ref.element, v.items[0], types, depth));
+  if (isCollectionName(ref.name)) return v.kind === "array" && (v.items[0] === undefined || fits(ref.args[0], v.items[0], types, depth));
+  if (isDictionaryName(ref.name)) return v.kind === "object";
+  if (isSystemTypeName(ref.name)) return v.kind === "scalar" ? scalarFits(ref.name, v) : ref.name === "object" || ref.name === "Object";
+  const t = types.byName.get(ref.name);
+  if (!t) return true;
+  if (t.model.kind === "enum") {
+    if (v.kind !== "scalar") return false;
+    // flags and valued enums may serialize as numbers or as several names
+    if (t.model.valued || !/^[A-Za-z_]\w*$/.test(v.text)) return true;
+    return t.model.members?.some((m) => m.name === v.text) ?? true;
+  }
+  if (v.kind !== "object") return false;
+  return depth <= 0 || t.model.genericParams?.length || explains(t, v, types, depth - 1) >= 0 ? true : false;
+}
+
+const SHOWN_AS: Readonly<Record<string, string>> = { DateTime: "DateTime", DateTimeOffset: "DateTime", DateOnly: "DateTime", Guid: "Guid", TimeSpan: "TimeSpan" };
+
+/** A number for a number type, a boolean for bool, text for the rest (JSV leaves text unquoted). */
+function scalarFits(name: string, v: SampleNode & { kind: "scalar" }): boolean {
+  const kind = sampleKindOf(v);
+  if (NUMERIC_ALIASES.has(name)) return kind === "number";
+  if (name === "bool") return kind === "boolean";
+  if (name === "object" || name === "Object") return true;
+  if (kind !== "string") return false;
+  // example values (§2.8): the minimum date, zero Guids, XSD durations
+  const shown = SHOWN_AS[name];
+  return shown === undefined || scalarType(v.text, v.quoted) === shown;
+}
+
+function baseOf(t: WalkedType, types: Types): WalkedType | undefined {
+  const base = t.model.base;
+  if (base === undefined) return undefined;
+  const ref = parseTypeText(base);
+  return ref?.kind === "named" ? types.byName.get(ref.name) : undefined;
+}
