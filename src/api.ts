@@ -4,180 +4,41 @@
 // unless allowPartial, and nothing is written unless the whole run succeeded.
 
 import path from "node:path";
-import { formatWarnings, isErrorCode } from "./diagnostics.js";
+import { formatWarnings } from "./diagnostics.js";
 import type { EmitOptions, GeneratedFile } from "./emit/options.js";
+import { loadInputs, reportRecorded, unchangedCheckResult, unchangedGenerateResult, unchangedRecord, type Loaded } from "./inputs.js";
 import { dumpPage } from "./model/dump.js";
 import { mergePages } from "./model/merge.js";
 import { preparePage, type PreparedPage } from "./model/page.js";
 import { solvePages } from "./model/solve/index.js";
 import { summarize } from "./model/summary.js";
 import { metadataPages, withoutRepeatedTypes } from "./model/metadata/metadata-pages.js";
-import {
-  PageError,
-  type ApiModel,
-  type Diagnostic,
-  type MetadataDocument,
-  type PageModel,
-  type RawPage,
-} from "./model/types.js";
+import { PageError, type ApiModel, type PageModel, type RawPage } from "./model/types.js";
 import { detectPage, describeNotMetadata, type PageKind } from "./parse/detect.js";
 import { parseHtmlPage } from "./parse/html.js";
 import { parseMetadataDocument } from "./parse/metadata-json/document.js";
 import { parseTextPage } from "./parse/text.js";
-import { fileCache } from "./source/cache.js";
 import { recordedOptions, type RunOptions } from "./source/config.js";
-import { crawl } from "./source/crawl.js";
 import { RunFailedError, SsgenError, UsageError, EXIT, type PageFailure } from "./source/errors.js";
-import { expandInputs, readInput } from "./source/files.js";
 import { makeOperationFilter } from "./source/filter.js";
-import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from "./source/http.js";
-import { probeTypesMetadata, typesMetadataUrl } from "./source/metadata-probe.js";
-import { silentProgress, type Progress } from "./source/progress.js";
+import { loadPages, type LoadedPage, type LoadResult, type UrlSource } from "./source/load.js";
 import { displayUrl, scrub } from "./source/redact.js";
-import { resolvePrettierConfig } from "./source/prettier-config.js";
-import { readRuntimeSource } from "./source/template.js";
+import { silentReporter, type Reporter } from "./source/reporter.js";
 import { writeOutputAtomically, type WriteResult } from "./write/atomic.js";
 import { compareOutput, formatCheckReport, type CheckReport } from "./write/check.js";
 import { summarizeModel } from "./write/manifest.js";
-import { saveInputsRecord, unchangedOutput, type InputsRecord } from "./write/unchanged.js";
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { saveInputsRecord, type InputsRecord } from "./write/unchanged.js";
+import { READ_FROM, plural } from "./summary-line.js";
 import { SSGEN_VERSION } from "./version.js";
 
 export type { RunOptions } from "./source/config.js";
+export { loadPages, type LoadedPage, type LoadResult, type UrlSource } from "./source/load.js";
+export { silentReporter, type Reporter } from "./source/reporter.js";
+export { formatGenerateSummary, plural } from "./summary-line.js";
 export { EXIT, SsgenError, UsageError, RunFailedError } from "./source/errors.js";
 
-/** Where a run reports; the CLI writes to stderr, library callers may pass silentReporter. */
-export interface Reporter {
-  /** Warning lines (grouped by code, see formatWarnings) and failures kept by --allow-partial. */
-  warn(line: string): void;
-  /** `info: …` lines: which source a --url was read from when it was not the first choice. */
-  info?(line: string): void;
-  progress: Progress;
-  /** Every warning instead of the first few of each code. */
-  verbose?: boolean;
-  /** A stage of the run begins (`reading sources`, `parsing 23 pages`, …); no name: the run ended. */
-  stage?(name?: string): void;
-}
-
-export const silentReporter: Reporter = { warn() {}, progress: silentProgress };
 
 // ---------------------------------------------------------------------------------------------
-
-export interface LoadedPage {
-  /** File path (relative to the input base) or secret-free URL. */
-  source: string;
-  url?: string;
-  text: string;
-  /** Exact op name from an index link. */
-  operation?: string;
-  /** Tags from the index (pages from files carry their own, if any). */
-  tags?: string[];
-  /** Already parsed /types/metadata document (the --url probe); `text` is then empty. */
-  metadata?: MetadataDocument;
-  /** The op's ?lang=typescript code view, fetched beside its page (spec §2.9). */
-  codeView?: { source: string; text: string };
-}
-
-/** What one --url was read from (the summary and the generated files' header say it). */
-export interface UrlSource {
-  /** The URL as given, secret-free. */
-  url: string;
-  via: "metadata" | "pages";
-  /** The /types/metadata URL, when that was read. */
-  document?: string;
-}
-
-export interface LoadResult {
-  pages: LoadedPage[];
-  failures: PageFailure[];
-  /** Warnings from index pages. */
-  diagnostics: Diagnostic[];
-  /** One per --url, in the order given (absent: no --url). */
-  urlSources?: UrlSource[];
-}
-
-export async function loadPages(options: RunOptions, reporter: Reporter = silentReporter): Promise<LoadResult> {
-  reporter.stage?.("reading sources");
-  const pages: LoadedPage[] = [];
-  const failures: PageFailure[] = [];
-  const diagnostics: Diagnostic[] = [];
-
-  if (options.inputs.length) {
-    const files = await expandInputs(options.inputs, options.inputBase);
-    for (const file of files) {
-      try {
-        pages.push({ source: file.display, text: await readInput(file, options.maxPageBytes) });
-      } catch (error) {
-        const e = error as SsgenError & { code?: unknown; detail?: string };
-        failures.push({ page: file.display, code: isErrorCode(e.code) ? e.code : "E_INPUT", detail: e.detail ?? e.message, stage: "source" });
-      }
-    }
-  }
-  const http: Omit<HttpOptions, "allowedOrigin"> = {
-    ...DEFAULT_HTTP_OPTIONS,
-    timeoutMs: options.timeoutMs,
-    retries: options.retries,
-    maxBytes: options.maxPageBytes,
-    headers: options.headers,
-    cache: options.cacheDir ? fileCache(options.cacheDir) : undefined,
-  };
-  const urlSources: UrlSource[] = [];
-  const crawlUrls: string[] = [];
-  for (const url of options.urls) {
-    const source = await readTypesMetadata(url, options.from ?? "auto", http, reporter, failures);
-    if (source.page) pages.push(source.page);
-    else if (source.via === "pages") crawlUrls.push(url);
-    urlSources.push(source.source);
-  }
-  if (crawlUrls.length) {
-    const result = await crawl(crawlUrls, {
-      concurrency: options.concurrency,
-      filter: makeOperationFilter(options),
-      progress: reporter.progress,
-      http,
-      codeViews: options.codeViews,
-    });
-    for (const p of result.pages) pages.push(p);
-    failures.push(...result.failures);
-    diagnostics.push(...result.diagnostics);
-  }
-  return { pages, failures, diagnostics, urlSources };
-}
-
-/**
- * --from auto: the /types/metadata document when the server serves one, else the pages (with an
- * info line saying why). --from metadata: the document or a failure. --from pages: no probe.
- */
-async function readTypesMetadata(
-  url: string,
-  from: NonNullable<RunOptions["from"]>,
-  http: Omit<HttpOptions, "allowedOrigin">,
-  reporter: Reporter,
-  failures: PageFailure[],
-): Promise<{ source: UrlSource; page?: LoadedPage; via: UrlSource["via"] | "failed" }> {
-  const shown = displayUrl(url);
-  const pagesSource = { source: { url: shown, via: "pages" as const }, via: "pages" as const };
-  if (from === "pages") return pagesSource;
-  const target = typesMetadataUrl(url);
-  if (!target) {
-    if (from === "auto") return pagesSource;
-    failures.push({ page: shown, code: "E_FROM", detail: "is one operation page; --from metadata needs the service's base URL", stage: "source" });
-    return { ...pagesSource, via: "failed" };
-  }
-  const probe = await probeTypesMetadata(target, http);
-  if (probe.served) {
-    const page: LoadedPage = { source: probe.url, url: probe.url, text: "", metadata: probe.document };
-    return { source: { url: shown, via: "metadata", document: probe.url }, page, via: "metadata" };
-  }
-  if (from === "metadata") {
-    failures.push({ page: probe.url, code: probe.code, detail: probe.reason, stage: probe.code === "E_NOT_METADATA" || probe.code === "E_METADATA_JSON" ? "parse" : "source" });
-    return { ...pagesSource, via: "failed" };
-  }
-  reporter.info?.(`info: ${probe.url}: not used (${probe.code} ${probe.reason}); reading the metadata pages`);
-  return pagesSource;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -323,61 +184,6 @@ export interface EmitResult extends BuildResult {
   files: GeneratedFile[];
 }
 
-/** The loaded pages plus what decides the output besides them; the key of an unchanged run. */
-interface Loaded {
-  loaded: LoadResult;
-  prettierConfig: Record<string, unknown> | undefined;
-  runtimeSource: string;
-  /** sha256 over every input page, every output-deciding option, the runtime and ssgen's version. */
-  key: string;
-}
-
-async function loadInputs(options: RunOptions, reporter: Reporter): Promise<Loaded> {
-  const loaded = await loadPages(options, reporter);
-  const [prettierConfig, runtimeSource] = await Promise.all([
-    options.emit.format ? resolvePrettierConfig(options.out) : undefined,
-    readRuntimeSource(),
-  ]);
-  const hash = createHash("sha256");
-  // headers (secrets) and transport settings do not shape the output and stay out of the key
-  hash.update(JSON.stringify({ version: SSGEN_VERSION, emit: options.emit, recorded: recordedOptions(options), include: options.include, exclude: options.exclude, allowPartial: options.allowPartial, prettierConfig, urlSources: loaded.urlSources ?? null, failures: loaded.failures, diagnostics: loaded.diagnostics }));
-  hash.update(runtimeSource);
-  hash.update(await codeFingerprint());
-  for (const p of loaded.pages) {
-    hash.update(JSON.stringify([p.source, p.url ?? null, p.operation ?? null, p.tags ?? null, p.text.length]));
-    hash.update(p.metadata ? JSON.stringify(p.metadata) : p.text);
-  }
-  return { loaded, prettierConfig, runtimeSource, key: hash.digest("hex") };
-}
-
-/**
- * ssgen's own code (every module beside this one): a build that changed the emitter without a new
- * version number must not reuse output the old code wrote.
- */
-let fingerprint: Promise<string> | undefined;
-function codeFingerprint(): Promise<string> {
-  fingerprint ??= (async () => {
-    const root = path.dirname(fileURLToPath(import.meta.url));
-    const files = (await readdir(root, { recursive: true })).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
-    const hash = createHash("sha256");
-    for (const f of files) hash.update(f).update(await readFile(path.join(root, f)));
-    return hash.digest("hex");
-  })();
-  return fingerprint;
-}
-
-/**
- * Nothing changed: the manifest in --out records this very key and every file it lists is still
- * what ssgen wrote. The run then reports what the recorded run reported, without parsing or emitting.
- */
-async function unchangedRun(options: RunOptions, inputs: Loaded, reporter: Reporter): Promise<(InputsRecord & { files: number }) | undefined> {
-  const recorded = await unchangedOutput(options.out, inputs.key);
-  if (!recorded) return undefined;
-  for (const line of formatWarnings(recorded.diagnostics, { verbose: reporter.verbose })) reporter.warn(line);
-  for (const f of recorded.failures) reporter.warn(`failed: ${f.page}: ${f.code} ${f.detail}`);
-  return recorded;
-}
-
 function inputsRecord(key: string, emitted: EmitResult): InputsRecord {
   return {
     key,
@@ -433,19 +239,9 @@ export function headerSources(
   return [...urls, ...inputs.map((i) => i.split(path.sep).join("/"))];
 }
 
-const READ_FROM: Readonly<Record<BuildResult["readFrom"], string>> = {
-  metadata: "from /types/metadata JSON",
-  pages: "from metadata pages",
-  both: "from /types/metadata JSON and metadata pages",
-};
-
 function reportWarnings(built: BuildResult, reporter: Reporter): void {
   for (const line of formatWarnings(built.api.diagnostics, { verbose: reporter.verbose })) reporter.warn(line);
   for (const f of built.failures) reporter.warn(`failed: ${f.page}: ${f.code} ${f.detail}`);
-}
-
-function warningCount(api: ApiModel): number {
-  return api.diagnostics.filter((d) => d.code.startsWith("W")).length;
 }
 
 export interface GenerateResult extends EmitResult {
@@ -468,10 +264,10 @@ export async function generate(options: RunOptions, reporter: Reporter = silentR
   const started = performance.now();
   return scrubbed(options, async () => {
     const inputs = await loadInputs(options, reporter);
-    const recorded = reuseUnchanged ? await unchangedRun(options, inputs, reporter) : undefined;
+    const recorded = reuseUnchanged ? await unchangedRecord(options, inputs) : undefined;
     if (recorded) {
-      const write: WriteResult = { written: 0, removed: [], unchanged: true };
-      return { ...skippedResult(recorded), write, elapsedMs: Math.round(performance.now() - started), unchanged: { operations: recorded.operations, types: recorded.types, files: recorded.files } };
+      reportRecorded(recorded, reporter);
+      return unchangedGenerateResult(recorded, Math.round(performance.now() - started));
     }
     const emitted = await buildAndEmit(options, reporter, inputs);
     reporter.stage?.(`writing ${path.relative(process.cwd(), options.out) || "."}`);
@@ -481,36 +277,6 @@ export async function generate(options: RunOptions, reporter: Reporter = silentR
     for (const note of write.notes ?? []) reporter.warn(`warning: ${options.out}: ${note}`);
     return { ...emitted, write, elapsedMs: Math.round(performance.now() - started) };
   }, reporter);
-}
-
-/** The result of a run that found nothing changed: the recorded run's diagnostics, no files. */
-function skippedResult(recorded: InputsRecord): EmitResult {
-  return {
-    api: { wireCase: "unknown", operations: [], types: [], diagnostics: recorded.diagnostics, sources: [] },
-    pages: [],
-    failures: recorded.failures.map((f) => ({ ...f, stage: "parse" as const }) as PageFailure),
-    skipped: [],
-    readFrom: recorded.readFrom as EmitResult["readFrom"],
-    files: [],
-  };
-}
-
-/** The last line of a generate run. */
-export function formatGenerateSummary(result: GenerateResult): string {
-  const files = result.unchanged
-    ? `0 files written (${result.unchanged.files} unchanged)`
-    : result.write.unchanged
-      ? `0 files written (${result.files.length} unchanged)`
-      : `${result.write.written} files written`;
-  const failed = result.failures.length ? `, ${plural(result.failures.length, "page")} failed` : "";
-  const operations = result.unchanged?.operations ?? result.api.operations.length;
-  const types = result.unchanged?.types ?? result.api.types.length;
-  const fromCode = (result.pages ?? []).filter((p) => p.codeView !== undefined).length;
-  const views = fromCode ? ` (${fromCode} read from ?lang= code views)` : "";
-  return (
-    `ssgen: ${plural(operations, "operation")}${views}, ${plural(types, "type")} ${READ_FROM[result.readFrom]}, ${files}, ` +
-    `${plural(warningCount(result.api), "warning")}${failed}, ${result.elapsedMs} ms`
-  );
 }
 
 export interface CheckResult extends EmitResult {
@@ -526,12 +292,10 @@ export async function check(
 ): Promise<CheckResult> {
   return scrubbed(options, async () => {
     const inputs = await loadInputs(options, reporter);
-    const recorded = reuseUnchanged ? await unchangedRun(options, inputs, reporter) : undefined;
+    const recorded = reuseUnchanged ? await unchangedRecord(options, inputs) : undefined;
     if (recorded) {
-      // the output is exactly what this run would write: no drift, by construction
-      const report: CheckReport = { drift: false, files: [], model: { operationsAdded: [], operationsRemoved: [], operationsChanged: {}, typesAdded: [], typesRemoved: [], typesChanged: {} } };
-      const label = path.relative(process.cwd(), options.out) || ".";
-      return { ...skippedResult(recorded), report, text: formatCheckReport(report, label, patch) };
+      reportRecorded(recorded, reporter);
+      return unchangedCheckResult(recorded, options.out, patch);
     }
     const emitted = await buildAndEmit(options, reporter, inputs);
     reporter.stage?.(`comparing with ${path.relative(process.cwd(), options.out) || "."}`);
@@ -579,9 +343,4 @@ async function scrubbed<T>(options: RunOptions, run: () => Promise<T>, reporter?
   } finally {
     reporter?.stage?.();
   }
-}
-
-/** `1 page`, `2 pages`. */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

@@ -1,7 +1,8 @@
 // THE option table: every ssgen option is declared here once, and everything else is derived from it:
-// the yargs flags (cli.ts), the config-file validator (source/config.ts), the option types
-// (ConfigShape, OptionValues, EmitSettings), the defaults of the resolved run context
-// (RunOptions), and what the generated files' header records (and `ssgen update` reads back).
+// the yargs flags (cli-commands.ts) and the plain-flag reader of an unchanged run (cli-unchanged.ts),
+// the config-file validator (source/config.ts), the option types (ConfigShape, OptionValues,
+// EmitSettings), the defaults of the resolved run context (RunOptions), and what the generated
+// files' header records (and `ssgen update` reads back).
 //
 // How to add an option: add one entry below, named by its camelCase config key (the flag is the
 // kebab-case form: `maxPageMb` is `--max-page-mb`; a boolean `codeViews` gets `--no-code-views` for

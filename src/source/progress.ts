@@ -2,16 +2,10 @@
 // (CI, pipes), nothing with --quiet. stdout stays clean for inspect --json.
 
 import cliProgress from "cli-progress";
+import { silentProgress, type Progress } from "./reporter.js";
 import { terminalText } from "./redact.js";
 
-export interface Progress {
-  start(total: number, label: string): void;
-  /** One item finished; `item` is secret-free (op name or display URL). */
-  tick(item: string): void;
-  stop(): void;
-}
-
-export const silentProgress: Progress = { start() {}, tick() {}, stop() {} };
+export { makeStages, silentProgress, type Progress } from "./reporter.js";
 
 export function makeProgress(mode: "quiet" | "auto", stream: NodeJS.WriteStream = process.stderr): Progress {
   if (mode === "quiet") return silentProgress;
@@ -77,21 +71,5 @@ function lineProgress(stream: NodeJS.WriteStream): Progress {
       }
     },
     stop() {},
-  };
-}
-
-/**
- * Stage lines after the crawl (`ssgen: parsing 23 pages`, `ssgen: emitting TypeScript …`), so a
- * long run never sits silent; with `verbose`, each finished stage's time too.
- */
-export function makeStages(mode: "quiet" | "auto", verbose: boolean, stream: NodeJS.WritableStream = process.stderr): (name?: string) => void {
-  if (mode === "quiet") return () => {};
-  let current: { name: string; started: number } | undefined;
-  return (name) => {
-    const now = performance.now();
-    if (current && verbose) stream.write(`ssgen:   ${current.name}: ${Math.round(now - current.started)} ms\n`);
-    current = name ? { name, started: now } : undefined;
-    // the first stage is the crawl, which has its own progress
-    if (name && name !== "reading sources") stream.write(`ssgen: ${name}\n`);
   };
 }

@@ -7,34 +7,10 @@ import path from "node:path";
 import { createTwoFilesPatch, diffLines } from "diff";
 import { withoutSources } from "../emit/header.js";
 import type { GeneratedFile } from "../emit/options.js";
+import type { CheckReport, FileChange, ModelChanges } from "./check-report.js";
 import { readManifest, type ModelSummary, type OperationSummary, type TypeSummary } from "./manifest.js";
 
-export interface FileChange {
-  path: string;
-  status: "added" | "removed" | "changed";
-  linesAdded: number;
-  linesRemoved: number;
-  /** Unified diff (old on disk -> new). */
-  patch: string;
-}
-
-export interface ModelChanges {
-  operationsAdded: string[];
-  operationsRemoved: string[];
-  /** Op name -> what changed ("method POST -> PUT"). */
-  operationsChanged: Record<string, string[]>;
-  typesAdded: string[];
-  typesRemoved: string[];
-  /** Type name -> what changed ("+ Discount: decimal", "Qty: int -> long"). */
-  typesChanged: Record<string, string[]>;
-}
-
-export interface CheckReport {
-  drift: boolean;
-  files: FileChange[];
-  /** undefined when --out has no manifest to compare the model with. */
-  model?: ModelChanges;
-}
+export { formatCheckReport, type CheckReport, type FileChange, type ModelChanges } from "./check-report.js";
 
 export async function compareOutput(
   outDir: string,
@@ -145,38 +121,4 @@ function diffType(a: TypeSummary, b: TypeSummary): string[] {
   for (const m of mb) if (!ma.includes(m)) out.push(`+ member ${m}`);
   for (const m of ma) if (!mb.includes(m)) out.push(`- member ${m}`);
   return out;
-}
-
-/** The report `ssgen check` prints; `withPatch` appends the unified diffs. */
-export function formatCheckReport(report: CheckReport, outLabel: string, withPatch = false): string {
-  if (!report.drift) return `ssgen check: ${outLabel} is up to date`;
-  const lines: string[] = [`ssgen check: ${outLabel} is out of date`];
-  const m = report.model;
-  if (!m) {
-    lines.push(`  (no .ssgen-manifest.json in ${outLabel}: model changes unknown, file changes below)`);
-  } else {
-    const opLines = [
-      ...m.operationsAdded.map((n) => `  + ${n}`),
-      ...m.operationsRemoved.map((n) => `  - ${n}`),
-      ...Object.entries(m.operationsChanged).map(([n, c]) => `  ~ ${n}: ${c.join("; ")}`),
-    ];
-    if (opLines.length) lines.push("operations:", ...opLines);
-    const typeLines = [
-      ...m.typesAdded.map((n) => `  + ${n}`),
-      ...m.typesRemoved.map((n) => `  - ${n}`),
-      ...Object.entries(m.typesChanged).flatMap(([n, c]) => [`  ~ ${n}`, ...c.map((x) => `      ${x}`)]),
-    ];
-    if (typeLines.length) lines.push("types:", ...typeLines);
-    if (!opLines.length && !typeLines.length) lines.push("model: no operation or type changed (options, templates or hand edits)");
-  }
-  if (report.files.length) {
-    lines.push("files:");
-    for (const f of report.files) {
-      const sign = f.status === "added" ? "+" : f.status === "removed" ? "-" : "~";
-      lines.push(`  ${sign} ${f.path} (+${f.linesAdded} -${f.linesRemoved} lines)`);
-    }
-  }
-  if (withPatch) for (const f of report.files) lines.push("", f.patch.trimEnd());
-  else if (report.files.length) lines.push("run `ssgen check --diff` for the line diff, `ssgen generate` to update");
-  return lines.join("\n");
 }
