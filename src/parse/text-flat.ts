@@ -5,6 +5,7 @@ import { formatType, tryParseCSharpType } from "../csharp-type.js";
 import { addAuthCells, addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
 import type { AuthRequirements } from "../model/types.js";
 import { readRouteLine, splitRouteLines, type RouteLine } from "./route-split.js";
+import { splitValuedEnumRow } from "./text-flat-enum.js";
 import { chooseSplit, flatRowSplits, type FlatSplit, type RouteFacts, type RowContext } from "./text-flat-rows.js";
 
 export interface TextLine {
@@ -114,7 +115,7 @@ export function parseFlatZone(
   const preBack: string[] = [];
   let params: RawParamsTable | undefined;
   let en: RawEnumTable | undefined;
-  const valuedEnums: { name: string; line: number }[] = [];
+  const valuedEnums: { table: RawEnumTable; line: number; rows: { text: string; no: number }[] }[] = [];
   let opName = opNameHint;
 
   const closeHeading = () => {
@@ -254,7 +255,13 @@ export function parseFlatZone(
         if (untab(line) === "NameValue" || line === "Name Value") {
           en!.valued = true;
           // copied pages keep the cell boundary, so their Value column can be read
-          if (!cells) valuedEnums.push({ name: en!.caption!, line: no });
+          if (!cells) valuedEnums.push({ table: en!, line: no, rows: [] });
+          break;
+        }
+        const valued = valuedEnums.at(-1);
+        if (!cells && valued && valued.table === en) {
+          // split once the table is complete (below)
+          valued.rows.push({ text: line, no });
           break;
         }
         if (cells) {
@@ -289,21 +296,28 @@ export function parseFlatZone(
     res.routes.push(...splitRouteLines(routeLines, { samplePath, propertyNames }, res.diagnostics));
   }
 
-  // Valued enum rows cannot be split (name and value run together): type the enum as string.
+  // Valued enum rows split where the value's shape tells (text-flat-enum.ts); else the enum is typed as string.
   for (const v of valuedEnums) {
-    res.tables = res.tables.filter((t) => !(t.kind === "enum" && t.caption === v.name));
+    const members = v.rows.map((r) => splitValuedEnumRow(r.text));
+    const bad = members.findIndex((m) => m === undefined);
+    if (bad < 0) {
+      v.table.members = members as RawEnumMember[];
+      continue;
+    }
+    const name = v.table.caption!;
+    res.tables = res.tables.filter((t) => t !== v.table);
     for (const t of res.tables) {
       if (t.kind !== "params") continue;
       for (const row of t.rows) {
         const ref = tryParseCSharpType(row.type);
         if (!ref) continue;
-        const changed = formatType(substitute(ref, v.name));
+        const changed = formatType(substitute(ref, name));
         if (changed !== formatType(ref)) row.type = changed;
       }
     }
     res.diagnostics.push({
       code: "W_FLAT_SPLIT",
-      detail: `line ${v.line}: valued enum ${v.name} cannot be split into names and values; typed as string`,
+      detail: `line ${v.rows[bad]!.no}: valued enum ${name}: row "${clip(v.rows[bad]!.text)}" cannot be split into name and value; typed as string`,
     });
   }
 

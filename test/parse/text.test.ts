@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTextPage } from "../../src/parse/text.js";
 import { flatRowSplits } from "../../src/parse/text-flat-rows.js";
+import { splitValuedEnumRow } from "../../src/parse/text-flat-enum.js";
 import { PageError, type RawPage, type RawParamsTable } from "../../src/model/types.js";
 import { errorOf } from "../helpers/page-error.js";
 
@@ -329,7 +330,7 @@ describe("parseTextPage: text-flat", () => {
     expect(page.diagnostics).toEqual([]);
   });
 
-  it("rejects keyword splits inside names and types valued enums as string (W_FLAT_SPLIT)", () => {
+  it("rejects keyword splits inside names and types an unsplittable valued enum as string (W_FLAT_SPLIT)", () => {
     const page = parseFixture("update-uniform-flat.txt");
     expect(page.auth).toBeNull();
     expect(page.tables.map((t) => t.caption)).toEqual(["UpdateUniform", "UpdateUniformResponse"]);
@@ -422,6 +423,31 @@ describe("parseTextPage: text-flat", () => {
       row("Ship", "query", "Shipment"),
       { ...row("Note", "query", "ShipmentNote"), description: "Notes" },
     ]);
+    expect(page.diagnostics).toEqual([]);
+  });
+
+  it("splits valued enum rows where the value's shape tells: a number, or a spelling of the name", () => {
+    expect(splitValuedEnumRow("High40")).toEqual({ name: "High", value: "40" });
+    expect(splitValuedEnumRow("Monthly20Monthly billing")).toEqual({ name: "Monthly", value: "20", description: "Monthly billing" });
+    expect(splitValuedEnumRow("Minus-1")).toEqual({ name: "Minus", value: "-1" });
+    expect(splitValuedEnumRow("LowlowLow the")).toEqual({ name: "Low", value: "low", description: "Low the" });
+    expect(splitValuedEnumRow("InProgressinProgress")).toEqual({ name: "InProgress", value: "inProgress" });
+    expect(splitValuedEnumRow("OnHoldON_HOLDWaiting")).toEqual({ name: "OnHold", value: "ON_HOLD", description: "Waiting" });
+    // an arbitrary [EnumMember(Value)] has no tie to the name: cannot be told
+    expect(splitValuedEnumRow("SmallS")).toBeUndefined();
+    expect(splitValuedEnumRow("Tier")).toBeUndefined();
+  });
+
+  it("reads a flat page's valued enums, or types the enum as string when a row cannot be split", () => {
+    const page = parseFixture("enums-flat.txt");
+    expect(page.tables.filter((t) => t.kind === "enum").map((t) => [t.caption, t.kind === "enum" && t.members])).toEqual([
+      ["Theme", [{ name: "Light" }, { name: "Dark" }]],
+      ["Verbosity", [{ name: "Quiet", value: "10" }, { name: "Normal", value: "20" }, { name: "Chatty", value: "30", description: "Talks a lot" }]],
+      ["Permissions", ["None", "Read", "Write", "Delete", "All"].map((name, i) => ({ name, value: String([0, 1, 2, 4, 7][i]) }))],
+      ["Title", [{ name: "Mr", value: "mr" }, { name: "Ms", value: "ms" }, { name: "Dr", value: "dr", description: "Doctor" }]],
+      ["Stage", [{ name: "InProgress", value: "in-progress" }, { name: "OnHold", value: "ON_HOLD", description: "Waiting for input" }]],
+    ]);
+    expect(page.tags).toEqual([]);
     expect(page.diagnostics).toEqual([]);
   });
 

@@ -10,15 +10,16 @@
 // all    a type with a table on no page (only samples show it); a base no page shows (see hiddenBases);
 //        the wire case when no sample key votes (§5.5); the element of a List<X> response whose sample
 //        element shows no key (see keylessElements).
-// flat   cells run together: a valued enum's rows cannot be split (typed string, §5.1), a plain enum
-//        member cannot be told from its glued description, and route notes glue onto the summary.
+// flat   cells run together: a valued enum row splits only where its value is a number or a spelling
+//        of the name (else typed string), a plain enum member cannot be told from its glued
+//        description, and route notes glue onto the summary.
 import type { Difference, Undecidable } from "./compare.js";
 import { SUPPLIED_BUILTINS } from "./builtins.js";
 import { camel } from "./csharp.js";
 import { describePage } from "./page.js";
 import { sampleRequest, sampleResponse, type Witness } from "./samples.js";
 import { walkOperation } from "./walk.js";
-import type { TrueService } from "./service.js";
+import type { TrueEnum, TrueService } from "./service.js";
 
 export type Rendering = "html" | "pipe" | "flat" | "json";
 
@@ -119,6 +120,22 @@ function hiddenBases(service: TrueService, rules: Undecidable[]): void {
   }
 }
 
+/**
+ * A valued enum's glued rows (`{Member}{Value}{description}`) can be split when every value has a
+ * shape tied to its name: a number after a name without digits (and no digit in the description,
+ * which could belong to the number), or a spelling of the name (lower, UPPER, camel, snake, kebab).
+ */
+function flatSplittable(t: TrueEnum): boolean {
+  return t.members.every((m) => {
+    const value = m.value ?? "";
+    if (/^-?\d+$/.test(value)) return !/\d/.test(m.name) && !/\d/.test(m.description ?? "");
+    const words = m.name.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+/g) ?? [m.name];
+    const lower = words.map((w) => w.toLowerCase());
+    const spellings = [m.name, m.name.toLowerCase(), m.name.toUpperCase(), camel(m.name), lower.join("_"), lower.join("-"), lower.join("_").toUpperCase()];
+    return spellings.includes(value);
+  });
+}
+
 export function undecidables(service: TrueService, rendering: Rendering): Undecidables {
   const rules: Undecidable[] = [];
   const unnamed = new Set<string>();
@@ -166,8 +183,11 @@ export function undecidables(service: TrueService, rendering: Rendering): Undeci
   if (rendering === "flat") {
     for (const t of service.types.values()) {
       if (t.kind !== "enum") continue;
-      if (t.valued !== "none") {
-        rules.push({ path: `type:${t.name}`, reason: "flat text glues a valued enum's Name and Value cells (§5.1: typed string)" });
+      if (t.valued !== "none" && !flatSplittable(t)) {
+        rules.push({
+          path: `type:${t.name}`,
+          reason: "flat text glues a valued enum's Name and Value cells, and a value that is neither a number after a digit-free name nor a spelling of the name cannot be split off (typed string)",
+        });
         rules.push({
           path: "type:*.prop:*.type",
           reason: `flat text types the valued enum ${t.name} as string`,
