@@ -451,6 +451,13 @@ describe("parseTextPage: text-flat", () => {
     expect(page.diagnostics).toEqual([]);
   });
 
+  it("types an unsplittable valued enum as string, keeping nullability (a null member has no sample key)", () => {
+    const page = flatPage(["Op"], [...table("Op", "SizequerySize?No", "SizesqueryList<Size>No"), "Size Enum:", "NameValue", "SmallS", "LargeL"]);
+    expect(params(page.tables[0]!).rows).toEqual([row("Size", "query", "string?"), row("Sizes", "query", "List<string>")]);
+    expect(page.tables.map((t) => t.caption)).toEqual(["Op"]);
+    expect(page.diagnostics.map((d) => d.code)).toEqual(["W_FLAT_SPLIT"]);
+  });
+
   it("skips a flat row it cannot split", () => {
     const page = parseTextPage(
       ["Op Parameters:", "NameParameterData TypeRequiredDescription", "Garbage row here", "IdformintNo", CALL_INFO].join("\n"),
