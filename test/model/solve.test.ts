@@ -59,6 +59,20 @@ describe("solvePages", () => {
     expect(api.types.map((t) => t.name)).not.toContain("GetPResponse");
   });
 
+  it("pipe text: a table identified by its rows on one page fits no other reference on another page", () => {
+    const named = page("q.txt", "GetQ", [table(undefined, [["Home", "Address"]], "body"), table(undefined, [["Lat", "double?"], ["Lng", "double?"]]), table(undefined, [["Ok", "bool"]])], "text-pipe");
+    // alone, GetR reads the rows as its reference Place (X1 before X0); Place has no table, the rows are GetR's response
+    // (its response sample shows no key: nullable members are omitted)
+    const r = page("r.txt", "GetR", [table(undefined, [["Spot", "Place"]], "body"), table(undefined, [["Lat", "double?"], ["Lng", "double?"]])], "text-pipe", "{}");
+    expect(solve([r])[0]!.response).not.toBe("Address");
+    // two pages name the rows Address by a reference, one alone reads them as Place
+    const also = { ...named, source: "q2.txt", opName: "GetQ2" };
+    const solved = solve([named, also, r]);
+    expect(solved[2]!.response).toBe("Address");
+    expect(solved[2]!.types.map((t) => t.name)).not.toContain("Place");
+    expect(mergePages(solved).diagnostics.filter((d) => d.code === "W_TYPE_CONFLICT")).toEqual([]);
+  });
+
   it("a oneway op with no response sample has no response table: the table after the request is its base", () => {
     const p = page("o.html", "Ping", [table("Ping", [["Id", "int"]], "body"), table("TrackedRequest", [["TraceId", "string"]])]);
     p.request = { verb: "POST", url: "/json/oneway/Ping", headers: {}, parsed: { syntax: "empty", truncated: false } };

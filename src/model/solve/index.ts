@@ -3,7 +3,8 @@
 // unknown, and the answer is applied to every page so that one type never gets two readings.
 //
 //   1. plan every page's walk; bases.ts rules out the bases some page refutes;
-//   2. walk every page with only the surviving bases open (this prunes the per-page search);
+//   2. walk every page with only the surviving bases open (this prunes the per-page search); text-pipe
+//      pages again as identity.ts names their uncaptioned tables by rows across pages;
 //   3. decide each type's base from the pages' readings, and walk again the pages that read
 //      otherwise, with the decision imposed (W_READING_FORCED names the pages that decided);
 //   4. names.ts gives row-identified tables the name the pages agree on;
@@ -13,9 +14,19 @@
 import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, PageModel, WireCase } from "../types.js";
 import { finishPage, wireVote, type PreparedPage } from "../page.js";
-import { planWalk, walkTables, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
+import { planWalk, walkTables, type BaseRule, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, countVotes, decideBases, keyAt, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
+import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
+
+/** Walks of the pages with uncaptioned tables, each after identifying more tables by their rows. */
+const IDENTITY_ROUNDS = 3;
+
+function sameIdentity(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
 
 interface Walked {
   prepared: PreparedPage;
@@ -43,17 +54,28 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   for (const w of walked) for (const t of w.plan.tables) if (t.caption !== undefined) tableful.add(t.caption);
   const candidates = baseCandidates(pages, rowNamesOf(walked));
 
+  // row-identified tables (text-pipe, identity.ts)
+  const uncaptioned = walked.filter((w) => w.keys.keys.some((k) => k.startsWith("#")));
+  const presence = presenceCandidates(uncaptioned.map((w) => ({ plan: w.plan, complete: w.keys.complete })));
+  let identity = new Map<string, string>();
+  let identified = new Set<string>();
+  const walkPage = (w: Walked, baseRule: BaseRule): WalkResult => {
+    const names = namesOnPage(w.keys.keys, identity);
+    return walkTables({ ...w.prepared.walk!, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified }) }, w.plan);
+  };
+  const openBases = (w: Walked): BaseRule => (d, b) => (candidates.possible.get(keyAt(w.keys, d) ?? "")?.has(w.keys.keys[b]!) ? "may" : "never");
+
   // 2. each page with only the bases no page refutes
-  for (const w of walked) {
-    const possible = candidates.possible;
-    w.result = walkTables(
-      {
-        ...w.prepared.walk!,
-        tableful,
-        baseRule: (d, b) => (possible.get(keyAt(w.keys, d) ?? "")?.has(w.keys.keys[b]!) ? "may" : "never"),
-      },
-      w.plan,
-    );
+  for (const w of walked) w.result = walkPage(w, openBases(w));
+
+  // 2b. the names the pages' references agree on (where presence allows); the pages are walked
+  // again knowing them, until no new table is identified
+  for (let round = 0; round < IDENTITY_ROUNDS && uncaptioned.length; round++) {
+    const next = identifyTables(uncaptioned.map((w) => ({ keys: w.keys.keys, result: w.result! })), presence);
+    if (sameIdentity(identity, next)) break;
+    identity = next;
+    identified = new Set(identity.values());
+    for (const w of uncaptioned) w.result = walkPage(w, openBases(w));
   }
 
   // 3. one base per type, imposed on the pages that read otherwise
@@ -68,19 +90,12 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     const own = basesOf(w.keys, w.result!);
     const disagrees = [...own].some(([t, b]) => decided.get(t)?.base !== b && voted.has(t)) || wouldTake(w, decided);
     if (!disagrees) continue;
-    const result = walkTables(
-      {
-        ...w.prepared.walk!,
-        tableful,
-        baseRule: (d, b) => {
-          const t = keyAt(w.keys, d) ?? "";
-          const base = w.keys.keys[b]!;
-          if (voted.has(t)) return decided.get(t)?.base === base ? "must" : "never";
-          return candidates.possible.get(t)?.has(base) ? "may" : "never";
-        },
-      },
-      w.plan,
-    );
+    const result = walkPage(w, (d, b) => {
+      const t = keyAt(w.keys, d) ?? "";
+      const base = w.keys.keys[b]!;
+      if (voted.has(t)) return decided.get(t)?.base === base ? "must" : "never";
+      return candidates.possible.get(t)?.has(base) ? "may" : "never";
+    });
     result.diagnostics.push(...forcedNotes(w, own, basesOf(w.keys, result), result, decided));
     w.result = result;
   }

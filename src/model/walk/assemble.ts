@@ -51,10 +51,11 @@ export function assemble(
   // Tables left over are provisional, like generic arguments without captions.
   for (let i = s.consumed; i < tables.length; i++) {
     const tb = tables[i]!;
+    const known = input.names?.[i];
     slots[i] = {
-      name: tb.caption ?? signatureName(tb) ?? `Unnamed${i + 1}`,
+      name: tb.caption ?? known ?? signatureName(tb) ?? `Unnamed${i + 1}`,
       role: "unknown",
-      naming: tb.caption ? "caption" : signatureName(tb) ? "signature" : "provisional",
+      naming: tb.caption ? "caption" : known !== undefined ? "reference" : signatureName(tb) ? "signature" : "provisional",
     };
   }
 

@@ -30,6 +30,13 @@ export interface WalkInput {
   tableful?: ReadonlySet<string>;
   /** What the cross-page solve (§4.1) decided about bases; absent: every base is open. */
   baseRule?: BaseRule;
+  /**
+   * Text-pipe: the name the cross-page solve identified for each table by its rows (§4.1), by table
+   * index; such a table is named so wherever the walk places it, and only a reference to that name fits it.
+   */
+  names?: readonly (string | undefined)[];
+  /** Every name some table of the service was identified as: a reference to one fits no other table. */
+  identified?: ReadonlySet<string>;
 }
 
 /**

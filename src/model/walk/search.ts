@@ -31,6 +31,35 @@ export interface Snapshot {
 
 export class Overflow extends Error {}
 
+/** The name a table has before the walk places it: its caption, else the name the solve identified. */
+export function knownName(input: WalkInput, tb: Table): string | undefined {
+  return tb.caption ?? input.names?.[tb.index];
+}
+
+/**
+ * A reference X may take table tb: with captions only the table captioned X (base name and arity);
+ * a table the solve identified only X of that name, and X, once identified, no other table.
+ */
+export function fitsTable(input: WalkInput, tb: Table, x: Ref): boolean {
+  if (input.captions && tb.caption !== undefined) {
+    return tb.caption === x.name && (tb.captionParams?.length ?? 0) === x.arity;
+  }
+  const known = input.names?.[tb.index];
+  if (known !== undefined) return known === x.name;
+  if (input.identified?.has(x.name)) return false;
+  if (HIDDEN.has(x.name)) return tb.signature === x.name;
+  return true;
+}
+
+/** The name and naming of a table taken as a base. */
+function baseNaming(input: WalkInput, tb: Table, derived: string): { name: string; naming: Slot["naming"] } {
+  if (tb.caption) return { name: tb.caption, naming: "caption" };
+  const known = input.names?.[tb.index];
+  if (known !== undefined) return { name: known, naming: "reference" };
+  if (tb.signature === "QueryBase") return { name: "QueryBase", naming: "signature" };
+  return { name: `${derived}Base`, naming: "inferred" };
+}
+
 /** A table and its assigned bases, checked together against one sample object. */
 export interface Chain {
   t: number[];
@@ -137,8 +166,10 @@ export class Search {
       // With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses,
       // not bases: taking one as a base only trades the response for another table.
       const responseLike = tb !== undefined && captionedResponse(tb, this.input);
-      const bname = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic && !responseLike ? this.baseName(tb, name) : undefined;
-      const possible = bname !== undefined && (!this.input.captions || !this.seen.has(bname));
+      const based = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic && !responseLike ? baseNaming(this.input, tb, name) : undefined;
+      const bname = based?.name;
+      // a table whose name is known cannot be T's base if that name was seen already: it would show no table here
+      const possible = bname !== undefined && ((!this.input.captions && based!.naming === "inferred") || !this.seen.has(bname));
       // the cross-page solve (§4.1) may have settled this base already: every page, one answer
       const rule = possible ? (this.input.baseRule?.(t, i) ?? "may") : "never";
       if (rule !== "must") afterBase(false); // B0 first: B0 > B1 on ties
@@ -149,7 +180,7 @@ export class Search {
           this.slots[i] = {
             name: bname,
             role: "base",
-            naming: tb.caption ? "caption" : tb.signature === "QueryBase" ? "signature" : "inferred",
+            naming: based!.naming,
             of: t,
             obj,
           };
@@ -196,20 +227,15 @@ export class Search {
     return true;
   }
 
-  private baseName(tb: Table, derived: string): string {
-    if (tb.caption) return tb.caption;
-    if (tb.signature === "QueryBase") return "QueryBase";
-    return `${derived}Base`;
-  }
-
   private walkGenerics(t: number, k: () => void): void {
     if (!this.node()) return;
     k(); // no G1 first
     const i = this.pos;
     const tb = this.tables[i];
     if (!tb || tb.kind !== "params") return;
-    const name = tb.caption ?? `Unnamed${i + 1}`;
-    if (tb.caption && this.seen.has(name)) return;
+    const known = knownName(this.input, tb);
+    const name = known ?? `Unnamed${i + 1}`;
+    if (known !== undefined && this.seen.has(name)) return;
     if (captionedResponse(tb, this.input)) return;
     // With captions a base shows whether it is generic: only QueryBase (under a prop-less
     // QueryDb<T>) or a table captioned with parameters can be followed by generic arguments.
@@ -222,9 +248,9 @@ export class Search {
       for (let j = t + 1; j < i; j++) if (this.slots[j]?.role === "generic-arg" && this.slots[j]!.of === t) taken++;
       if (taken >= arity) return;
     }
-    const added = tb.caption !== undefined;
+    const added = known !== undefined;
     if (added) this.seen.add(name);
-    this.slots[i] = { name, role: "generic-arg", naming: tb.caption ? "caption" : "provisional", of: t };
+    this.slots[i] = { name, role: "generic-arg", naming: tb.caption ? "caption" : known !== undefined ? "reference" : "provisional", of: t };
     this.pos++;
     this.score -= 1;
     this.walkType(i, name, undefined, this.chainOf(i), true, () => this.walkGenerics(t, k));
@@ -277,7 +303,9 @@ export class Search {
       // Generic tables are exempt: their rows may name another operation's argument (§4 rule 7).
       const mustShow =
         this.input.captions && this.pos < this.n && this.input.tableful?.has(x.name) === true && !this.tables[t]?.captionParams?.length;
-      if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow) {
+      // likewise the table the solve identified as X, right where the walk visits X
+      const identifiedHere = fits && !this.input.captions && this.input.names?.[next!.index] === x.name;
+      if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow && !identifiedHere) {
         const pen = knownTableless(x.name) ? 0 : 1;
         this.score -= pen;
         this.x0.push({ name: x.name, value: v });
@@ -291,13 +319,8 @@ export class Search {
     k();
   }
 
-  /** A reference X may take table tb: with captions only the table captioned X (base name and arity). */
   private fits(tb: Table, x: Ref): boolean {
-    if (this.input.captions && tb.caption !== undefined) {
-      return tb.caption === x.name && (tb.captionParams?.length ?? 0) === x.arity;
-    }
-    if (HIDDEN.has(x.name)) return tb.signature === x.name;
-    return true;
+    return fitsTable(this.input, tb, x);
   }
 
   private responseStep(): void {
@@ -309,6 +332,7 @@ export class Search {
       let name: string;
       let naming: Slot["naming"];
       if (tb.caption) [name, naming] = [tb.caption, "caption"];
+      else if (this.input.names?.[i] !== undefined) [name, naming] = [this.input.names[i]!, "reference"];
       else if (this.input.responseRoot) [name, naming] = [this.input.responseRoot, "xml"];
       else if (tb.signature === "QueryResponse") [name, naming] = ["QueryResponse", "signature"];
       else [name, naming] = [`${this.input.operation}Response`, "inferred"];
@@ -407,13 +431,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     slots[0] = { name: input.operation, role: "request", naming: input.captions ? "caption" : "operation", obj: rq };
     pos = 1;
   }
-  const fits = (tb: Table, x: Ref): boolean => {
-    if (input.captions && tb.caption !== undefined) {
-      return tb.caption === x.name && (tb.captionParams?.length ?? 0) === x.arity;
-    }
-    if (HIDDEN.has(x.name)) return tb.signature === x.name;
-    return true;
-  };
+  const fits = (tb: Table, x: Ref): boolean => fitsTable(input, tb, x);
   type Frame = { t: number; obj?: SampleNode; r: number; j: number };
   /** A visited type's frame, then the frames of the bases the solve requires right after it (deepest on top). */
   const enter = (t: number, obj: SampleNode | undefined, name: string): Frame[] => {
@@ -423,10 +441,9 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     for (;;) {
       const tb = tables[pos];
       if (!tb || tb.kind !== "params" || input.baseRule?.(derived, pos) !== "must") break;
-      const bname = tb.caption ?? (tb.signature === "QueryBase" ? "QueryBase" : `${derivedName}Base`);
-      if (input.captions && seen.has(bname)) break;
+      const { name: bname, naming } = baseNaming(input, tb, derivedName);
+      if ((input.captions || naming !== "inferred") && seen.has(bname)) break;
       seen.add(bname);
-      const naming: Slot["naming"] = tb.caption ? "caption" : tb.signature === "QueryBase" ? "signature" : "inferred";
       slots[pos] = { name: bname, role: "base", naming, of: derived, obj };
       frames.push({ t: pos, obj, r: 0, j: 0 });
       derived = pos++;
@@ -470,14 +487,17 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
   const tb = tables[pos];
   if (tb && tb.kind === "params" && responseMayTake(tb, input)) {
     const rs = asObject(input.response);
-    const name = tb.caption ?? input.responseRoot ?? (tb.signature === "QueryResponse" ? "QueryResponse" : `${input.operation}Response`);
+    const known = knownName(input, tb);
+    const name = known ?? input.responseRoot ?? (tb.signature === "QueryResponse" ? "QueryResponse" : `${input.operation}Response`);
     const naming: Slot["naming"] = tb.caption
       ? "caption"
-      : input.responseRoot
-        ? "xml"
-        : tb.signature === "QueryResponse"
-          ? "signature"
-          : "inferred";
+      : known !== undefined
+        ? "reference"
+        : input.responseRoot
+          ? "xml"
+          : tb.signature === "QueryResponse"
+            ? "signature"
+            : "inferred";
     responseTable = pos;
     slots[pos++] = { name, role: "response", naming, obj: rs };
     seen.add(name);

@@ -1,0 +1,42 @@
+// Identity of uncaptioned (text-pipe) tables across pages: presence and readings (spec §4.1).
+import { describe, expect, it } from "vitest";
+import { identifyTables, presenceCandidates } from "../../src/model/solve/identity.js";
+import { planWalk, type WalkResult } from "../../src/model/walk/index.js";
+import type { RawParamsTable } from "../../src/model/types.js";
+
+const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
+const plan = (op: string, tables: RawParamsTable[]) => planWalk({ operation: op, tables, captions: false });
+/** A reading that names table `i` by a reference. */
+const reading = (keys: string[], named: [number, string][]) => ({
+  keys,
+  result: { types: named.map(([i, name]) => ({ table: i, model: { name, kind: "class", role: "reference", from: "reference" } })), autoQuery: false, diagnostics: [], score: 0, bases: [] } as unknown as WalkResult,
+});
+
+describe("identity by rows", () => {
+  const address = table([["City", "string"]]);
+  const audit = table([["TraceId", "string"]]);
+  const a = plan("GetA", [table([["Home", "Address"]], "body"), address, audit]);
+  const b = plan("GetB", [table([["Work", "Address"]], "body"), audit, address]);
+  const c = plan("GetC", [table([["Id", "int"]], "body"), audit]);
+
+  it("a referenced type's table is among the keys on every complete page that references it", () => {
+    const presence = presenceCandidates([a, b, c].map((p) => ({ plan: p, complete: true })));
+    expect([...presence.get("Address")!].sort()).toEqual([a.keys[1], a.keys[2]].sort());
+    // a cut page does not constrain
+    const cut = plan("GetD", [table([["Place", "Address"]], "body")]);
+    expect(presenceCandidates([{ plan: a, complete: true }, { plan: cut, complete: false }]).get("Address")!.size).toBe(2);
+  });
+
+  it("one stray reading does not name a table that many pages show unnamed", () => {
+    const presence = presenceCandidates([a, b, c].map((p) => ({ plan: p, complete: true })));
+    // GetA alone read the shared base as Address; GetB and GetC read it as an inferred base, and GetB read Address right
+    const stray = reading(a.keys, [[2, "Address"]]);
+    const inferred = (p: typeof a, i: number) => ({ ...reading(p.keys, []), result: { ...reading(p.keys, []).result, types: [{ table: i, model: { name: "XBase", kind: "class", role: "base", from: "inferred" } }] } as unknown as WalkResult });
+    const right = reading(b.keys, [[2, "Address"]]);
+    const unnamed = Array.from({ length: 30 }, () => inferred(c, 1));
+    expect(identifyTables([stray, ...unnamed], presence).has(a.keys[2]!)).toBe(false);
+    const identity = identifyTables([stray, right, right, ...unnamed], presence);
+    expect(identity.get(a.keys[1]!)).toBe("Address");
+    expect(identity.has(a.keys[2]!)).toBe(false);
+  });
+});
