@@ -122,6 +122,8 @@ export function finishPage(
   elsewhere: readonly WalkedType[] = [],
   /** The casing the service's other pages vote for, used where this page's samples cast no vote (§5.5). */
   serviceCase?: Exclude<WireCase, "unknown">,
+  /** wireVote(prepared, walk), when the caller already computed it (the solve does, for serviceCase). */
+  voted?: ReturnType<typeof wireVote>,
 ): PageModel {
   const { raw, reqBody, resBody, format } = prepared;
   const op = prepared.operation;
@@ -173,7 +175,7 @@ export function finishPage(
   } else {
     autoQuery = walk.autoQuery;
     diagnostics.push(...walk.diagnostics);
-    const { voteable, keys, vote } = wireVote(prepared, walk);
+    const { voteable, keys, vote } = voted ?? wireVote(prepared, walk);
     wireCase = vote;
     const aliases = pairAliases(walk.types, keys);
     diagnostics.push(...aliases.diagnostics);

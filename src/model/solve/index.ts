@@ -109,8 +109,9 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const results = new Map(walked.map((w) => [w.prepared, w.result!] as const));
   const elsewhere = tablesOnAnyPage(walked);
   // §5.5: a page whose samples cast no vote takes the casing the service's other pages show
-  const serviceCase = majorityCase(walked.map((w) => wireVote(w.prepared, w.result!).vote));
-  return prepared.map((p) => finishPage(p, results.get(p), elsewhere, serviceCase));
+  const wireVotes = new Map(walked.map((w) => [w.prepared, wireVote(w.prepared, w.result!)] as const));
+  const serviceCase = majorityCase([...wireVotes.values()].map((v) => v.vote));
+  return prepared.map((p) => finishPage(p, results.get(p), elsewhere, serviceCase, wireVotes.get(p)));
 }
 
 /**
