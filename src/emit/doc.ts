@@ -81,41 +81,60 @@ function hasHardLine(doc: Doc): boolean {
 }
 
 type Mode = "break" | "flat";
-type Command = [indentation: number, mode: Mode, doc: Doc];
 
-/** Does `next`, then the rest of the output up to its first line break, fit in `width` columns? */
-function fits(next: Command, rest: Command[], width: number, mustBeFlat: boolean, modes: Map<symbol, Mode>): boolean {
-  const cmds: [Mode, Doc][] = [[next[1], next[2]]];
+/**
+ * The printer's stack of commands (indentation, mode, doc) as three parallel arrays: the printer
+ * pushes and pops one command per doc node, and a tuple for each was most of its garbage.
+ */
+class Commands {
+  readonly indents: number[] = [];
+  readonly modes: Mode[] = [];
+  readonly docs: Doc[] = [];
+  length = 0;
+  push(indentation: number, mode: Mode, doc: Doc): void {
+    this.indents[this.length] = indentation;
+    this.modes[this.length] = mode;
+    this.docs[this.length++] = doc;
+  }
+}
+
+/** Does `doc` in `mode`, then the rest of the output up to its first line break, fit in `width` columns? */
+function fits(mode0: Mode, doc0: Doc, rest: Commands, width: number, mustBeFlat: boolean, groupModes: Map<symbol, Mode>, scratch: Commands): boolean {
+  const cmds = scratch;
+  cmds.length = 0;
+  cmds.push(0, mode0, doc0);
   let restIndex = rest.length;
   while (width >= 0) {
     if (!cmds.length) {
       if (restIndex === 0) return true;
-      const r = rest[--restIndex]!;
-      cmds.push([r[1], r[2]]);
+      restIndex--;
+      cmds.push(0, rest.modes[restIndex]!, rest.docs[restIndex]!);
       continue;
     }
-    const [mode, doc] = cmds.pop()!;
+    const top = --cmds.length;
+    const mode = cmds.modes[top]!;
+    const doc = cmds.docs[top]!;
     if (typeof doc === "string") {
       width -= doc.length;
       continue;
     }
     if (Array.isArray(doc)) {
-      for (let i = doc.length - 1; i >= 0; i--) cmds.push([mode, doc[i]!]);
+      for (let i = doc.length - 1; i >= 0; i--) cmds.push(0, mode, doc[i]!);
       continue;
     }
     switch (doc.type) {
       case "indent":
       case "indent-if-break":
-        cmds.push([mode, doc.contents]);
+        cmds.push(0, mode, doc.contents);
         break;
       case "group": {
         if (mustBeFlat && doc.break) return false;
-        cmds.push([doc.break ? "break" : mode, doc.contents]);
+        cmds.push(0, doc.break ? "break" : mode, doc.contents);
         break;
       }
       case "if-break": {
-        const m = doc.groupId ? (modes.get(doc.groupId) ?? "flat") : mode;
-        cmds.push([mode, m === "break" ? doc.breakContents : doc.flatContents]);
+        const m = doc.groupId ? (groupModes.get(doc.groupId) ?? "flat") : mode;
+        cmds.push(0, mode, m === "break" ? doc.breakContents : doc.flatContents);
         break;
       }
       case "line":
@@ -131,40 +150,41 @@ function fits(next: Command, rest: Command[], width: number, mustBeFlat: boolean
 export function printDoc(doc: Doc, printWidth: number, tabWidth = 2): string {
   const out: string[] = [];
   let column = 0;
-  const cmds: Command[] = [[0, "break", doc]];
+  const cmds = new Commands();
+  const scratch = new Commands();
+  cmds.push(0, "break", doc);
   const modes = new Map<symbol, Mode>();
   while (cmds.length) {
-    const [ind, mode, d] = cmds.pop()!;
+    const top = --cmds.length;
+    const ind = cmds.indents[top]!;
+    const mode = cmds.modes[top]!;
+    const d = cmds.docs[top]!;
     if (typeof d === "string") {
       out.push(d);
       column += d.length;
       continue;
     }
     if (Array.isArray(d)) {
-      for (let i = d.length - 1; i >= 0; i--) cmds.push([ind, mode, d[i]!]);
+      for (let i = d.length - 1; i >= 0; i--) cmds.push(ind, mode, d[i]!);
       continue;
     }
     switch (d.type) {
       case "indent":
-        cmds.push([ind + tabWidth, mode, d.contents]);
+        cmds.push(ind + tabWidth, mode, d.contents);
         break;
       case "indent-if-break":
-        cmds.push([modes.get(d.groupId) === "break" ? ind + tabWidth : ind, mode, d.contents]);
+        cmds.push(modes.get(d.groupId) === "break" ? ind + tabWidth : ind, mode, d.contents);
         break;
       case "group": {
-        let chosen: Command;
-        if (mode === "flat" && !d.break) chosen = [ind, "flat", d.contents];
-        else {
-          const next: Command = [ind, "flat", d.contents];
-          chosen = !d.break && fits(next, cmds, printWidth - column, false, modes) ? next : [ind, "break", d.contents];
-        }
-        if (d.id) modes.set(d.id, chosen[1]);
-        cmds.push(chosen);
+        const chosen: Mode =
+          (mode === "flat" && !d.break) || (!d.break && fits("flat", d.contents, cmds, printWidth - column, false, modes, scratch)) ? "flat" : "break";
+        if (d.id) modes.set(d.id, chosen);
+        cmds.push(ind, chosen, d.contents);
         break;
       }
       case "if-break": {
         const m = d.groupId ? (modes.get(d.groupId) ?? "flat") : mode;
-        cmds.push([ind, mode, m === "break" ? d.breakContents : d.flatContents]);
+        cmds.push(ind, mode, m === "break" ? d.breakContents : d.flatContents);
         break;
       }
       case "line":

@@ -30,9 +30,11 @@ export async function emitClientWithDiagnostics(api: ApiModel, options: EmitOpti
   const dtos = emitDtos(api, options, prepared);
   const client = emitClientFile(api, options, prepared);
   const header = (path: string) => fileHeader(options.header, path);
-  const index = header("index.ts") + indexSource(prepared.names.byName.values(), options.importExtension);
+  const barrel = indexSource(prepared.names.byName.values(), options.importExtension);
+  const index = header("index.ts") + barrel;
   // the barrel is already what prettier prints unless a line is too long or the config differs
-  const formatIndex = options.format && (!isDefaultPrettierConfig(options.prettier) || index.split("\n").some((l) => l.length > 80));
+  // (the header is a comment prettier keeps as it is, as in every other file: its lines do not count)
+  const formatIndex = options.format && (!isDefaultPrettierConfig(options.prettier) || barrel.split("\n").some((l) => l.length > 80));
   const tanstackFile = async () => {
     const text = header("tanstack.ts") + emitTanstackFile(api, options, prepared).text;
     return options.format ? formatTypeScript(text, options.prettier, "tanstack.ts") : text;

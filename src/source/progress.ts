@@ -1,7 +1,7 @@
 // Crawl progress on stderr: a bar when stderr is a terminal, a few plain lines when it is a log
 // (CI, pipes), nothing with --quiet. stdout stays clean for inspect --json.
 
-import cliProgress from "cli-progress";
+import { createRequire } from "node:module";
 import { silentProgress, type Progress } from "./reporter.js";
 import { terminalText } from "./redact.js";
 
@@ -13,6 +13,8 @@ export function makeProgress(mode: "quiet" | "auto", stream: NodeJS.WriteStream 
 }
 
 function barProgress(stream: NodeJS.WriteStream): Progress {
+  // loaded only for a bar (a crawl on a terminal): every run imports this module
+  const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof import("cli-progress");
   const bar = new cliProgress.SingleBar(
     { stream, format: "fetching {bar} {value}/{total} {label}", hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -4,7 +4,6 @@
 
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createTwoFilesPatch, diffLines } from "diff";
 import { withoutSources } from "../emit/header.js";
 import type { GeneratedFile } from "../emit/options.js";
 import type { CheckReport, FileChange, ModelChanges } from "./check-report.js";
@@ -24,12 +23,12 @@ export async function compareOutput(
     const onDisk = await readFile(path.join(outDir, ...f.path.split("/")), "utf8").catch(() => undefined);
     // where the pages came from is not drift (a moved port, a relative path): only what was generated
     if (onDisk !== undefined && withoutSources(onDisk) === withoutSources(f.content)) continue;
-    changes.push(fileChange(f.path, onDisk, f.content));
+    changes.push(fileChange(await loadDiff(), f.path, onDisk, f.content));
   }
   for (const old of manifest?.files ?? []) {
     if (newPaths.has(old.path)) continue;
     const onDisk = await readFile(path.join(outDir, ...old.path.split("/")), "utf8").catch(() => undefined);
-    if (onDisk !== undefined) changes.push(fileChange(old.path, onDisk, undefined));
+    if (onDisk !== undefined) changes.push(fileChange(await loadDiff(), old.path, onDisk, undefined));
   }
   changes.sort((a, b) => (a.path < b.path ? -1 : 1));
   const model = manifest ? diffSummaries(manifest.summary, summary) : undefined;
@@ -37,7 +36,13 @@ export async function compareOutput(
   return { drift: changes.length > 0 || modelDrift, files: changes, model };
 }
 
-function fileChange(p: string, before: string | undefined, after: string | undefined): FileChange {
+/** `diff` is loaded only when some file differs: every generate run imports this module. */
+let diffModule: Promise<typeof import("diff")> | undefined;
+function loadDiff(): Promise<typeof import("diff")> {
+  return (diffModule ??= import("diff"));
+}
+
+function fileChange({ createTwoFilesPatch, diffLines }: typeof import("diff"), p: string, before: string | undefined, after: string | undefined): FileChange {
   let linesAdded = 0;
   let linesRemoved = 0;
   for (const part of diffLines(before ?? "", after ?? "")) {
