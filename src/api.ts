@@ -8,6 +8,7 @@ import { formatWarnings } from "./diagnostics.js";
 import type { EmitOptions, GeneratedFile } from "./emit/options.js";
 import { loadInputs, reportRecorded, unchangedCheckResult, unchangedGenerateResult, unchangedRecord, type Loaded } from "./inputs.js";
 import { dumpPage } from "./model/dump.js";
+import { settleGluedMembers } from "./model/flat-enums.js";
 import { mergePages } from "./model/merge.js";
 import { preparePage, type PreparedPage } from "./model/page.js";
 import { solvePages } from "./model/solve/index.js";
@@ -62,6 +63,7 @@ export function buildApi(
   const keep = makeOperationFilter(options);
   const failures = [...loaded.failures];
   const models: PageModel[] = [];
+  const parsed: { raw: RawPage; source: LoadedPage }[] = [];
   const prepared: { page: PreparedPage; source: LoadedPage }[] = [];
   const skipped: string[] = [];
   let filteredOut = 0;
@@ -105,9 +107,17 @@ export function buildApi(
         continue;
       }
       if (page.codeView && !raw.code) attachCodeView(raw, page.codeView);
-      prepared.push({ page: preparePage(raw, { operation: page.operation }), source: page });
+      parsed.push({ raw, source: page });
     } catch (error) {
       failures.push(parseFailure(error, page.source));
+    }
+  }
+  settleGluedMembers(parsed.map((p) => p.raw));
+  for (const { raw, source } of parsed) {
+    try {
+      prepared.push({ page: preparePage(raw, { operation: source.operation }), source });
+    } catch (error) {
+      failures.push(parseFailure(error, source.source));
     }
   }
   // every op page together: one type graph (spec §4.1); the filters apply to the solved pages

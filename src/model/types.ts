@@ -89,6 +89,12 @@ export interface RawEnumMember {
   name: string;
   value?: string;
   description?: string;
+  /**
+   * text-flat: the whole row, when the member ran into its description (`WeeklyWeekly billing`).
+   * `name` is then a guess (the leading identifier) unless a sample settled it; the model applies a
+   * settled reading to the same row on every page (model/flat-enums.ts).
+   */
+  gluedRow?: string;
 }
 
 export interface RawEnumTable {

@@ -6,7 +6,7 @@
 //   name is the longest identifier not ending in a digit that a digit run follows;
 // - a spelling of the name itself (`low`, `LOW`, `inProgress`, `in_progress`, `in-progress`).
 // Any other row (an arbitrary EnumMember value) cannot be split: the caller types the enum as string.
-import type { RawEnumMember } from "../model/types.js";
+import type { RawEnumMember, RawRow, SampleNode } from "../model/types.js";
 
 const MAX_NAME = 128;
 
@@ -41,4 +41,53 @@ function member(name: string, value: string, rest: string): RawEnumMember {
   const description = rest.trim();
   if (description) out.description = description;
   return out;
+}
+
+/**
+ * Scalar values of the sample bodies by key (lower case, `_` removed): an enum property's sample
+ * value is its enum's FIRST member (§2.8), which tells where that member's glued row ends.
+ */
+export function sampleValuesByKey(bodies: readonly (SampleNode | undefined)[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (key: string, v: SampleNode) => {
+    if (v.kind !== "scalar") return;
+    const k = key.toLowerCase().replace(/_/g, "");
+    let set = out.get(k);
+    if (!set) out.set(k, (set = new Set()));
+    set.add(v.text);
+  };
+  const stack: SampleNode[] = bodies.filter((b): b is SampleNode => b !== undefined);
+  for (let n = 0; n < 100_000 && stack.length; n++) {
+    const node = stack.pop()!;
+    if (node.kind === "array") stack.push(...node.items);
+    if (node.kind !== "object") continue;
+    for (const [key, v] of node.entries) {
+      add(key, v);
+      // List<E> and Dictionary<string, E> show one element / one value
+      if (v.kind === "array") for (const item of v.items) add(key, item);
+      if (v.kind === "object") for (const [, item] of v.entries) add(key, item);
+      stack.push(v);
+    }
+  }
+  return out;
+}
+
+/**
+ * The first row of a plain enum table whose member runs into its description (`WeeklyWeekly
+ * billing`): the sample value of a property typed with that enum is the first member's name, so a
+ * row that starts with it is that member plus its description. Undefined when no sample tells.
+ */
+export function splitFirstPlainRow(line: string, enumName: string, rows: readonly RawRow[], values: ReadonlyMap<string, ReadonlySet<string>>): RawEnumMember | undefined {
+  let best: string | undefined;
+  for (const row of rows) {
+    const names: string[] = row.type.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+    if (!names.includes(enumName)) continue;
+    for (const v of values.get(row.name.toLowerCase().replace(/_/g, "")) ?? new Set<string>()) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(v) || v.length >= line.length || !line.startsWith(v)) continue;
+      if (!best || v.length > best.length) best = v;
+    }
+  }
+  if (!best) return undefined;
+  const description = line.slice(best.length).trim();
+  return description ? { name: best, description } : { name: best };
 }

@@ -5,7 +5,7 @@ import { formatType, tryParseCSharpType } from "../csharp-type.js";
 import { addAuthCells, addAuthValues, authField, emptyAuth, isVerbCell, parseVerbs, splitDescription } from "./text-cells.js";
 import type { AuthRequirements } from "../model/types.js";
 import { readRouteLine, splitRouteLines, type RouteLine } from "./route-split.js";
-import { splitValuedEnumRow } from "./text-flat-enum.js";
+import { splitFirstPlainRow, splitValuedEnumRow } from "./text-flat-enum.js";
 import { chooseSplit, flatRowSplits, type FlatSplit, type RouteFacts, type RowContext } from "./text-flat-rows.js";
 
 export interface TextLine {
@@ -95,16 +95,21 @@ function substitute(ref: TypeRef, name: string): TypeRef {
   }
 }
 
+/** What the page's samples tell the flat split. */
+export interface FlatSamples {
+  /** Sample keys, lower case, `_` removed: they settle rows with more than one reading. */
+  keys: ReadonlySet<string>;
+  /** Path of the sample request line: it settles where a route's path ends. */
+  path?: string;
+  /** Scalar sample values by key (text-flat-enum.ts): the first member of an enum shows there. */
+  values?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 /**
- * Parses the table zone of a flat page. `sampleKeys` (lower case, `_` removed) settle rows with
- * more than one reading; `truncatedAtEnd` says the last line may be cut.
+ * Parses the table zone of a flat page; the samples settle rows with more than one reading.
  */
-export function parseFlatZone(
-  lines: TextLine[],
-  opNameHint: string | undefined,
-  sampleKeys: ReadonlySet<string>,
-  samplePath?: string,
-): FlatResult {
+export function parseFlatZone(lines: TextLine[], opNameHint: string | undefined, samples: FlatSamples): FlatResult {
+  const { keys: sampleKeys, path: samplePath } = samples;
   const routeLines: RouteLine[] = [];
   const res: FlatResult = { tags: [], routes: [], tables: [], diagnostics: [] };
   type Mode = "start" | "heading" | "auth" | "routes" | "nav" | "params" | "enum";
@@ -116,6 +121,7 @@ export function parseFlatZone(
   let params: RawParamsTable | undefined;
   let en: RawEnumTable | undefined;
   const valuedEnums: { table: RawEnumTable; line: number; rows: { text: string; no: number }[] }[] = [];
+  const glued: { table: RawEnumTable; index: number; text: string }[] = [];
   let opName = opNameHint;
 
   const closeHeading = () => {
@@ -278,13 +284,9 @@ export function parseFlatZone(
           res.diagnostics.push({ code: "W_FLAT_SPLIT", detail: `line ${no}: enum row "${clip(line)}" has no member name` });
           break;
         }
-        if (m[0].length !== line.length) {
-          res.diagnostics.push({
-            code: "W_FLAT_SPLIT",
-            detail: `line ${no}: enum row "${clip(line)}" runs into its description; member read as ${m[0]}`,
-          });
-        }
-        en!.members.push({ name: m[0] });
+        // a row that runs into its description: the first one may be settled by a sample (below)
+        if (m[0].length !== line.length) glued.push({ table: en!, index: en!.members.length, text: line });
+        en!.members.push(m[0].length !== line.length ? { name: m[0], gluedRow: line } : { name: m[0] });
         break;
       }
     }
@@ -294,6 +296,14 @@ export function parseFlatZone(
   if (routeLines.length) {
     const propertyNames = new Set(res.tables.flatMap((t) => (t.kind === "params" ? t.rows.map((r) => r.name.toLowerCase()) : [])));
     res.routes.push(...splitRouteLines(routeLines, { samplePath, propertyNames }, res.diagnostics));
+  }
+
+  const rows = res.tables.flatMap((t) => (t.kind === "params" ? t.rows : []));
+  // a glued first row that a sample settles; the model applies it to the same row on other pages
+  // and warns about the rows left glued (model/flat-enums.ts)
+  for (const g of glued) {
+    const first = g.index === 0 && samples.values ? splitFirstPlainRow(g.text, g.table.caption!, rows, samples.values) : undefined;
+    if (first) g.table.members[0] = { ...first, gluedRow: g.text };
   }
 
   // Valued enum rows split where the value's shape tells (text-flat-enum.ts); else the enum is typed as string.

@@ -24,6 +24,7 @@ import {
   splitDescription,
   splitPipeCells,
 } from "./text-cells.js";
+import { sampleValuesByKey } from "./text-flat-enum.js";
 import { clip, FLAT_PARAMS_HEADER, LANG_NAV, looksFlat, parseFlatZone, type FlatResult, type TextLine } from "./text-flat.js";
 import { isBinary } from "./detect.js";
 import { guessLang, parseCodeView, READ_LANGS } from "./code-view.js";
@@ -229,7 +230,7 @@ function parse(text: string, source: string): RawPage {
     }
     if (codeAt >= 0 && looksFlat(tableLines.slice(0, codeAt))) {
       // flat renderings keep headings, auth and route lines above the code
-      const flat = parseFlatZone(tableLines.slice(0, codeAt), page.opName, new Set(), samplePath(page));
+      const flat = parseFlatZone(tableLines.slice(0, codeAt), page.opName, { keys: new Set(), ...pathOf(page) });
       applyFlatHeadings(page, flat);
     } else {
       const before = codeAt >= 0 ? tableLines.slice(0, codeAt) : firstPipeRun(tableLines);
@@ -256,7 +257,8 @@ function parse(text: string, source: string): RawPage {
   } else if (looksFlat(tableLines)) {
     recognized = true;
     const keys = sampleKeys([page.request?.body, page.response?.body]);
-    const flat = parseFlatZone(tableLines, page.opName, keys, samplePath(page));
+    const values = sampleValuesByKey([page.request?.parsed.value, page.response?.parsed.value]);
+    const flat = parseFlatZone(tableLines, page.opName, { keys, values, ...pathOf(page) });
     applyFlatHeadings(page, flat);
     page.tables = flat.tables;
     diagnostics.push(...flat.diagnostics);
@@ -333,6 +335,11 @@ function codeStart(lines: TextLine[], langKnown: boolean): number {
 
 function untabbed(t: string): string {
   return t.replace(/\t+/g, "");
+}
+
+function pathOf(page: RawPage): { path?: string } {
+  const path = samplePath(page);
+  return path === undefined ? {} : { path };
 }
 
 /** Path of the sample request line, unless it is the built-in /{fmt}/reply/{Op} endpoint. */

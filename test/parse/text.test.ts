@@ -458,6 +458,20 @@ describe("parseTextPage: text-flat", () => {
     expect(page.diagnostics.map((d) => d.code)).toEqual(["W_FLAT_SPLIT"]);
   });
 
+  it("settles a plain enum's glued first row with the sample value of a property typed with it", () => {
+    const enumTable = ["Kind Enum:", "WeeklyWeekly billing", "MonthlyMonthly billing"];
+    const page = flatPage(["Op"], [...table("Op", "KindqueryKindNo"), ...enumTable], '{"kind":"Weekly"}');
+    expect(page.tables[1]).toMatchObject({
+      members: [
+        { name: "Weekly", description: "Weekly billing", gluedRow: "WeeklyWeekly billing" },
+        { name: "MonthlyMonthly", gluedRow: "MonthlyMonthly billing" },
+      ],
+    });
+    // no sample value: the leading identifier, marked as glued for the model
+    const unsettled = flatPage(["Op"], [...table("Op", "KindqueryKindNo"), ...enumTable], '{"other":"Weekly"}');
+    expect((unsettled.tables[1] as { members: unknown[] }).members[0]).toEqual({ name: "WeeklyWeekly", gluedRow: "WeeklyWeekly billing" });
+  });
+
   it("skips a flat row it cannot split", () => {
     const page = parseTextPage(
       ["Op Parameters:", "NameParameterData TypeRequiredDescription", "Garbage row here", "IdformintNo", CALL_INFO].join("\n"),
