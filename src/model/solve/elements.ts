@@ -10,6 +10,7 @@ import { isC1Type, keyOf, objectKeys, parseTypeText, type WalkedType } from "../
 
 /** How deep the value check follows nested objects (a sample is a tree; its first levels say enough). */
 const DEPTH = 3;
+const NONE: ReadonlySet<string> = new Set();
 
 interface Types {
   byName: ReadonlyMap<string, WalkedType>;
@@ -45,21 +46,37 @@ export function matchArrayElement(value: SampleNode | undefined, lists: readonly
   return undefined;
 }
 
-/** Members of t's chain the object leaves out, or -1 when the object cannot be a t. */
-function explains(t: WalkedType, obj: SampleNode & { kind: "object" }, types: Types, depth: number): number {
+/**
+ * Members of the chain of `base` that a sample object of a type whose own members are `own` leaves
+ * out, or -1 when that type cannot derive from `base`: the object holds a key neither explains, lacks
+ * a member a sample always shows, shows a value of the wrong shape, or `base` would redeclare an own
+ * member (spec §4.1: real DTOs do not hide inherited members).
+ */
+export function baseOmits(
+  base: WalkedType,
+  obj: SampleNode & { kind: "object" },
+  byName: ReadonlyMap<string, WalkedType>,
+  own: ReadonlySet<string>,
+): number {
+  return explains(base, obj, { byName }, DEPTH, own);
+}
+
+/** Members of t's chain the object leaves out, or -1 when the object cannot be a t (with `own` members besides). */
+function explains(t: WalkedType, obj: SampleNode & { kind: "object" }, types: Types, depth: number, own: ReadonlySet<string> = NONE): number {
   const first = objectKeys(obj).first;
-  const members = new Set<string>();
+  const members = new Set<string>(own);
   const visited = new Set<string>();
   let omitted = 0;
   for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
     visited.add(w.model.name);
     for (const p of w.model.properties ?? []) {
       const k = keyOf(p.name);
+      if (own.has(k)) return -1;
       if (members.has(k)) continue;
       members.add(k);
       const v = first.get(k)?.[1];
       if (v === undefined) {
-        if (alwaysShown(p.type, types)) return -1;
+        if (!obj.truncated && alwaysShown(p.type, types)) return -1;
         omitted++;
       } else if (!fits(parseTypeText(p.type), v, types, depth)) return -1;
     }

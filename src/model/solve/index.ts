@@ -17,6 +17,7 @@ import { finishPage, wireVote, type PreparedPage } from "../page.js";
 import { planWalk, walkTables, type BaseRule, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, countVotes, decideBases, keyAt, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
+import { sampleBases } from "./sample-bases.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 
 /** Walks of the pages with uncaptioned tables, each after identifying more tables by their rows. */
@@ -104,10 +105,11 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const named: NamedReading[] = walked.map((w) => ({ source: w.prepared.raw.source, keys: w.keys.keys, result: w.result! }));
   applyAgreedNames(named);
   inheritSeenBases(walked, decided);
+  const elsewhere = tablesOnAnyPage(walked);
+  basesFromSamples(walked, candidates.firsts, elsewhere);
 
   // 5. finish every page, in the caller's order
   const results = new Map(walked.map((w) => [w.prepared, w.result!] as const));
-  const elsewhere = tablesOnAnyPage(walked);
   // §5.5: a page whose samples cast no vote takes the casing the service's other pages show
   const wireVotes = new Map(walked.map((w) => [w.prepared, wireVote(w.prepared, w.result!)] as const));
   const serviceCase = majorityCase([...wireVotes.values()].map((v) => v.vote));
@@ -133,9 +135,31 @@ function inheritSeenBases(walked: readonly Walked[], decided: ReadonlyMap<string
       if (!d || t.model.base !== undefined || t.model.kind !== "class") continue;
       const base = names.get(d.base);
       if (base === undefined || base === t.model.name) continue;
-      // rebuilt so the base sits where a walked base does: the model is the same whichever page it came from
-      const { properties, members, valued, ...head } = t.model;
-      t.model = { ...head, base, ...(members ? { members } : {}), ...(valued ? { valued } : {}), ...(properties ? { properties } : {}) };
+      setBase(t, base);
+    }
+  }
+}
+
+/** Rebuilt so the base sits where a walked base does: the model is the same whichever page it came from. */
+function setBase(t: WalkedType, base: string): void {
+  const { properties, members, valued, ...head } = t.model;
+  t.model = { ...head, base, ...(members ? { members } : {}), ...(valued ? { valued } : {}), ...(properties ? { properties } : {}) };
+}
+
+/** sample-bases.ts over the captioned pages: bases seen earlier that only a sample object shows. */
+function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKeys, Map<string, number>>, tables: readonly WalkedType[]): void {
+  const captioned = walked.filter((w) => w.prepared.walk!.captions);
+  if (!captioned.length) return;
+  const byName = new Map(tables.map((t) => [t.model.name, t] as const));
+  const bases = sampleBases(
+    captioned.map((w) => ({ types: w.result!.types, first: firsts.get(w.keys)! })),
+    byName,
+  );
+  if (!bases.size) return;
+  for (const w of captioned) {
+    for (const t of w.result!.types) {
+      const base = bases.get(t.model.name);
+      if (base !== undefined && t.model.base === undefined && t.model.kind === "class") setBase(t, base);
     }
   }
 }

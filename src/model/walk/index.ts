@@ -116,7 +116,10 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
     // Too many choices, or a page so long the recursive search runs out of stack.
     if (!(e instanceof Overflow) && !(e instanceof RangeError)) throw e;
     overflowed = true;
-    chosen = (e instanceof Overflow && search.first) || greedyParse(tables, input, requestTable);
+    // the search's first parse, unless the greedy one explains more tables (it sees further on captioned pages)
+    const first = e instanceof Overflow ? search.first : undefined;
+    const greedy = greedyParse(tables, input, requestTable);
+    chosen = first && first.consumed >= greedy.consumed ? first : greedy;
     diagnostics.push({
       code: "W_AMBIGUOUS_WALK",
       detail:

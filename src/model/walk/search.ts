@@ -341,7 +341,10 @@ export class Search {
       this.responseTable = i;
       const added = !this.seen.has(name);
       if (added) this.seen.add(name);
+      const pen = requestNamed(tb, this.input) ? REQUEST_NAMED_RESPONSE : 0;
+      this.score -= pen;
       this.walkType(i, name, rs, this.chainOf(i), true, () => this.leaf());
+      this.score += pen;
       if (added) this.seen.delete(name);
       this.responseTable = -1;
       this.pos--;
@@ -421,6 +424,9 @@ export class Search {
  * The tie order applied at every choice (B0, no G1, X1 whenever the next table fits, R1): the
  * search's first complete parse, computed with an explicit stack so that no page can overflow it.
  */
+const RESPONSE = "\u0000response";
+const END = "\u0000end";
+
 export function greedyParse(tables: Table[], input: WalkInput, requestTable: boolean): Snapshot {
   const slots: (Slot | undefined)[] = new Array(tables.length).fill(undefined);
   const seen = new Set<string>([input.operation]);
@@ -433,14 +439,42 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
   }
   const fits = (tb: Table, x: Ref): boolean => fitsTable(input, tb, x);
   type Frame = { t: number; obj?: SampleNode; r: number; j: number };
-  /** A visited type's frame, then the frames of the bases the solve requires right after it (deepest on top). */
-  const enter = (t: number, obj: SampleNode | undefined, name: string): Frame[] => {
+  let inResponse = false;
+  /**
+   * Captioned pages: the name whose table must come next if the type on top of `stack` takes no
+   * base (the first unseen reference that has a table on some page), else the response or the end.
+   */
+  const expectedNext = (stack: readonly Frame[]): string => {
+    for (let s = stack.length - 1; s >= 0; s--) {
+      const f = stack[s]!;
+      const rows = f.t >= 0 ? tables[f.t]!.rows : [];
+      for (let r = f.r, j = f.j; r < rows.length; r++, j = 0) {
+        for (const x of rows[r]!.refs.slice(j)) if (!seen.has(x.name) && !HIDDEN.has(x.name) && input.tableful!.has(x.name)) return x.name;
+      }
+    }
+    return inResponse ? END : RESPONSE;
+  };
+  /**
+   * Whether the table at pos is the base of `derived`: the solve says so, or (captioned pages) no
+   * other reading explains it there, since the walk would visit another table next.
+   */
+  const takesBase = (derived: number, derivedName: string, tb: Table, stack: readonly Frame[]): boolean => {
+    const rule = input.baseRule?.(derived, pos) ?? "may";
+    if (rule !== "may") return rule === "must";
+    if (!input.captions || !input.tableful || tb.caption === undefined || WELL_KNOWN.has(derivedName)) return false;
+    if (tb.captionParams?.includes(derivedName) || captionedResponse(tb, input)) return false;
+    const expected = expectedNext(stack);
+    if (expected === RESPONSE) return !responseMayTake(tb, input);
+    return expected === END || expected !== tb.caption;
+  };
+  /** A visited type's frame, then the frames of the bases right after it (deepest on top). */
+  const enter = (t: number, obj: SampleNode | undefined, name: string, outer: readonly Frame[]): Frame[] => {
     const frames: Frame[] = [{ t, obj, r: 0, j: 0 }];
     let derived = t;
     let derivedName = name;
     for (;;) {
       const tb = tables[pos];
-      if (!tb || tb.kind !== "params" || input.baseRule?.(derived, pos) !== "must") break;
+      if (!tb || tb.kind !== "params" || !takesBase(derived, derivedName, tb, [...outer, ...frames])) break;
       const { name: bname, naming } = baseNaming(input, tb, derivedName);
       if ((input.captions || naming !== "inferred") && seen.has(bname)) break;
       seen.add(bname);
@@ -452,7 +486,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     return frames;
   };
   const walk = (root: number, rootObj: SampleNode | undefined, rootName: string) => {
-    const stack: Frame[] = enter(root, rootObj, rootName);
+    const stack: Frame[] = enter(root, rootObj, rootName, []);
     while (stack.length) {
       const f = stack[stack.length - 1]!;
       const rows = f.t >= 0 ? tables[f.t]!.rows : [];
@@ -479,7 +513,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
       }
       const i = pos++;
       slots[i] = { name: x.name, role: "reference", naming: next!.caption ? "caption" : "reference", obj: asObject(v) };
-      if (next!.kind === "params") stack.push(...enter(i, asObject(v), x.name));
+      if (next!.kind === "params") stack.push(...enter(i, asObject(v), x.name, stack));
     }
   };
   walk(requestTable ? 0 : -1, rq, input.operation);
@@ -501,9 +535,21 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     responseTable = pos;
     slots[pos++] = { name, role: "response", naming, obj: rs };
     seen.add(name);
+    inResponse = true;
     walk(responseTable, rs, name);
   }
   return { score: 0, slots, consumed: pos, responseTable, x0, sig: "greedy" };
+}
+
+/**
+ * Half a point against a response captioned `…Request` (`AuditedRequest`): where a request base
+ * whose members are all null in the samples and a response with that base explain a page equally
+ * (the page would be the same), the names decide, and DTOs are named for their role. Never more
+ * than a tie-break: every other score step is a whole point.
+ */
+const REQUEST_NAMED_RESPONSE = 0.5;
+function requestNamed(tb: Table, input: WalkInput): boolean {
+  return input.captions && tb.caption !== undefined && /Request$/.test(tb.caption) && tb.caption !== input.operation;
 }
 
 /** With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses, never bases or arguments. */

@@ -102,20 +102,21 @@ const pascalOf = (service: TrueService, key: string) => (service.wireCase === "c
 /**
  * The base of T shows only where the walk prints the base's table as T's base (step 1) or where a
  * sample object of T carries inherited members. When the base was always seen earlier on T's pages
- * (a base that is also a referenced type) and no sample shows T with inherited keys, no page can
- * tell T's base (nor, then, whether T has one).
+ * (a base that is also a referenced type), or is also T's first reference (the page is the same
+ * with and without the base), and no sample shows T with inherited keys, no page can tell T's base
+ * (nor, then, whether T has one).
  */
 function hiddenBases(service: TrueService, rules: Undecidable[]): void {
   const shownAsBase = new Set<string>();
   const witness: Witness = new Set();
   for (const op of service.operations) {
-    walkOperation(service, op, (derived) => shownAsBase.add(derived));
+    walkOperation(service, op, (derived, asReference) => asReference || shownAsBase.add(derived));
     sampleRequest(service, op, witness); // builds (and witnesses) a body only where the page shows one
     sampleResponse(service, op, witness);
   }
   for (const t of service.types.values()) {
     if (t.kind !== "class" || !t.base || t.builtin || shownAsBase.has(t.name) || witness.has(t.name)) continue;
-    const reason = `no page shows ${t.name}'s base right after it (it was seen earlier) and no sample shows ${t.name} with inherited members`;
+    const reason = `no page shows ${t.name}'s base right after it other than where it is also ${t.name}'s first reference (or it was seen earlier), and no sample shows ${t.name} with inherited members`;
     rules.push({ path: `type:${t.name}.base`, reason });
   }
 }

@@ -22,10 +22,12 @@ const argMap = (def: TrueClass, args: readonly TypeRef[]): Map<string, TypeRef> 
 export const hasTable = (t: TrueType): boolean => (t.kind === "enum" ? t.members.length > 0 : t.properties.length > 0);
 
 /**
- * The tables of one op page, in page order. `onBase(T)` hears each type whose base chain the walk
- * prints right after it (step 1, the base not seen yet), even a prop-less base such as QueryDb<T>.
+ * The tables of one op page, in page order. `onBase(T, asReference)` hears each type whose base
+ * chain the walk prints right after it (step 1, the base not seen yet), even a prop-less base such
+ * as QueryDb<T>; `asReference` says the page would be the same without the base, because the base
+ * is also T's first reference to be walked (`Booking : Claim { LockedTitle: Claim }`).
  */
-export function walkOperation(service: TrueService, op: TrueOperation, onBase?: (derived: string) => void): TableEntry[] {
+export function walkOperation(service: TrueService, op: TrueOperation, onBase?: (derived: string, asReference: boolean) => void): TableEntry[] {
   const tables: TableEntry[] = [];
   const seen = new Set<string>();
   const lookup = (name: string): TrueType | undefined => (isCandidate(name) ? service.types.get(name) : undefined);
@@ -52,9 +54,10 @@ export function walkOperation(service: TrueService, op: TrueOperation, onBase?: 
     const base = def.base && (substitute(def.base, map) as Named);
     // 1. the base chain, 2. the base's generic arguments
     if (base && !seen.has(base.name)) {
+      const firstRef = base.args.length ? undefined : def.properties.flatMap((p) => refTypes(substitute(p.type, map)) as Named[]).find((x) => !seen.has(x.name));
       seen.add(base.name);
       const baseDef = lookup(base.name);
-      onBase?.(def.name);
+      onBase?.(def.name, firstRef?.name === base.name && firstRef.args.length === 0);
       if (baseDef) {
         emit(baseDef, base.args, def.name);
         walkRefs(baseDef, base.args);

@@ -1,0 +1,100 @@
+// Bases only a sample shows (spec §4.1, finding 3). A base seen before its derived type on every
+// page gets no table after it, so no table order tells it; but inherited members are serialized
+// inside the derived object (§2.8), so a sample object of T whose extra keys are exactly the
+// members of one type B's chain says T : B. Captioned pages only: there a name is a type.
+import type { WalkedType } from "../walk/index.js";
+import { keyOf, objectKeys } from "../walk/index.js";
+import { baseOmits } from "./elements.js";
+
+export interface CaptionedPage {
+  types: readonly WalkedType[];
+  /** First table index of every name on the page. */
+  first: ReadonlyMap<string, number>;
+}
+
+/**
+ * Base of each type without one whose sample objects hold keys its own rows do not explain, when
+ * exactly one type explains them best: its chain holds every extra key with a value of the right
+ * shape, lacks no member a sample always shows, redeclares no own member, and is seen before T on
+ * every page that shows T (else its table would follow T). Of several, the one that leaves the
+ * fewest members out; a tie decides nothing.
+ */
+export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): Map<string, string> {
+  // T -> its sample objects that hold keys T's own rows do not explain
+  const evidence = new Map<string, Set<string>>();
+  const samples = new Map<string, WalkedType["sample"][]>();
+  for (const page of pages) {
+    for (const t of page.types) {
+      const obj = t.sample;
+      if (t.table === undefined || t.model.kind !== "class" || t.model.base !== undefined || t.model.genericParams?.length) continue;
+      if (!obj || obj.kind !== "object") continue;
+      let list = samples.get(t.model.name);
+      if (!list) samples.set(t.model.name, (list = []));
+      if (!list.includes(obj)) list.push(obj);
+      const own = new Set((t.model.properties ?? []).map((p) => keyOf(p.name)));
+      if ([...objectKeys(obj).set].some((k) => !own.has(k)) && !evidence.has(t.model.name)) evidence.set(t.model.name, own);
+    }
+  }
+  if (evidence.size === 0) return new Map();
+  // types by the keys of their own rows: a base's chain holds an extra key as its own or deeper
+  const byKey = new Map<string, string[]>();
+  for (const [name, t] of byName) {
+    if (t.model.kind !== "class" || t.model.genericParams?.length) continue;
+    for (const p of t.model.properties ?? []) {
+      const k = keyOf(p.name);
+      const list = byKey.get(k);
+      if (!list) byKey.set(k, [name]);
+      else if (list[list.length - 1] !== name) list.push(name);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [name, own] of evidence) {
+    const objects = samples.get(name)!;
+    const candidates = new Set<string>();
+    for (const obj of objects) for (const k of objectKeys(obj as never).set) if (!own.has(k)) for (const c of byKey.get(k) ?? []) candidates.add(c);
+    let best: string | undefined;
+    let bestOmitted = Infinity;
+    let tie = false;
+    for (const c of [...candidates].sort()) {
+      const base = byName.get(c);
+      if (!base || c === name || derivesFrom(base, name, byName) || !seenBefore(pages, name, c)) continue;
+      let omitted = 0;
+      for (const obj of objects) {
+        const o = baseOmits(base, obj as never, byName, own);
+        if (o < 0) {
+          omitted = -1;
+          break;
+        }
+        omitted += o;
+      }
+      if (omitted < 0 || omitted > bestOmitted) continue;
+      if (omitted === bestOmitted) tie = true;
+      else [best, bestOmitted, tie] = [c, omitted, false];
+    }
+    if (best !== undefined && !tie) out.set(name, best);
+  }
+  return out;
+}
+
+/** `base` or one of its bases is `name`: T : B would close a cycle. */
+function derivesFrom(base: WalkedType, name: string, byName: ReadonlyMap<string, WalkedType>): boolean {
+  const visited = new Set<string>();
+  for (let w: WalkedType | undefined = base; w && !visited.has(w.model.name); ) {
+    if (w.model.name === name) return true;
+    visited.add(w.model.name);
+    const b: string | undefined = w.model.base?.replace(/<.*$/, "");
+    w = b !== undefined ? byName.get(b) : undefined;
+  }
+  return false;
+}
+
+/** On every page that shows T, B's table comes first (a base not seen yet would follow T). */
+function seenBefore(pages: readonly CaptionedPage[], t: string, b: string): boolean {
+  for (const page of pages) {
+    const at = page.first.get(t);
+    if (at === undefined) continue;
+    const bAt = page.first.get(b);
+    if (bAt === undefined || bAt >= at) return false;
+  }
+  return true;
+}
