@@ -4,6 +4,7 @@
 // members of one type B's chain says T : B. Captioned pages only: there a name is a type.
 import type { WalkedType } from "../walk/index.js";
 import { keyOf, objectKeys } from "../walk/index.js";
+import { WELL_KNOWN } from "../walk/tables.js";
 import { baseOmits } from "./elements.js";
 
 export interface CaptionedPage {
@@ -27,7 +28,8 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
     for (const t of page.types) {
       const obj = t.sample;
       if (t.table === undefined || t.model.kind !== "class" || t.model.base !== undefined || t.model.genericParams?.length) continue;
-      if (!obj || obj.kind !== "object") continue;
+      // a base's sample is its derived type's object (the derived members are not evidence)
+      if (!obj || obj.kind !== "object" || t.model.role === "base" || WELL_KNOWN.has(t.model.name)) continue;
       let list = samples.get(t.model.name);
       if (!list) samples.set(t.model.name, (list = []));
       if (!list.includes(obj)) list.push(obj);

@@ -402,7 +402,7 @@ export class Search {
         if (!c1) break;
       }
     }
-    let c2 = true;
+    let unmatched: string[] | undefined;
     for (const k of present) {
       let found = false;
       for (const t of chain) {
@@ -411,21 +411,58 @@ export class Search {
           break;
         }
       }
-      if (!found) {
-        c2 = false;
-        break;
-      }
+      if (!found) (unmatched ??= []).push(k);
     }
+    const c2 = unmatched === undefined || this.seenBase(chain, unmatched, present, obj.truncated === true);
     return (c1 ? 0 : -10) + (c2 ? 0 : -10) + (c1 && c2 && obj.entries.length > 0 ? 3 : 0);
   }
+
+  /**
+   * Captioned pages: the keys a chain leaves unexplained are exactly the members of a type whose
+   * table came earlier on the page (§4.1: a base seen before its derived type gets no table after
+   * it, but its members live in the derived object). The solve then reads the base from the sample
+   * (solve/sample-bases.ts); the walk only must not hold those keys against the chain.
+   */
+  private seenBase(chain: readonly number[], unmatched: readonly string[], present: ReadonlySet<string>, truncated: boolean): boolean {
+    const head = chain[0];
+    if (!this.input.captions || head === undefined || head < 0) return false;
+    for (const s of this.tablesWithKey(unmatched[0]!)) {
+      if (s >= head) break;
+      const tb = this.tables[s]!;
+      if (!this.slots[s] || chain.includes(s) || !unmatched.every((k) => tb.keys.has(k))) continue;
+      if (chain.some((t) => [...this.tables[t]!.keys].some((k) => tb.keys.has(k)))) continue; // would redeclare
+      if (!truncated && !tb.required.every((k) => present.has(k))) continue;
+      return true;
+    }
+    return false;
+  }
+
+  #byKey?: Map<string, number[]>;
+  /** Indexes of the params tables that have a row with this key, ascending. */
+  private tablesWithKey(key: string): readonly number[] {
+    if (!this.#byKey) {
+      this.#byKey = new Map();
+      this.tables.forEach((t, i) => {
+        if (t.kind !== "params") return;
+        for (const k of t.keys) {
+          const list = this.#byKey!.get(k);
+          if (list) list.push(i);
+          else this.#byKey!.set(k, [i]);
+        }
+      });
+    }
+    return this.#byKey.get(key) ?? [];
+  }
 }
+
+const RESPONSE = "\u0000response";
+const END = "\u0000end";
 
 /**
  * The tie order applied at every choice (B0, no G1, X1 whenever the next table fits, R1): the
  * search's first complete parse, computed with an explicit stack so that no page can overflow it.
+ * On captioned pages it also takes a base wherever the walk could visit no other table there.
  */
-const RESPONSE = "\u0000response";
-const END = "\u0000end";
 
 export function greedyParse(tables: Table[], input: WalkInput, requestTable: boolean): Snapshot {
   const slots: (Slot | undefined)[] = new Array(tables.length).fill(undefined);
