@@ -66,7 +66,8 @@ export function pairAliases(
     const chain: number[] = [ti];
     for (let w = t, depth = 0; w.model.base && depth < 64; depth++) {
       const bi = byName.get(w.model.base.replace(/<.*$/, ""));
-      if (bi === undefined || types[bi]!.model.role !== "base" || chain.includes(bi)) break;
+      // a base met earlier on the page (role reference) has its members in this object all the same
+      if (bi === undefined || chain.includes(bi)) break;
       chain.push(bi);
       w = types[bi]!;
     }

@@ -419,7 +419,6 @@ function unmatchedKeys(types: WalkedType[], explained: ReadonlyMap<SampleNode, R
       names.push(w.propertyKeySet ?? new Set(propertyKeys(w)));
       const base: string | undefined = w.model.base;
       w = base ? byName.get(base.replace(/<.*$/, "")) : undefined;
-      if (w && w.model.role !== "base") break;
     }
     const keys = objectKeys(t.sample).entries;
     for (let k = 0; k < keys.length; k++) {

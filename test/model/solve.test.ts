@@ -134,6 +134,35 @@ describe("solvePages", () => {
     expect(solve([shows, lists])[1]!.response).toBe("ListTResponseItem[]");
   });
 
+  // finding 3: a base seen before its derived type gets no table after it; the derived object holds its members
+  it("a base seen earlier that only a sample object shows is read from the sample, on every page", () => {
+    const tables = [table("GetA", [["Base", "Thing"], ["Item", "Item"]], "body"), table("Thing", [["Code", "string"]]), table("Item", [["Name", "string"]]), table("GetAResponse", [["Ok", "bool"]])];
+    const p = page("a.html", "GetA", tables, "html", '{"ok":false}');
+    const body = '{"base":{"code":"String"},"item":{"name":"String","code":"String"}}';
+    p.request = { verb: "POST", url: "/GetA", headers: {}, body, parsed: parseSampleBody(body) };
+    const [m] = solve([p]);
+    expect(m!.types.find((t) => t.name === "Item")?.base).toBe("Thing");
+    expect(m!.types.find((t) => t.name === "Thing")?.base).toBeUndefined();
+    expect(m!.diagnostics.map((d) => d.code)).not.toContain("W_SAMPLE_KEY_UNMATCHED");
+  });
+
+  // finding 2: `GetR : AuditedRequest` returning MutationResult and `GetR` returning `AuditedRequest : MutationResult` show the same page
+  it("a request base whose members are all null in the samples is not read as the response: DTOs are named for their role", () => {
+    const tables = [table("GetR", [["Id", "int"]], "path"), table("AuditedRequest", [["Color", "bool?"]]), table("MutationResult", [["Comment", "string[]"]])];
+    const [m] = solve([page("r.html", "GetR", tables, "html", '{"comment":["String"]}')]);
+    expect(m!.types.find((t) => t.name === "GetR")?.base).toBe("AuditedRequest");
+    expect(m!.response).toBe("MutationResult");
+  });
+
+  it("the greedy parse of a captioned page takes a base where the walk could visit no other table", () => {
+    const tables = [table("Big", [["Id", "int"], ["Thing", "Thing"]], "body"), table("Tracked", [["Total", "int?"]]), table("Thing", [["Code", "int?"]]), table("BigResponse", [["Ok", "bool"]])];
+    const prepared = preparePage(page("b.html", "Big", tables, "html", '{"ok":false}'));
+    prepared.walk!.nodeCap = 1; // no parse found: the greedy one
+    const [m] = solvePages([prepared]);
+    expect(m!.types.find((t) => t.name === "Big")?.base).toBe("Tracked");
+    expect(m!.response).toBe("BigResponse");
+  });
+
   it("a page whose search ran out of budget is not forced to drop the bases no page voted on", () => {
     // Big's search stops after 8 nodes with its first parse (Tracked is Big's base: Thing must show
     // where it is walked): an overflowed reading does not vote, so nothing is decided about Big's base
