@@ -24,8 +24,10 @@ const NUMBERED = new RegExp(`^([A-Za-z_](?:[A-Za-z0-9_]{0,${MAX_NAME}}[A-Za-z_])
 /** One valued enum row split into member, value and description; undefined when it cannot be told. */
 export function splitValuedEnumRow(line: string): RawEnumMember | undefined {
   const spelled: RawEnumMember[] = [];
-  for (let i = 1; i <= Math.min(line.length - 1, MAX_NAME) && /[A-Za-z0-9_]/.test(line[i - 1]!); i++) {
-    if (!/^[A-Za-z_]/.test(line)) break;
+  const identifier = /^[A-Za-z_]/.test(line);
+  for (let i = 1; identifier && i <= Math.min(line.length - 1, MAX_NAME) && /[A-Za-z0-9_]/.test(line[i - 1]!); i++) {
+    // every spelling starts with the name's first letter, in one case or the other
+    if (line[i]?.toLowerCase() !== line[0]!.toLowerCase()) continue;
     const name = line.slice(0, i);
     for (const value of nameSpellings(name)) if (line.startsWith(value, i)) spelled.push(member(name, value, line.slice(i + value.length)));
   }
