@@ -14,6 +14,8 @@ const cases: [string, GenerateOptions, RenderOptions][] = [
   ["names embedding a Parameter keyword: UniformDue + form + DateTime? (11)", { ...P, seed: 968161496, ops: 1, valuedEnumRate: 0 }, { nav: false }],
   ["type names containing No/Yes: ShipmentNote + Yes (12)", { ...P, seed: 49, ops: 2, valuedEnumRate: 0 }, { nav: false }],
   ["a nullable valued enum typed string stays nullable, so C1 does not need its key (13)", { ...P, seed: 22, ops: 3 }, {}],
+  // RefundFlag's first row is glued to its description; one page's sample settles it, the others must read it the same
+  ["a glued plain enum row reads the same on every page (no RefundFlag2 copy)", { seed: 207, ops: 6, listResponseRate: 0.3, entityResponseRate: 0.3 }, {}],
 ];
 
 describe("flat text: fixed regressions", () => {

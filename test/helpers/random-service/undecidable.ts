@@ -195,8 +195,9 @@ export function undecidables(service: TrueService, rendering: Rendering): Undeci
           when: (d: Difference) => mentions(d.expected, t.name),
         });
       } else if (t.members.some((m) => m.description)) {
-        rules.push({ path: `type:${t.name}.members`, reason: "flat text glues a plain enum member to its description" });
-        rules.push({ path: `type:${t.name}.member:*`, reason: "flat text glues a plain enum member to its description" });
+        // a sample shows only the first member (§2.8), so only that row can be settled, and only where some page's sample has it
+        const reason = "flat text glues a plain enum member to its description (a sample settles the first member at most)";
+        rules.push({ path: `type:${t.name}.members`, reason }, { path: `type:${t.name}.member:*`, reason });
       }
     }
     for (const op of service.operations)
