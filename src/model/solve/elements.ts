@@ -8,6 +8,19 @@ import { NUMERIC_ALIASES, isCollectionName, isDictionaryName, isSystemTypeName }
 import { sampleKindOf, scalarType } from "../infer.js";
 import { isC1Type, keyOf, objectKeys, parseTypeText, type WalkedType } from "../walk/index.js";
 
+/**
+ * parseTypeText, memoised: every array response is checked against every table class of every
+ * page, so the same few hundred member types are parsed again and again. The refs are only read.
+ */
+const refs = new Map<string, TypeRef | undefined>();
+function typeRef(text: string): TypeRef | undefined {
+  if (refs.has(text)) return refs.get(text);
+  if (refs.size >= 4096) refs.clear();
+  const ref = parseTypeText(text);
+  refs.set(text, ref);
+  return ref;
+}
+
 /** How deep the value check follows nested objects (a sample is a tree; its first levels say enough). */
 const DEPTH = 3;
 const NONE: ReadonlySet<string> = new Set();
@@ -78,7 +91,7 @@ function explains(t: WalkedType, obj: SampleNode & { kind: "object" }, types: Ty
       if (v === undefined) {
         if (!obj.truncated && alwaysShown(p.type, types)) return -1;
         omitted++;
-      } else if (!fits(parseTypeText(p.type), v, types, depth)) return -1;
+      } else if (!fits(typeRef(p.type), v, types, depth)) return -1;
     }
   }
   for (const k of first.keys()) if (!members.has(k)) return -1;
@@ -91,7 +104,7 @@ function explains(t: WalkedType, obj: SampleNode & { kind: "object" }, types: Ty
  */
 function alwaysShown(type: string, types: Types): boolean {
   if (isC1Type(type)) return true;
-  const ref = parseTypeText(type);
+  const ref = typeRef(type);
   if (ref?.kind !== "named" || ref.args.length) return false;
   if (isSystemTypeName(ref.name)) return SHOWN_AS[ref.name] !== undefined;
   return types.byName.get(ref.name)?.model.kind === "enum";
@@ -135,6 +148,6 @@ function scalarFits(name: string, v: SampleNode & { kind: "scalar" }): boolean {
 function baseOf(t: WalkedType, types: Types): WalkedType | undefined {
   const base = t.model.base;
   if (base === undefined) return undefined;
-  const ref = parseTypeText(base);
+  const ref = typeRef(base);
   return ref?.kind === "named" ? types.byName.get(ref.name) : undefined;
 }
