@@ -31,6 +31,7 @@ import { summarizeModel } from "./write/manifest.js";
 import { saveInputsRecord, type InputsRecord } from "./write/unchanged.js";
 import { READ_FROM, plural } from "./summary-line.js";
 import { SSGEN_VERSION } from "./version.js";
+import { releaseStageGarbage } from "./memory.js";
 
 export type { RunOptions } from "./source/config.js";
 export { loadPages, type LoadedPage, type LoadResult, type UrlSource } from "./source/load.js";
@@ -209,6 +210,8 @@ async function buildAndEmit(options: RunOptions, reporter: Reporter, inputs?: Lo
   const { loaded, prettierConfig, runtimeSource } = inputs ?? (await loadInputs(options, reporter));
   reporter.stage?.(`parsing ${plural(loaded.pages.length, "page")}`);
   const built = buildApi(loaded, options);
+  // the solve's intermediate data is garbage now: collected before emit allocates on top of it
+  releaseStageGarbage();
   reporter.stage?.(`emitting TypeScript for ${plural(built.api.operations.length, "operation")}, ${plural(built.api.types.length, "type")}`);
   // only runs that emit load the emitter, so --help, inspect and runs that fail on a page stay fast
   const { emitClientWithDiagnostics } = await import("./emit/index.js");

@@ -15,7 +15,7 @@ import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { pairAliases } from "./aliases.js";
 import { overlayCodeView, renamedType, typesFromCodeView } from "./code-view.js";
 import { inferTypesFromSamples, pascalCase, sampleKindOf } from "./infer.js";
-import { matchArrayElement } from "./solve/elements.js";
+import { forgetElementIndexes, matchArrayElement } from "./solve/elements.js";
 import {
   keyOf,
   objectKeys,
@@ -197,7 +197,7 @@ export function finishPage(
       // the element may be a type this page never shows but another page does (one type graph, §4.1)
       const matched =
         element && !known.has(element)
-          ? matchArrayElement(resBody.value, [walk.types, elsewhere])
+          ? matchArrayElement(resBody.value, [walk.types, elsewhere], 1)
           : undefined;
       if (matched) response = `${matched}[]`;
       // a matched element brings its table's members: what the sample showed of it names nothing
@@ -210,6 +210,7 @@ export function finishPage(
   if (raw.code && walk) {
     // the op's code view beside its metadata page: its facts outrank the walk's inferences
     const renames = overlayCodeView(types, raw.code);
+    forgetElementIndexes(); // the overlay may rename, rebase or change members of every page's models
     response = renamedType(response, renames);
     codeMethod = codeVerb(raw.code, op);
   }

@@ -26,7 +26,50 @@ const DEPTH = 3;
 const NONE: ReadonlySet<string> = new Set();
 
 interface Types {
-  byName: ReadonlyMap<string, WalkedType>;
+  byName: { get(name: string): WalkedType | undefined };
+}
+
+/**
+ * What matchArrayElement needs of a list that is every page's table classes (`elsewhere`): its
+ * first-wins name map and, for the classes without a base (whose chain is the class alone on any
+ * page), an index from a member key to the classes that have it. A class without a base can explain
+ * an element only if it has the element's first key, so only those of them are tried; classes with a
+ * base are all tried, as before. Built on first use; forgetElementIndexes() drops every index when a
+ * code view changes the models (names, bases, members) after the solve.
+ */
+interface ListIndex {
+  byName: Map<string, WalkedType>;
+  /** Positions in the list, ascending. */
+  byKey: Map<string, number[]>;
+  /** Positions of the classes with a base, ascending. */
+  rest: number[];
+}
+let listIndexes = new WeakMap<readonly WalkedType[], ListIndex>();
+
+/** Every index is stale: a code view was overlaid on models that some list holds. */
+export function forgetElementIndexes(): void {
+  listIndexes = new WeakMap();
+}
+
+function listIndex(list: readonly WalkedType[]): ListIndex {
+  let index = listIndexes.get(list);
+  if (index) return index;
+  index = { byName: new Map(), byKey: new Map(), rest: [] };
+  list.forEach((t, i) => {
+    if (!index.byName.has(t.model.name)) index.byName.set(t.model.name, t);
+    if (t.model.kind !== "class" || !t.model.properties?.length || t.model.genericParams?.length) return; // never tried
+    if (t.model.base !== undefined) {
+      index.rest.push(i);
+      return;
+    }
+    for (const k of new Set(t.model.properties.map((p) => keyOf(p.name)))) {
+      const at = index.byKey.get(k);
+      if (at) at.push(i);
+      else index.byKey.set(k, [i]);
+    }
+  });
+  listIndexes.set(list, index);
+  return index;
 }
 
 /**
@@ -36,14 +79,37 @@ interface Types {
  * can); a tie names no type (the name is then the sample's). Types of this page come first
  * (`lists[0]`), each further list only when the earlier ones matched nothing.
  */
-export function matchArrayElement(value: SampleNode | undefined, lists: readonly (readonly WalkedType[])[]): string | undefined {
+export function matchArrayElement(
+  value: SampleNode | undefined,
+  lists: readonly (readonly WalkedType[])[],
+  /** How many of the last lists are every page's classes (indexed once, see ListIndex). */
+  indexedLists = 0,
+): string | undefined {
   if (!value || value.kind !== "array") return undefined;
   const el = value.items[0];
   if (!el || el.kind !== "object" || el.entries.length === 0) return undefined;
-  const byName = new Map<string, WalkedType>();
-  for (const list of lists) for (const t of list) if (!byName.has(t.model.name)) byName.set(t.model.name, t);
+  const firstIndexed = lists.length - indexedLists;
+  const own = new Map<string, WalkedType>();
+  for (const list of lists.slice(0, firstIndexed)) for (const t of list) if (!own.has(t.model.name)) own.set(t.model.name, t);
+  const shared = lists.slice(firstIndexed).map(listIndex);
+  // the first list that has a name wins, as one map over all lists in order would say
+  const byName = {
+    get(name: string): WalkedType | undefined {
+      const t = own.get(name);
+      if (t) return t;
+      for (const index of shared) {
+        const u = index.byName.get(name);
+        if (u) return u;
+      }
+      return undefined;
+    },
+  };
   const types: Types = { byName };
-  for (const list of lists) {
+  const firstKey = keyOf(el.entries[0]![0]);
+  for (const [i, all] of lists.entries()) {
+    // an indexed list's candidates, in list order: its based classes and the base-less ones with the first key
+    const index = i >= firstIndexed ? shared[i - firstIndexed]! : undefined;
+    const list = index ? mergeSorted(index.rest, index.byKey.get(firstKey) ?? []).map((at) => all[at]!) : all;
     let best: string | undefined;
     let bestOmitted = Infinity;
     let tie = false;
@@ -57,6 +123,15 @@ export function matchArrayElement(value: SampleNode | undefined, lists: readonly
     if (best !== undefined) return tie ? undefined : best;
   }
   return undefined;
+}
+
+/** Two ascending lists of distinct positions as one ascending list. */
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 /**
