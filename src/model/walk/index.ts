@@ -116,15 +116,16 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
     // Too many choices, or a page so long the recursive search runs out of stack.
     if (!(e instanceof Overflow) && !(e instanceof RangeError)) throw e;
     overflowed = true;
-    // the search's first parse, unless the greedy one explains more tables (it sees further on captioned pages)
-    const first = e instanceof Overflow ? search.first : undefined;
+    // the best parse found so far, unless the greedy one explains more tables (it sees further on captioned pages)
+    const found = e instanceof Overflow ? (search.best ?? search.first) : undefined;
     const greedy = greedyParse(tables, input, requestTable);
-    chosen = first && first.consumed >= greedy.consumed ? first : greedy;
+    chosen = found && found.consumed >= greedy.consumed ? found : greedy;
+    const kept = chosen === greedy ? "the greedy parse" : "the best parse found";
     diagnostics.push({
       code: "W_AMBIGUOUS_WALK",
       detail:
         e instanceof Overflow
-          ? `search stopped after ${search.cap} nodes; kept the greedy parse ${describe(chosen, tables)}`
+          ? `search stopped after ${search.cap} nodes; kept ${kept} ${describe(chosen, tables)}`
           : `page too large to search; kept the greedy parse of ${tables.length} tables`,
     });
   }
