@@ -14,11 +14,12 @@
 import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, PageModel, WireCase } from "../types.js";
 import { finishPage, wireVote, type PreparedPage } from "../page.js";
-import { planWalk, walkTables, type BaseRule, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
+import { planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, countVotes, decideBases, keyAt, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 import { sampleBases } from "./sample-bases.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
+import { resplitEnums, standaloneEnums } from "./enums.js";
 
 /** Walks of the pages with uncaptioned tables, each after identifying more tables by their rows. */
 const IDENTITY_ROUNDS = 3;
@@ -31,6 +32,8 @@ function sameIdentity(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, str
 
 interface Walked {
   prepared: PreparedPage;
+  /** The page's walk input, its adjacent plain enum tables re-split across pages (enums.ts). */
+  input: WalkInput;
   plan: WalkPlan;
   keys: PageKeys;
   result?: WalkResult;
@@ -44,11 +47,14 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     .map((p, i) => i)
     .sort((a, b) => cmp(prepared[a]!.operation, prepared[b]!.operation) || cmp(prepared[a]!.raw.source, prepared[b]!.raw.source) || a - b);
   const walked: Walked[] = [];
+  const standalone = standaloneEnums(prepared.flatMap((p) => (p.walk && !p.walk.captions ? [p.walk.tables] : [])));
   for (const i of order) {
     const p = prepared[i]!;
     if (!p.walk) continue;
-    const plan = planWalk(p.walk);
-    walked.push({ prepared: p, plan, keys: pageKeys(p, plan) });
+    const tables = p.walk.captions ? undefined : resplitEnums(p.walk.tables, standalone);
+    const input = tables ? { ...p.walk, tables } : p.walk;
+    const plan = planWalk(input);
+    walked.push({ prepared: p, input, plan, keys: pageKeys(p, plan) });
   }
   const pages = walked.map((w) => w.keys);
   const tableful = new Set<string>();
@@ -62,7 +68,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   let identified = new Set<string>();
   const walkPage = (w: Walked, baseRule: BaseRule): WalkResult => {
     const names = namesOnPage(w.keys.keys, identity);
-    return walkTables({ ...w.prepared.walk!, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified }) }, w.plan);
+    return walkTables({ ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified }) }, w.plan);
   };
   const openBases = (w: Walked): BaseRule => (d, b) => (candidates.possible.get(keyAt(w.keys, d) ?? "")?.has(w.keys.keys[b]!) ? "may" : "never");
 

@@ -1,0 +1,76 @@
+// Adjacent plain enum tables across pages (spec §5.2 rule 3, §4.1). Pipe text shows no boundary
+// between two plain enum tables whose rows carry descriptions (W_ENUM_BOUNDARY), so a page may read
+// them as one table, or split them in the wrong place. An enum table that stands alone on some page
+// (no plain enum table right before or after it, and no member twice) shows its whole member list;
+// a run of adjacent plain enum tables is re-split into such lists when its members are exactly a
+// sequence of them.
+import type { RawEnumTable, RawTable } from "../types.js";
+
+const isPlainEnum = (t: RawTable | undefined): t is RawEnumTable => t?.kind === "enum" && !t.valued && t.caption === undefined;
+const listKey = (t: RawEnumTable): string => t.members.map((m) => m.name).join("|");
+/** An enum never declares a member twice: such a list is two tables run together. */
+const repeats = (t: RawEnumTable): boolean => new Set(t.members.map((m) => m.name)).size < t.members.length;
+
+/** Member lists of plain enum tables that stand alone on some page. */
+export function standaloneEnums(pages: readonly (readonly RawTable[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tables of pages) {
+    tables.forEach((t, i) => {
+      if (isPlainEnum(t) && !t.partial && !isPlainEnum(tables[i - 1]) && !isPlainEnum(tables[i + 1]) && !repeats(t)) out.add(listKey(t));
+    });
+  }
+  return out;
+}
+
+/**
+ * The page's tables with every run of adjacent plain enum tables re-split into standalone lists,
+ * or undefined when nothing changes. A run is re-split only when its members are exactly a
+ * sequence of standalone lists (the fewest), and that sequence differs from the page's own split.
+ */
+export function resplitEnums(tables: readonly RawTable[], standalone: ReadonlySet<string>): RawTable[] | undefined {
+  let changed = false;
+  const out: RawTable[] = [];
+  for (let i = 0; i < tables.length; ) {
+    const t = tables[i]!;
+    if (!isPlainEnum(t)) {
+      out.push(t);
+      i++;
+      continue;
+    }
+    let j = i;
+    while (isPlainEnum(tables[j])) j++;
+    const run = tables.slice(i, j) as RawEnumTable[];
+    const split = run.length && !run.some((r) => r.partial) ? segment(run, standalone) : undefined;
+    if (split && (split.length !== run.length || split.some((s, k) => s.members.length !== run[k]!.members.length))) {
+      out.push(...split);
+      changed = true;
+    } else out.push(...run);
+    i = j;
+  }
+  return changed ? out : undefined;
+}
+
+/** The fewest standalone lists whose concatenation is the run's members, as tables. */
+function segment(run: readonly RawEnumTable[], standalone: ReadonlySet<string>): RawEnumTable[] | undefined {
+  const members = run.flatMap((t) => t.members);
+  const n = members.length;
+  // best[k]: fewest lists covering members[0..k), with the cut before k
+  const best: (number | undefined)[] = new Array(n + 1).fill(undefined);
+  const cut: number[] = new Array(n + 1).fill(-1);
+  best[0] = 0;
+  for (let k = 1; k <= n; k++) {
+    for (let s = 0; s < k; s++) {
+      if (best[s] === undefined) continue;
+      const key = members.slice(s, k).map((m) => m.name).join("|");
+      if (!standalone.has(key)) continue;
+      if (best[k] === undefined || best[s]! + 1 < best[k]!) {
+        best[k] = best[s]! + 1;
+        cut[k] = s;
+      }
+    }
+  }
+  if (best[n] === undefined) return undefined;
+  const parts: RawEnumTable[] = [];
+  for (let k = n; k > 0; k = cut[k]!) parts.unshift({ kind: "enum", valued: false, members: members.slice(cut[k]!, k) });
+  return parts;
+}
