@@ -39,7 +39,7 @@ const files = await emitClient(api, {
 const dir = mkdtempSync(join(tmpdir(), "ssgen-treeshake-"));
 for (const f of files) writeFileSync(join(dir, f.path), f.content);
 const clientTs = files.find((f) => f.path === "client.ts").content;
-const fn = /export const (\w+) = \/\* @__PURE__ \*\/ operation<\s*dtos\.Op0500\b/.exec(clientTs)?.[1];
+const fn = /export function (\w+)\(\s*client: ServiceClient,\s*request: Fields<dtos\.Op0500>/.exec(clientTs)?.[1];
 if (!fn) throw new Error("no per-operation function for Op0500 in the generated client.ts");
 
 async function measure(contents, resolveDir, loader = "ts") {

@@ -7,7 +7,6 @@
 
 import {
   ServiceClient,
-  operation,
   type OperationDef,
   type ClientOptions,
   type CallOptions,
@@ -23,6 +22,7 @@ const archiveTicketRoute: OperationDef = {
     { path: "/tickets/archive", verbs: ["POST", "PUT"] },
   ],
 };
+
 /**
  * Archives a ticket.
  * Keeps <history> & notes
@@ -31,20 +31,37 @@ const archiveTicketRoute: OperationDef = {
  * Tags: support, tickets
  * Requires authentication
  */
-export const archiveTicket = /* @__PURE__ */ operation<
-  dtos.ArchiveTicket,
-  dtos.ArchiveTicketResponse
->(dtos.ArchiveTicket, archiveTicketRoute);
+export function archiveTicket(
+  client: ServiceClient,
+  request: Fields<dtos.ArchiveTicket>,
+  options?: CallOptions,
+): Promise<dtos.ArchiveTicketResponse> {
+  return client.send<dtos.ArchiveTicketResponse>(
+    request as unknown as dtos.ArchiveTicket,
+    options,
+    archiveTicketRoute,
+    dtos.ArchiveTicket,
+  );
+}
 
 const cognitoSendConfirmCodeRequestRoute: OperationDef = {
   method: "POST",
   routes: [{ path: "/CognitoSendConfirmCodeRequest", verbs: ["POST"] }],
 };
+
 /** POST /CognitoSendConfirmCodeRequest */
-export const cognitoSendConfirmCodeRequest = /* @__PURE__ */ operation<
-  dtos.CognitoSendConfirmCodeRequest,
-  dtos.CognitoSendConfirmCodeRequestResponse
->(dtos.CognitoSendConfirmCodeRequest, cognitoSendConfirmCodeRequestRoute);
+export function cognitoSendConfirmCodeRequest(
+  client: ServiceClient,
+  request: Fields<dtos.CognitoSendConfirmCodeRequest>,
+  options?: CallOptions,
+): Promise<dtos.CognitoSendConfirmCodeRequestResponse> {
+  return client.send<dtos.CognitoSendConfirmCodeRequestResponse>(
+    request as unknown as dtos.CognitoSendConfirmCodeRequest,
+    options,
+    cognitoSendConfirmCodeRequestRoute,
+    dtos.CognitoSendConfirmCodeRequest,
+  );
+}
 
 const createOrderRoute: OperationDef = {
   method: "POST",
@@ -53,6 +70,7 @@ const createOrderRoute: OperationDef = {
     { path: "/orders", verbs: ["POST"] },
   ],
 };
+
 /**
  * Creates an order & returns its id
  * POST /customers/{CustomerId}/orders
@@ -60,75 +78,137 @@ const createOrderRoute: OperationDef = {
  * Tags: orders
  * Requires authentication: roles Clerk
  */
-export const createOrder = /* @__PURE__ */ operation<
-  dtos.CreateOrder,
-  dtos.CreateOrderResponse
->(dtos.CreateOrder, createOrderRoute);
+export function createOrder(
+  client: ServiceClient,
+  request: Fields<dtos.CreateOrder>,
+  options?: CallOptions,
+): Promise<dtos.CreateOrderResponse> {
+  return client.send<dtos.CreateOrderResponse>(
+    request as unknown as dtos.CreateOrder,
+    options,
+    createOrderRoute,
+    dtos.CreateOrder,
+  );
+}
 
 const echoRoute: OperationDef = { method: "POST", routes: [] };
-export const echo = /* @__PURE__ */ operation<dtos.Echo, dtos.Echo>(
-  dtos.Echo,
-  echoRoute,
-);
+
+export function echo(
+  client: ServiceClient,
+  request: Fields<dtos.Echo>,
+  options?: CallOptions,
+): Promise<dtos.Echo> {
+  return client.send<dtos.Echo>(
+    request as unknown as dtos.Echo,
+    options,
+    echoRoute,
+    dtos.Echo,
+  );
+}
 
 const exportTicketsRoute: OperationDef = {
   method: "POST",
   routes: [{ path: "/tickets/export", verbs: ["POST"] }],
 };
+
 /**
  * POST /tickets/export
  * Tags: reports
  */
-export const exportTickets = /* @__PURE__ */ operation<
-  dtos.ExportTickets,
-  dtos.ExportTicketsResponse
->(dtos.ExportTickets, exportTicketsRoute);
+export function exportTickets(
+  client: ServiceClient,
+  request: Fields<dtos.ExportTickets>,
+  options?: CallOptions,
+): Promise<dtos.ExportTicketsResponse> {
+  return client.send<dtos.ExportTicketsResponse>(
+    request as unknown as dtos.ExportTickets,
+    options,
+    exportTicketsRoute,
+    dtos.ExportTickets,
+  );
+}
 
 const getCustomerRoute: OperationDef = {
   method: "GET",
   routes: [{ path: "/customers/{Id}", verbs: ["GET"] }],
 };
+
 /**
  * GET /customers/{Id}
  * Tags: customers
  */
-export const getCustomer = /* @__PURE__ */ operation<
-  dtos.GetCustomer,
-  dtos.GetCustomerResponse
->(dtos.GetCustomer, getCustomerRoute);
+export function getCustomer(
+  client: ServiceClient,
+  request: Fields<dtos.GetCustomer>,
+  options?: CallOptions,
+): Promise<dtos.GetCustomerResponse> {
+  return client.send<dtos.GetCustomerResponse>(
+    request as unknown as dtos.GetCustomer,
+    options,
+    getCustomerRoute,
+    dtos.GetCustomer,
+  );
+}
 
 const getInvoiceRoute: OperationDef = {
   method: "GET",
   routes: [{ path: "/invoices/{Number}", verbs: ["GET"] }],
 };
+
 /** GET /invoices/{Number} */
-export const getInvoice = /* @__PURE__ */ operation<
-  dtos.GetInvoice,
-  dtos.GetInvoiceResponse
->(dtos.GetInvoice, getInvoiceRoute);
+export function getInvoice(
+  client: ServiceClient,
+  request: Fields<dtos.GetInvoice>,
+  options?: CallOptions,
+): Promise<dtos.GetInvoiceResponse> {
+  return client.send<dtos.GetInvoiceResponse>(
+    request as unknown as dtos.GetInvoice,
+    options,
+    getInvoiceRoute,
+    dtos.GetInvoice,
+  );
+}
 
 const getSalesReportRoute: OperationDef = {
   method: "GET",
   routes: [{ path: "/reports/sales", verbs: ["GET"] }],
 };
+
 /** GET /reports/sales */
-export const getSalesReport = /* @__PURE__ */ operation<
-  dtos.GetSalesReport,
-  dtos.SalesReport
->(dtos.GetSalesReport, getSalesReportRoute);
+export function getSalesReport(
+  client: ServiceClient,
+  request: Fields<dtos.GetSalesReport>,
+  options?: CallOptions,
+): Promise<dtos.SalesReport> {
+  return client.send<dtos.SalesReport>(
+    request as unknown as dtos.GetSalesReport,
+    options,
+    getSalesReportRoute,
+    dtos.GetSalesReport,
+  );
+}
 
 const listAgentsRoute: OperationDef = {
   method: "GET",
   routes: [{ path: "/agents", verbs: ["GET"] }],
 };
+
 /**
  * GET /agents
  * Tags: agents
  */
-export const listAgents = /* @__PURE__ */ operation<
-  dtos.ListAgents,
-  dtos.ListAgentsResponseItem[]
->(dtos.ListAgents, listAgentsRoute);
+export function listAgents(
+  client: ServiceClient,
+  request: Fields<dtos.ListAgents>,
+  options?: CallOptions,
+): Promise<dtos.ListAgentsResponseItem[]> {
+  return client.send<dtos.ListAgentsResponseItem[]>(
+    request as unknown as dtos.ListAgents,
+    options,
+    listAgentsRoute,
+    dtos.ListAgents,
+  );
+}
 
 const lookupTicketRoute: OperationDef = {
   method: "GET",
@@ -137,34 +217,61 @@ const lookupTicketRoute: OperationDef = {
     { path: "/tickets/by-ref/{Ref*}", verbs: ["GET"] },
   ],
 };
+
 /**
  * GET /tickets/{TicketId}
  * GET /tickets/by-ref/{Ref*}
  */
-export const lookupTicket = /* @__PURE__ */ operation<
-  dtos.LookupTicket,
-  dtos.LookupTicketResponse
->(dtos.LookupTicket, lookupTicketRoute);
+export function lookupTicket(
+  client: ServiceClient,
+  request: Fields<dtos.LookupTicket>,
+  options?: CallOptions,
+): Promise<dtos.LookupTicketResponse> {
+  return client.send<dtos.LookupTicketResponse>(
+    request as unknown as dtos.LookupTicket,
+    options,
+    lookupTicketRoute,
+    dtos.LookupTicket,
+  );
+}
 
 const notifyAgentRoute: OperationDef = {
   method: "POST",
   routes: [],
   oneWay: true,
 };
+
 /**
  * Tags: agents
  * Requires authentication: any permission of agents:notify
  */
-export const notifyAgent = /* @__PURE__ */ operation<dtos.NotifyAgent, void>(
-  dtos.NotifyAgent,
-  notifyAgentRoute,
-);
+export function notifyAgent(
+  client: ServiceClient,
+  request: Fields<dtos.NotifyAgent>,
+  options?: CallOptions,
+): Promise<void> {
+  return client.send<void>(
+    request as unknown as dtos.NotifyAgent,
+    options,
+    notifyAgentRoute,
+    dtos.NotifyAgent,
+  );
+}
 
 const pingRoute: OperationDef = { method: "POST", routes: [] };
-export const ping = /* @__PURE__ */ operation<dtos.Ping, dtos.PingResponse>(
-  dtos.Ping,
-  pingRoute,
-);
+
+export function ping(
+  client: ServiceClient,
+  request: Fields<dtos.Ping>,
+  options?: CallOptions,
+): Promise<dtos.PingResponse> {
+  return client.send<dtos.PingResponse>(
+    request as unknown as dtos.Ping,
+    options,
+    pingRoute,
+    dtos.Ping,
+  );
+}
 
 const placeOrderRoute: OperationDef = {
   method: "POST",
@@ -173,6 +280,7 @@ const placeOrderRoute: OperationDef = {
     { path: "/placed-orders", verbs: ["POST"] },
   ],
 };
+
 /**
  * Creates an order & returns its id
  * POST /customers/{CustomerId}/placed-orders
@@ -180,37 +288,63 @@ const placeOrderRoute: OperationDef = {
  * Tags: orders
  * Requires authentication: roles Clerk
  */
-export const placeOrder = /* @__PURE__ */ operation<
-  dtos.PlaceOrder,
-  dtos.PlaceOrderResponse
->(dtos.PlaceOrder, placeOrderRoute);
+export function placeOrder(
+  client: ServiceClient,
+  request: Fields<dtos.PlaceOrder>,
+  options?: CallOptions,
+): Promise<dtos.PlaceOrderResponse> {
+  return client.send<dtos.PlaceOrderResponse>(
+    request as unknown as dtos.PlaceOrder,
+    options,
+    placeOrderRoute,
+    dtos.PlaceOrder,
+  );
+}
 
 const postCommentRoute: OperationDef = {
   method: "POST",
   routes: [{ path: "/comments", verbs: ["POST"] }],
 };
+
 /**
  * Posts a comment.
  * Markup in text: alert("x") ends *\/ here
  * POST /comments
  */
-export const postComment = /* @__PURE__ */ operation<
-  dtos.PostComment,
-  dtos.PostCommentResponse
->(dtos.PostComment, postCommentRoute);
+export function postComment(
+  client: ServiceClient,
+  request: Fields<dtos.PostComment>,
+  options?: CallOptions,
+): Promise<dtos.PostCommentResponse> {
+  return client.send<dtos.PostCommentResponse>(
+    request as unknown as dtos.PostComment,
+    options,
+    postCommentRoute,
+    dtos.PostComment,
+  );
+}
 
 const queryCustomersRoute: OperationDef = {
   method: "GET",
   routes: [{ path: "/customers", verbs: ["GET"] }],
 };
+
 /**
  * GET /customers
  * Tags: customers
  */
-export const queryCustomers = /* @__PURE__ */ operation<
-  dtos.QueryCustomers,
-  dtos.QueryResponse<dtos.Customer>
->(dtos.QueryCustomers, queryCustomersRoute);
+export function queryCustomers(
+  client: ServiceClient,
+  request: Fields<dtos.QueryCustomers>,
+  options?: CallOptions,
+): Promise<dtos.QueryResponse<dtos.Customer>> {
+  return client.send<dtos.QueryResponse<dtos.Customer>>(
+    request as unknown as dtos.QueryCustomers,
+    options,
+    queryCustomersRoute,
+    dtos.QueryCustomers,
+  );
+}
 
 const renderTicketTextRoute: OperationDef = {
   method: "GET",
@@ -219,91 +353,163 @@ const renderTicketTextRoute: OperationDef = {
     { path: "/tickets/{TicketId}/render", verbs: "*" },
   ],
 };
+
 /**
  * GET /tickets/{TicketId}/text
  * ANY /tickets/{TicketId}/render
  * Tags: support
  */
-export const renderTicketText = /* @__PURE__ */ operation<
-  dtos.RenderTicketText,
-  string
->(dtos.RenderTicketText, renderTicketTextRoute);
+export function renderTicketText(
+  client: ServiceClient,
+  request: Fields<dtos.RenderTicketText>,
+  options?: CallOptions,
+): Promise<string> {
+  return client.send<string>(
+    request as unknown as dtos.RenderTicketText,
+    options,
+    renderTicketTextRoute,
+    dtos.RenderTicketText,
+  );
+}
 
 const reopenTicketRoute: OperationDef = { method: "POST", routes: [] };
+
 /**
  * Reopens a closed ticket
  * Requires authentication: roles Agent; permissions tickets:write, tickets:reopen
  */
-export const reopenTicket = /* @__PURE__ */ operation<
-  dtos.ReopenTicket,
-  dtos.ReopenTicketResponse
->(dtos.ReopenTicket, reopenTicketRoute);
+export function reopenTicket(
+  client: ServiceClient,
+  request: Fields<dtos.ReopenTicket>,
+  options?: CallOptions,
+): Promise<dtos.ReopenTicketResponse> {
+  return client.send<dtos.ReopenTicketResponse>(
+    request as unknown as dtos.ReopenTicket,
+    options,
+    reopenTicketRoute,
+    dtos.ReopenTicket,
+  );
+}
 
 const sendEmailRoute: OperationDef = {
   method: "POST",
   routes: [],
   oneWay: true,
 };
+
 /** Requires authentication: roles Admin, Mailer; permissions email:send; any role of Support, Ops; any permission of mail:bulk */
-export const sendEmail = /* @__PURE__ */ operation<dtos.SendEmail, void>(
-  dtos.SendEmail,
-  sendEmailRoute,
-);
+export function sendEmail(
+  client: ServiceClient,
+  request: Fields<dtos.SendEmail>,
+  options?: CallOptions,
+): Promise<void> {
+  return client.send<void>(
+    request as unknown as dtos.SendEmail,
+    options,
+    sendEmailRoute,
+    dtos.SendEmail,
+  );
+}
 
 const sendNewsletterRoute: OperationDef = {
   method: "POST",
   routes: [],
   oneWay: true,
 };
+
 /** Requires authentication: roles Admin, Mailer; permissions email:send; any role of Support; any permission of mail:bulk, mail:all */
-export const sendNewsletter = /* @__PURE__ */ operation<
-  dtos.SendNewsletter,
-  void
->(dtos.SendNewsletter, sendNewsletterRoute);
+export function sendNewsletter(
+  client: ServiceClient,
+  request: Fields<dtos.SendNewsletter>,
+  options?: CallOptions,
+): Promise<void> {
+  return client.send<void>(
+    request as unknown as dtos.SendNewsletter,
+    options,
+    sendNewsletterRoute,
+    dtos.SendNewsletter,
+  );
+}
 
 const subscribeRoute: OperationDef = {
   method: "POST",
   routes: [{ path: "/subscriptions", verbs: ["POST"] }],
 };
+
 /** POST /subscriptions */
-export const subscribe = /* @__PURE__ */ operation<
-  dtos.Subscribe,
-  dtos.SubscribeResponse
->(dtos.Subscribe, subscribeRoute);
+export function subscribe(
+  client: ServiceClient,
+  request: Fields<dtos.Subscribe>,
+  options?: CallOptions,
+): Promise<dtos.SubscribeResponse> {
+  return client.send<dtos.SubscribeResponse>(
+    request as unknown as dtos.Subscribe,
+    options,
+    subscribeRoute,
+    dtos.Subscribe,
+  );
+}
 
 const updateContactRoute: OperationDef = {
   method: "PUT",
   routes: [{ path: "/contacts/{ContactId}", verbs: ["PUT"] }],
 };
+
 /** PUT /contacts/{ContactId} */
-export const updateContact = /* @__PURE__ */ operation<
-  dtos.UpdateContact,
-  dtos.UpdateContactResponse
->(dtos.UpdateContact, updateContactRoute);
+export function updateContact(
+  client: ServiceClient,
+  request: Fields<dtos.UpdateContact>,
+  options?: CallOptions,
+): Promise<dtos.UpdateContactResponse> {
+  return client.send<dtos.UpdateContactResponse>(
+    request as unknown as dtos.UpdateContact,
+    options,
+    updateContactRoute,
+    dtos.UpdateContact,
+  );
+}
 
 const updatePreferencesRoute: OperationDef = {
   method: "POST",
   routes: [{ path: "/preferences/{UserId}", verbs: ["POST"] }],
 };
+
 /** POST /preferences/{UserId} */
-export const updatePreferences = /* @__PURE__ */ operation<
-  dtos.UpdatePreferences,
-  dtos.UpdatePreferencesResponse
->(dtos.UpdatePreferences, updatePreferencesRoute);
+export function updatePreferences(
+  client: ServiceClient,
+  request: Fields<dtos.UpdatePreferences>,
+  options?: CallOptions,
+): Promise<dtos.UpdatePreferencesResponse> {
+  return client.send<dtos.UpdatePreferencesResponse>(
+    request as unknown as dtos.UpdatePreferences,
+    options,
+    updatePreferencesRoute,
+    dtos.UpdatePreferences,
+  );
+}
 
 const updateStockRoute: OperationDef = {
   method: "PUT",
   routes: [{ path: "/stock/{Sku}", verbs: ["PUT"] }],
 };
+
 /**
  * Moves stock in or out of a warehouse
  * PUT /stock/{Sku}
  * Tags: stock
  */
-export const updateStock = /* @__PURE__ */ operation<
-  dtos.UpdateStock,
-  dtos.UpdateStockResponse
->(dtos.UpdateStock, updateStockRoute);
+export function updateStock(
+  client: ServiceClient,
+  request: Fields<dtos.UpdateStock>,
+  options?: CallOptions,
+): Promise<dtos.UpdateStockResponse> {
+  return client.send<dtos.UpdateStockResponse>(
+    request as unknown as dtos.UpdateStock,
+    options,
+    updateStockRoute,
+    dtos.UpdateStock,
+  );
+}
 
 const upsertProductRoute: OperationDef = {
   method: "PUT",
@@ -313,44 +519,57 @@ const upsertProductRoute: OperationDef = {
     { path: "/products/upsert", verbs: "*" },
   ],
 };
+
 /**
  * GET,POST /products/{Id}
  * PUT /products/{Id}/{Version}
  * ANY /products/upsert
  * Tags: products, admin
  */
-export const upsertProduct = /* @__PURE__ */ operation<
-  dtos.UpsertProduct,
-  dtos.UpsertProductResponse
->(dtos.UpsertProduct, upsertProductRoute);
+export function upsertProduct(
+  client: ServiceClient,
+  request: Fields<dtos.UpsertProduct>,
+  options?: CallOptions,
+): Promise<dtos.UpsertProductResponse> {
+  return client.send<dtos.UpsertProductResponse>(
+    request as unknown as dtos.UpsertProduct,
+    options,
+    upsertProductRoute,
+    dtos.UpsertProduct,
+  );
+}
 
 /** How the runtime routes each operation: preferred verb, declared routes, one-way. */
-export const operations: OperationTable = {
-  ArchiveTicket: archiveTicketRoute,
-  CognitoSendConfirmCodeRequest: cognitoSendConfirmCodeRequestRoute,
-  CreateOrder: createOrderRoute,
-  Echo: echoRoute,
-  ExportTickets: exportTicketsRoute,
-  GetCustomer: getCustomerRoute,
-  GetInvoice: getInvoiceRoute,
-  GetSalesReport: getSalesReportRoute,
-  ListAgents: listAgentsRoute,
-  LookupTicket: lookupTicketRoute,
-  NotifyAgent: notifyAgentRoute,
-  Ping: pingRoute,
-  PlaceOrder: placeOrderRoute,
-  PostComment: postCommentRoute,
-  QueryCustomers: queryCustomersRoute,
-  RenderTicketText: renderTicketTextRoute,
-  ReopenTicket: reopenTicketRoute,
-  SendEmail: sendEmailRoute,
-  SendNewsletter: sendNewsletterRoute,
-  Subscribe: subscribeRoute,
-  UpdateContact: updateContactRoute,
-  UpdatePreferences: updatePreferencesRoute,
-  UpdateStock: updateStockRoute,
-  UpsertProduct: upsertProductRoute,
-};
+export const operations: OperationTable = /* @__PURE__ */ operationTable();
+
+function operationTable(): OperationTable {
+  return {
+    ArchiveTicket: archiveTicketRoute,
+    CognitoSendConfirmCodeRequest: cognitoSendConfirmCodeRequestRoute,
+    CreateOrder: createOrderRoute,
+    Echo: echoRoute,
+    ExportTickets: exportTicketsRoute,
+    GetCustomer: getCustomerRoute,
+    GetInvoice: getInvoiceRoute,
+    GetSalesReport: getSalesReportRoute,
+    ListAgents: listAgentsRoute,
+    LookupTicket: lookupTicketRoute,
+    NotifyAgent: notifyAgentRoute,
+    Ping: pingRoute,
+    PlaceOrder: placeOrderRoute,
+    PostComment: postCommentRoute,
+    QueryCustomers: queryCustomersRoute,
+    RenderTicketText: renderTicketTextRoute,
+    ReopenTicket: reopenTicketRoute,
+    SendEmail: sendEmailRoute,
+    SendNewsletter: sendNewsletterRoute,
+    Subscribe: subscribeRoute,
+    UpdateContact: updateContactRoute,
+    UpdatePreferences: updatePreferencesRoute,
+    UpdateStock: updateStockRoute,
+    UpsertProduct: upsertProductRoute,
+  };
+}
 
 /** Typed client: one method per operation of Help Desk. */
 export class ApiClient extends ServiceClient {

@@ -3,6 +3,7 @@
 // operation calling that function. A bundle that imports one function keeps that op and the runtime only.
 import type {
   ClassDeclarationStructure,
+  FunctionDeclarationStructure,
   ImportDeclarationStructure,
   MethodDeclarationStructure,
   StatementStructures,
@@ -87,7 +88,7 @@ export function assignFunctionNames(
   barrelNames: Iterable<string>,
 ): Map<string, { fn: string; def: string }> {
   const exact = new Set([...barrelNames, ...RUNTIME_EXPORTS, ...CLIENT_EXPORTS]);
-  const reserved = new Set(["dtos", "operation", "then", "__esmodule"]);
+  const reserved = new Set(["dtos", "operation", "operationtable", "then", "__esmodule"]);
   const lower = new Set([...methodNames.values()].map((n) => n.toLowerCase()));
   const free = (n: string) => !exact.has(n) && !reserved.has(n.toLowerCase()) && !lower.has(n.toLowerCase());
   const fresh = (wanted: string) => {
@@ -152,7 +153,6 @@ export function emitClientFile(
       moduleSpecifier: relativeImport("runtime", options.importExtension),
       namedImports: [
         "ServiceClient",
-        "operation",
         { name: "OperationDef", isTypeOnly: true },
         { name: "ClientOptions", isTypeOnly: true },
         { name: "CallOptions", isTypeOnly: true },
@@ -168,19 +168,23 @@ export function emitClientFile(
     leadingTrivia: "\n",
     declarationKind: VariableDeclarationKind.Const,
     docs: ["How the runtime routes each operation: preferred verb, declared routes, one-way."],
-    declarations: [
-      {
-        name: "operations",
-        type: "OperationTable",
-        initializer: `{\n${operations.map((op) => `${objectKey(op.name)}: ${moduleNames.get(op.name)!.def},\n`).join("")}}`,
-      },
-    ],
+    declarations: [{ name: "operations", type: "OperationTable", initializer: "/* @__PURE__ */ operationTable()" }],
+  };
+  // The table is built in a function so that tsc reads every routing const from inside a function: a
+  // reference at the module's top level makes its flow analysis walk back over every statement before
+  // it, which over 1,000 operations is quadratic (the same reason each operation is a function).
+  const tableFunction: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
+    name: "operationTable",
+    returnType: "OperationTable",
+    statements: [`return {\n${operations.map((op) => `${objectKey(op.name)}: ${moduleNames.get(op.name)!.def},\n`).join("")}};`],
   };
   const responseOf = (op: OperationModel) =>
     op.response === "void" ? "void" : op.response === "unknown" ? "any" : mapType(op.response, ctx, "response").ts;
-  const perOperation: VariableStatementStructure[] = operations.flatMap((op) => {
+  const perOperation: (VariableStatementStructure | FunctionDeclarationStructure)[] = operations.flatMap((op) => {
     const { fn, def } = moduleNames.get(op.name)!;
     const request = `dtos.${names.tsName(op.name)}`;
+    const response = responseOf(op);
     return [
       {
         kind: StructureKind.VariableStatement,
@@ -189,14 +193,20 @@ export function emitClientFile(
         declarations: [{ name: def, type: "OperationDef", initializer: operationEntry(op) }],
       },
       {
-        kind: StructureKind.VariableStatement,
+        // a function declaration, not a const made by a generic helper: tsc checks it once, in its own
+        // scope (no generic call, no walk over the module); a bundler drops every one the app does not import
+        kind: StructureKind.Function,
         isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
+        name: fn,
         docs: methodDocs(op),
-        // pure: a bundler drops every function the app does not import
-        declarations: [
-          { name: fn, initializer: `/* @__PURE__ */ operation<${request}, ${responseOf(op)}>(${request}, ${def})` },
+        parameters: [
+          { name: "client", type: "ServiceClient" },
+          { name: "request", type: `Fields<${request}>` },
+          { name: "options", type: "CallOptions", hasQuestionToken: true },
         ],
+        returnType: `Promise<${response}>`,
+        // with the class given, send() takes plain fields and builds the request from them
+        statements: [`return client.send<${response}>(request as unknown as ${request}, options, ${def}, ${request});`],
       },
     ];
   });
@@ -232,7 +242,7 @@ export function emitClientFile(
     ],
     methods,
   };
-  const statements: StatementStructures[] = [...imports, ...perOperation, table, client];
+  const statements: StatementStructures[] = [...imports, ...perOperation, table, tableFunction, client];
   const file = printFile(statements);
   return { text: file.text, file, diagnostics };
 }
