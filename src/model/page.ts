@@ -197,7 +197,7 @@ export function finishPage(
       // the element may be a type this page never shows but another page does (one type graph, §4.1)
       const matched =
         element && !known.has(element)
-          ? matchArrayElement(resBody.value, [walk.types, elsewhere], 1)
+          ? matchArrayElement(resBody.value, [walk.types, elsewhere], 1, op)
           : undefined;
       if (matched) response = `${matched}[]`;
       // a matched element brings its table's members: what the sample showed of it names nothing

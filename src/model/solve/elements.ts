@@ -76,24 +76,66 @@ function listIndex(list: readonly WalkedType[]): ListIndex {
  * The table-backed class whose base chain explains the first element of an array sample: every
  * key is a member of the chain with a value of its type's shape, every member the sample lacks
  * could be null. Of several, the one that leaves fewest members out (the sample shows what it
- * can); a tie names no type (the name is then the sample's). Types of this page come first
- * (`lists[0]`), each further list only when the earlier ones matched nothing.
+ * can), then the one the op is named for (`PatchFlight` returns `Flight[]`); else none (the name
+ * is then the sample's). An element with no key (`[{}]`) fits every type whose members may all be
+ * null: only the op's name can pick one. Types of this page come first (`lists[0]`), each further
+ * list only when the earlier ones matched nothing.
  */
 export function matchArrayElement(
   value: SampleNode | undefined,
   lists: readonly (readonly WalkedType[])[],
   /** How many of the last lists are every page's classes (indexed once, see ListIndex). */
   indexedLists = 0,
+  operation = "",
 ): string | undefined {
   if (!value || value.kind !== "array") return undefined;
   const el = value.items[0];
-  if (!el || el.kind !== "object" || el.entries.length === 0) return undefined;
+  if (!el || el.kind !== "object") return undefined;
+  const types: Types = { byName: namesOf(lists, indexedLists) };
+  const firstIndexed = lists.length - indexedLists;
+  const namedFor = (name: string) => name !== operation && operation.endsWith(name) && /^[A-Z]/.test(name);
+  // a keyless element: only the types the op is named for (`PatchFlight`: `Flight`, `PatchFlight`... no)
+  const opNamed = el.entries.length ? undefined : operationSuffixes(operation);
+  const firstKey = el.entries.length ? keyOf(el.entries[0]![0]) : "";
+  for (const [i, all] of lists.entries()) {
+    // an indexed list's candidates, in list order: its based classes and the base-less ones with the first key
+    const index = i >= firstIndexed ? listIndex(all) : undefined;
+    const list = opNamed
+      ? opNamed.flatMap((n) => (index ? index.byName.get(n) : all.find((t) => t.model.name === n)) ?? [])
+      : index
+        ? mergeSorted(index.rest, index.byKey.get(firstKey) ?? []).map((at) => all[at]!)
+        : all;
+    let best: string[] = [];
+    let bestOmitted = Infinity;
+    for (const t of list) {
+      if (t.model.kind !== "class" || !t.model.properties?.length || t.model.genericParams?.length) continue;
+      const omitted = explains(t, el, types, DEPTH);
+      if (omitted < 0 || omitted > bestOmitted || best.includes(t.model.name)) continue;
+      if (omitted < bestOmitted) [best, bestOmitted] = [[], omitted];
+      best.push(t.model.name);
+    }
+    if (!best.length) continue;
+    if (best.length === 1 && el.entries.length) return best[0];
+    const named = best.filter(namedFor);
+    return named.length === 1 ? named[0] : undefined;
+  }
+  return undefined;
+}
+
+/** `PatchFlightNote` -> `FlightNote`, `Note`: the names an op could be named for. */
+function operationSuffixes(operation: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < operation.length; i++) if (/[A-Z]/.test(operation[i]!) && /[a-z0-9]/.test(operation[i - 1]!)) out.push(operation.slice(i));
+  return out;
+}
+
+/** One first-wins name map over the lists, as one map over all lists in order would say. */
+function namesOf(lists: readonly (readonly WalkedType[])[], indexedLists: number): Types["byName"] {
   const firstIndexed = lists.length - indexedLists;
   const own = new Map<string, WalkedType>();
   for (const list of lists.slice(0, firstIndexed)) for (const t of list) if (!own.has(t.model.name)) own.set(t.model.name, t);
   const shared = lists.slice(firstIndexed).map(listIndex);
-  // the first list that has a name wins, as one map over all lists in order would say
-  const byName = {
+  return {
     get(name: string): WalkedType | undefined {
       const t = own.get(name);
       if (t) return t;
@@ -104,25 +146,29 @@ export function matchArrayElement(
       return undefined;
     },
   };
-  const types: Types = { byName };
-  const firstKey = keyOf(el.entries[0]![0]);
-  for (const [i, all] of lists.entries()) {
-    // an indexed list's candidates, in list order: its based classes and the base-less ones with the first key
-    const index = i >= firstIndexed ? shared[i - firstIndexed]! : undefined;
-    const list = index ? mergeSorted(index.rest, index.byKey.get(firstKey) ?? []).map((at) => all[at]!) : all;
-    let best: string | undefined;
-    let bestOmitted = Infinity;
-    let tie = false;
-    for (const t of list) {
-      if (t.model.kind !== "class" || !t.model.properties?.length || t.model.genericParams?.length) continue;
-      const omitted = explains(t, el, types, DEPTH);
-      if (omitted < 0 || omitted > bestOmitted || t.model.name === best) continue;
-      if (omitted === bestOmitted) tie = true;
-      else [best, bestOmitted, tie] = [t.model.name, omitted, false];
+}
+
+/** The element's keys paired with the members of the matched type's chain (a §5.5 vote). */
+export function elementKeyPairs(
+  value: SampleNode | undefined,
+  name: string,
+  lists: readonly (readonly WalkedType[])[],
+  indexedLists = 0,
+): { name: string; key: string }[] {
+  const el = value?.kind === "array" ? value.items[0] : undefined;
+  if (!el || el.kind !== "object") return [];
+  const types: Types = { byName: namesOf(lists, indexedLists) };
+  const first = objectKeys(el).first;
+  const pairs: { name: string; key: string }[] = [];
+  const visited = new Set<string>();
+  for (let w = types.byName.get(name); w && !visited.has(w.model.name); w = baseOf(w, types)) {
+    visited.add(w.model.name);
+    for (const p of w.model.properties ?? []) {
+      const key = first.get(keyOf(p.name))?.[1] !== undefined ? first.get(keyOf(p.name))![0] : undefined;
+      if (key !== undefined) pairs.push({ name: p.name, key });
     }
-    if (best !== undefined) return tie ? undefined : best;
   }
-  return undefined;
+  return pairs;
 }
 
 /** Two ascending lists of distinct positions as one ascending list. */

@@ -16,8 +16,8 @@ export interface CaptionedPage {
 /**
  * Base of each type without one whose sample objects hold keys its own rows do not explain, when
  * exactly one type explains them best: its chain holds every extra key with a value of the right
- * shape, lacks no member a sample always shows, redeclares no own member, and is seen before T on
- * every page that shows T (else its table would follow T). Of several, the one that leaves the
+ * shape, lacks no member a sample always shows, redeclares no own member, and is seen before T (or
+ * comes right after it) on every page that shows T. Of several, the one that leaves the
  * fewest members out; a tie decides nothing.
  */
 export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): Map<string, string> {
@@ -90,13 +90,17 @@ function derivesFrom(base: WalkedType, name: string, byName: ReadonlyMap<string,
   return false;
 }
 
-/** On every page that shows T, B's table comes first (a base not seen yet would follow T). */
+/**
+ * On every page that shows T, B's table comes first, or right after T: a base not seen yet follows
+ * its derived type, and where B is also what the walk visits next from T (its first reference)
+ * the page is the same with or without the base, so only the sample tells.
+ */
 function seenBefore(pages: readonly CaptionedPage[], t: string, b: string): boolean {
   for (const page of pages) {
     const at = page.first.get(t);
     if (at === undefined) continue;
     const bAt = page.first.get(b);
-    if (bAt === undefined || bAt >= at) return false;
+    if (bAt === undefined || (bAt >= at && bAt !== at + 1)) return false;
   }
   return true;
 }

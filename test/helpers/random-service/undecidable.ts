@@ -59,7 +59,8 @@ function untabled(service: TrueService, rules: Undecidable[]): void {
 /**
  * A `List<X>` response has no table (§4 rule 3): only its sample names X, by matching the element
  * object against the tables of other pages. An element that shows no key (`[{}]`: every member of
- * X is null) matches every type whose members may all be null, so X cannot be told.
+ * X is null) matches every type whose members may all be null, so X cannot be told (ssgen takes
+ * the type the op is named for, `PatchFlight` -> `Flight`, else names the element from the sample).
  */
 function keylessElements(service: TrueService, rules: Undecidable[]): void {
   for (const op of service.operations) {
@@ -67,7 +68,8 @@ function keylessElements(service: TrueService, rules: Undecidable[]): void {
     if (body === undefined) continue;
     const v = JSON.parse(body) as unknown;
     if (!Array.isArray(v) || (v.length && (typeof v[0] !== "object" || v[0] === null || Object.keys(v[0] as object).length))) continue;
-    rules.push({ path: `op:${op.name}.response`, reason: `the ${op.name} response sample shows a list element with no key (${body}): any all-nullable type fits it` });
+    const reason = `the ${op.name} response sample shows a list element with no key (${body}): any all-nullable type fits it`;
+    rules.push({ path: `op:${op.name}.response`, reason }, { path: `type:${op.name}ResponseItem`, reason, when: (d) => d.actual === "extra" });
   }
 }
 
