@@ -15,7 +15,7 @@ import { voteWireCase, wireNameFor } from "./wire-case.js";
 import { pairAliases } from "./aliases.js";
 import { overlayCodeView, renamedType, typesFromCodeView } from "./code-view.js";
 import { inferTypesFromSamples, pascalCase, sampleKindOf } from "./infer.js";
-import { forgetElementIndexes, matchArrayElement } from "./solve/elements.js";
+import { elementKeyPairs, forgetElementIndexes, matchArrayElement } from "./solve/elements.js";
 import {
   keyOf,
   objectKeys,
@@ -161,22 +161,28 @@ export function finishPage(
   } else if (!walk) {
     if (layout !== "html") layout = "sample-only";
     wireCase = voteWireCase([...keyPairs(reqBody), ...keyPairs(resBody)]);
+    // a collection response's element may be a type another page shows (one type graph, §4.1)
+    const element = raw.response ? matchArrayElement(resBody.value, [elsewhere], 1, op) : undefined;
     const inferred = inferTypesFromSamples({
       operation: op,
       request: raw.request ? reqBody : undefined,
-      response: raw.response ? resBody : undefined,
+      response: raw.response && !element ? resBody : undefined,
       wireCase,
     });
     types = inferred.types;
-    response = inferred.response;
+    response = element ? `${element}[]` : inferred.response;
     if (!raw.response && !raw.complete) response = "unknown";
     recomputeParams(types, raw);
     diagnostics.push(...inferred.diagnostics);
   } else {
     autoQuery = walk.autoQuery;
     diagnostics.push(...walk.diagnostics);
+    // a collection response's element, matched to a table on this page or another (one type graph, §4.1)
+    const element = walk.response === undefined && raw.response && hasBody(resBody) ? matchArrayElement(resBody.value, [walk.types, elsewhere], 1, op) : undefined;
     const { voteable, keys, vote } = voted ?? wireVote(prepared, walk);
-    wireCase = vote;
+    // its keys are that type's members: they vote where nothing else on the page does
+    const jsonLike = resBody.syntax === "json" || resBody.syntax === "jsv";
+    wireCase = vote === "unknown" && element && jsonLike ? voteWireCase(elementKeyPairs(resBody.value, element, [walk.types, elsewhere], 1)) : vote;
     const aliases = pairAliases(walk.types, keys);
     diagnostics.push(...aliases.diagnostics);
     const nameCase = wireCase === "unknown" && serviceCase ? serviceCase : wireCase;
@@ -193,15 +199,9 @@ export function finishPage(
       const inferred = inferTypesFromSamples({ operation: op, response: resBody, wireCase });
       response = inferred.response;
       const known = new Set(types.map((t) => t.name));
-      const element = response.endsWith("[]") ? response.slice(0, -2) : undefined;
-      // the element may be a type this page never shows but another page does (one type graph, §4.1)
-      const matched =
-        element && !known.has(element)
-          ? matchArrayElement(resBody.value, [walk.types, elsewhere], 1, op)
-          : undefined;
-      if (matched) response = `${matched}[]`;
+      if (element && response.endsWith("[]")) response = `${element}[]`;
       // a matched element brings its table's members: what the sample showed of it names nothing
-      if (!matched) for (const t of inferred.types) if (t.role !== "request" && !known.has(t.name)) types.push(t);
+      else for (const t of inferred.types) if (t.role !== "request" && !known.has(t.name)) types.push(t);
       // the page has tables, so it is not sample-only; the other findings still hold
       diagnostics.push(...inferred.diagnostics.filter((d) => d.code !== "W_SAMPLE_ONLY"));
     }

@@ -17,7 +17,7 @@ import type { Difference, Undecidable } from "./compare.js";
 import { SUPPLIED_BUILTINS } from "./builtins.js";
 import { camel } from "./csharp.js";
 import { describePage } from "./page.js";
-import { sampleRequest, sampleResponse, type Witness } from "./samples.js";
+import { sampleRequest, sampleResponse, wireKey, type Witness } from "./samples.js";
 import { walkOperation } from "./walk.js";
 import type { TrueEnum, TrueService } from "./service.js";
 
@@ -67,10 +67,25 @@ function keylessElements(service: TrueService, rules: Undecidable[]): void {
     const body = describePage(service, op).response;
     if (body === undefined) continue;
     const v = JSON.parse(body) as unknown;
+    elementLikeItsBase(service, op, v, body, rules);
     if (!Array.isArray(v) || (v.length && (typeof v[0] !== "object" || v[0] === null || Object.keys(v[0] as object).length))) continue;
     const reason = `the ${op.name} response sample shows a list element with no key (${body}): any all-nullable type fits it`;
     rules.push({ path: `op:${op.name}.response`, reason }, { path: `type:${op.name}ResponseItem`, reason, when: (d) => d.actual === "extra" });
   }
+}
+
+/**
+ * The element of a `List<X>` response where X : B and the sample shows none of X's own members (all
+ * null): the object is as much a B as an X (ssgen takes the type that leaves fewest members out).
+ */
+function elementLikeItsBase(service: TrueService, op: TrueService["operations"][number], v: unknown, body: string, rules: Undecidable[]): void {
+  const r = op.response;
+  if (r === "void" || r.kind !== "named" || r.name !== "List" || r.args[0]?.kind !== "named") return;
+  const x = service.types.get(r.args[0].name);
+  const el = Array.isArray(v) ? (v[0] as Record<string, unknown> | undefined) : undefined;
+  if (!x || x.kind !== "class" || !x.base || !el || typeof el !== "object") return;
+  if (x.properties.some((p) => wireKey(service, p.name) in el)) return;
+  rules.push({ path: `op:${op.name}.response`, reason: `the ${op.name} response element (${body}) shows none of ${x.name}'s own members: it is as much its base's` });
 }
 
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
