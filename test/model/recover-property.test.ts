@@ -107,6 +107,16 @@ describe("oracle: solved across pages", () => {
   test("flat: PascalCase hosts", () => recovers("flat", { ...SHARED_TYPES, wireCase: "pascal" }));
 });
 
+/** Strict HTML cases the solve made pass (issue 8, HTML renderings); still strict for pipe and flat. */
+const HTML_SOLVED = new Set([
+  "request base classes shared by many ops",
+  "List<Entity> and Entity responses",
+  "a response type shared by several ops",
+  "void responses",
+  "prop-less requests",
+  "[ApiMember(ParameterType=header)] request properties",
+]);
+
 /** Feature by feature, then everything at once; each fails on main as of this commit. */
 const STRICT_CASES: [string, ServiceArbitraryOptions][] = [
   ["AutoQuery requests with their own properties", { ...SHARED_TYPES, autoQueryRate: 0.5 }],
@@ -121,12 +131,24 @@ const STRICT_CASES: [string, ServiceArbitraryOptions][] = [
   ["everything (default generator, 1..4 ops)", { minOps: 1, maxOps: 4 }],
 ];
 
+describe("oracle: solved across pages, HTML", () => {
+  for (const [name, generate] of STRICT_CASES) if (HTML_SOLVED.has(name)) test(`html: ${name}`, () => recovers("html", generate));
+  test("html: the full generator, pages in any order and under any file names", () => orderIndependent("html", { minOps: 2, maxOps: 5 }, true));
+  // issue 8's done criterion for HTML (bench/accuracy.mjs --render html reports the same numbers)
+  test("html: a 1,000-op service exactly", { timeout: 600_000 }, () => {
+    const options = { seed: 1, ops: 1000 };
+    const run = runOracle(options, "html");
+    if (run.error || run.comparison!.differences.length) throw new Error(describeRun(run, "html", options, 0));
+  });
+});
+
 describe.runIf(STRICT)("oracle, strict: the full generator (SSGEN_ORACLE_STRICT=1)", () => {
   for (const rendering of ["html", "pipe", "flat"] as const)
-    for (const [name, generate] of STRICT_CASES) test(`${rendering}: ${name}`, () => recovers(rendering, generate));
+    for (const [name, generate] of STRICT_CASES)
+      if (rendering !== "html" || !HTML_SOLVED.has(name)) test(`${rendering}: ${name}`, () => recovers(rendering, generate));
   test("pipe: no URL line (op name from the file name, §1.2 rule 5)", () => recovers("pipe", SHARED_TYPES, { urlLine: false }));
   // issue 8's done criterion: a 1,000-op service exactly, in HTML and text (the bench reports the same numbers)
-  for (const rendering of ["html", "pipe", "flat"] as const)
+  for (const rendering of ["pipe", "flat"] as const)
     test(`${rendering}: a 1,000-op service exactly`, { timeout: 600_000 }, () => {
       const options = { seed: 1, ops: 1000 };
       const run = runOracle(options, rendering);
@@ -135,6 +157,6 @@ describe.runIf(STRICT)("oracle, strict: the full generator (SSGEN_ORACLE_STRICT=
   // every feature at a random level or off: fast-check shrinks a failure to the features it needs
   for (const rendering of ["html", "pipe", "flat"] as const)
     test(`${rendering}: random feature mixes (shrinks to the fewest features)`, () => recovers(rendering, featureOptionsArbitrary()));
-  for (const rendering of ["html", "pipe", "flat"] as const)
+  for (const rendering of ["pipe", "flat"] as const)
     test(`${rendering}: the full generator, pages in any order and under any file names`, () => orderIndependent(rendering, { minOps: 2, maxOps: 5 }, true));
 });

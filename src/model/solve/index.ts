@@ -103,6 +103,11 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
       if (voted.has(t)) return decided.get(t)?.base === base ? "must" : "never";
       return candidates.possible.get(t)?.has(base) ? "may" : "never";
     });
+    if (result.overflowed && !w.result!.overflowed) {
+      // no reading of this page fits what the other pages decided: it keeps its own (§4.1)
+      w.result!.diagnostics.push(disagreement(w, own, decided));
+      continue;
+    }
     result.diagnostics.push(...forcedNotes(w, own, basesOf(w.keys, result), result, decided));
     w.result = result;
   }
@@ -237,6 +242,25 @@ function wouldTake(w: Walked, decided: ReadonlyMap<string, { base: string }>): b
   };
   if (at(w.keys.tablelessRequest, -1)) return true;
   return w.keys.keys.some((k, i) => at(k, i));
+}
+
+/** W_AMBIGUOUS_WALK for a page that no reading under the decided bases explains, naming the pages that decided. */
+function disagreement(w: Walked, own: ReadonlyMap<string, string>, decided: ReadonlyMap<string, { base: string; pages: string[] }>): Diagnostic {
+  const nameOf = (key: string): string => {
+    const i = w.keys.keys.indexOf(key);
+    return (i >= 0 ? w.result!.types.find((t) => t.table === i)?.model.name : undefined) ?? key;
+  };
+  const parts: string[] = [];
+  const types = new Set([...own.keys(), ...decided.keys()].filter((t) => w.keys.keys.includes(t) || t === w.keys.tablelessRequest));
+  for (const t of [...types].sort(cmp)) {
+    const mine = own.get(t);
+    const d = decided.get(t);
+    if (mine === d?.base) continue;
+    const pages = d?.pages ?? [];
+    const by = pages.length ? `${pages.slice(0, 3).map(shortPageName).join(", ")}${pages.length > 3 ? ` and ${pages.length - 3} more` : ""}` : "the other pages";
+    parts.push(`${nameOf(t)}: base ${d ? nameOf(d.base) : "none"} on ${by}, ${mine !== undefined ? nameOf(mine) : "none"} here`);
+  }
+  return { code: "W_AMBIGUOUS_WALK", detail: `no reading of this page agrees with the other pages (${parts.join("; ") || "their bases"}); kept its own` };
 }
 
 /** W_READING_FORCED for every type whose base this page would have read differently. */

@@ -232,6 +232,12 @@ export function assemble(
     }
     types.push(walked);
   }
+  // a response shown twice (§4 rule 6) is one type: the response sample is an object of it
+  if (responseDuplicateOf >= 0) {
+    const same = types.find((t) => t.table === responseDuplicateOf);
+    const rs = slots[s.responseTable]?.obj;
+    if (same && !same.sample && rs) same.sample = rs;
+  }
   if (!input.captions) splitEnums(types, s.x0, taken);
   lendSamples(types, tables, slots, (i, name) =>
     argumentOf.get(i) === name && concrete.get(i)?.length === 1 ? concrete.get(i)![0]! : name,

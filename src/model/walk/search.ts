@@ -586,7 +586,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
  */
 const REQUEST_NAMED_RESPONSE = 0.5;
 function requestNamed(tb: Table, input: WalkInput): boolean {
-  return input.captions && tb.caption !== undefined && /Request$/.test(tb.caption) && tb.caption !== input.operation;
+  return input.captions && tb.caption !== undefined && /Request\d*$/.test(tb.caption) && tb.caption !== input.operation;
 }
 
 /** With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses, never bases or arguments. */
