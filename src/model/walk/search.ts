@@ -591,7 +591,11 @@ function requestNamed(tb: Table, input: WalkInput): boolean {
 
 /** With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses, never bases or arguments. */
 function captionedResponse(tb: Table, input: WalkInput): boolean {
-  return input.captions && (tb.caption === `${input.operation}Response` || tb.caption === "QueryResponse");
+  if (!input.captions || tb.caption === undefined) return false;
+  // caption === `${operation}Response`, without building that string at every node of the search
+  const c = tb.caption;
+  const op = input.operation;
+  return c === "QueryResponse" || (c.length === op.length + 8 && c.endsWith("Response") && c.startsWith(op));
 }
 
 /**
