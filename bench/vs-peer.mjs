@@ -2,7 +2,8 @@
 // the oracle's random service (bench/make-service.mjs) rendered as ServiceStack HTML pages for ssgen
 // and as its OpenAPI twin (same types, same operations) for the peer. Each tool runs as its own
 // process (wall time and peak RSS); the generated code is type-checked with the same tsc.
-//   node bench/vs-peer.mjs [--ops 1000] [--large 5000] [--seed 1] [--runs 1]
+//   node bench/vs-peer.mjs [--ops 1000] [--large 5000] [--seed 1] [--runs 1] [--cli path/to/cli.js]
+// (--cli: measure another build of ssgen, e.g. an older commit's dist/, beside the same peer run)
 // Prints every target with met/missed; exits 0 either way (a bench, not a test).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -13,10 +14,10 @@ import { parseArgs } from "./oracle.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..");
-const args = parseArgs(process.argv.slice(2), { ops: 1000, large: 5000, seed: 1, runs: 1 });
+const args = parseArgs(process.argv.slice(2), { ops: 1000, large: 5000, seed: 1, runs: 1, cli: "" });
 const work = mkdtempSync(join(tmpdir(), "ssgen-vs-peer-"));
 const rssFile = join(work, "rss");
-const cli = join(root, "dist", "cli.js");
+const cli = args.cli ? join(process.cwd(), String(args.cli)) : join(root, "dist", "cli.js");
 const peerCli = join(here, "peer", "node_modules", "openapi-typescript", "bin", "cli.js");
 const tsc = join(root, "node_modules", ".bin", "tsc");
 
@@ -27,7 +28,7 @@ if (!existsSync(peerCli)) {
 }
 const peerVersion = JSON.parse(readFileSync(join(here, "peer", "node_modules", "openapi-typescript", "package.json"), "utf8")).version;
 
-/** Runs `node <script> ...` (or a binary); wall ms and peak RSS MB, best of `runs`. */
+/** Runs `node <script> ...` (or a binary); wall ms and peak RSS MB of the fastest of `runs`, least CPU ms of all. */
 function run(label, cmd, argv, { node = true, runs = args.runs, before } = {}) {
   let best;
   for (let i = 0; i < runs; i++) {
@@ -42,8 +43,11 @@ function run(label, cmd, argv, { node = true, runs = args.runs, before } = {}) {
       console.log(`${label}: exit ${r.status}\n${(r.stderr || r.stdout).slice(0, 2000)}`);
       process.exit(1);
     }
-    const rss = existsSync(rssFile) ? Math.max(...readFileSync(rssFile, "utf8").trim().split("\n").map(Number)) / 1024 : NaN;
+    const lines = existsSync(rssFile) ? readFileSync(rssFile, "utf8").trim().split("\n").map((l) => l.split(" ").map(Number)) : [];
+    const rss = lines.length ? Math.max(...lines.map(([kb]) => kb)) / 1024 : NaN;
+    const cpu = lines.length ? lines.reduce((sum, [, c]) => sum + (c ?? NaN), 0) : NaN;
     if (!best || ms < best.ms) best = { ms, rss, out: r.stdout + r.stderr, status: r.status };
+    best.cpu = Math.min(best.cpu ?? Infinity, cpu);
   }
   return best;
 }
@@ -94,6 +98,10 @@ const x = (a, b) => `${(a / b).toFixed(2)}×`;
 const rows = [];
 const target = (name, ok, detail) => rows.push(`${ok ? "met   " : "MISSED"}  ${name}: ${detail}`);
 console.log(`\n${args.ops} ops: ssgen ${s(small.formatted.ms)} formatted (${small.formatted.rss.toFixed(0)} MB), ${s(small.unformatted.ms)} --no-format; openapi-typescript ${s(small.peer.ms)} (${small.peer.rss.toFixed(0)} MB); output ${(small.bytes / 1e6).toFixed(1)} MB vs ${(small.peerBytes / 1e6).toFixed(1)} MB`);
+// CPU time (user + system) beside wall time: on a shared machine wall time also measures the others' load
+const cpuLine = (r) => `CPU time (user+system): ssgen ${s(r.formatted.cpu)} formatted, ${s(r.unformatted.cpu)} --no-format; openapi-typescript ${s(r.peer.cpu)}; ratio ${x(r.formatted.cpu, r.peer.cpu)} / ${x(r.unformatted.cpu, r.peer.cpu)}`;
+console.log(`  ${cpuLine(small)}`);
+if (large) console.log(`  ${args.large} ops ${cpuLine(large)}`);
 target(`1. ${args.ops} ops formatted <= 0.5x peer`, small.formatted.ms <= 0.5 * small.peer.ms, `${s(small.formatted.ms)} vs ${s(small.peer.ms)} = ${x(small.formatted.ms, small.peer.ms)}`);
 target(`1. ${args.ops} ops unformatted <= 0.2x peer`, small.unformatted.ms <= 0.2 * small.peer.ms, `${s(small.unformatted.ms)} vs ${s(small.peer.ms)} = ${x(small.unformatted.ms, small.peer.ms)}`);
 if (large) {
