@@ -77,14 +77,22 @@ export async function loadPages(options: RunOptions, reporter: Reporter = silent
   return { pages, failures, diagnostics, urlSources };
 }
 
-/** A page from a file: its bytes now, its text when first read. */
+/**
+ * A page from a file: its bytes now (the unchanged-run key hashes them), its text when first read;
+ * then the bytes are dropped, so a run that parses holds each page once, as text.
+ */
 function filePage(source: string, bytes: Uint8Array): LoadedPage {
   let text: string | undefined;
-  return {
+  const page: LoadedPage = {
     source,
     bytes,
     get text() {
-      return (text ??= decodeInput(bytes));
+      if (text === undefined) {
+        text = decodeInput(page.bytes!);
+        delete page.bytes;
+      }
+      return text;
     },
   };
+  return page;
 }
