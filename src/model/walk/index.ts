@@ -116,10 +116,12 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
     // Too many choices, or a page so long the recursive search runs out of stack.
     if (!(e instanceof Overflow) && !(e instanceof RangeError)) throw e;
     overflowed = true;
-    // the best parse found so far, unless the greedy one explains more tables (it sees further on captioned pages)
+    // the best parse found so far, unless the greedy one explains more tables
     const found = e instanceof Overflow ? (search.best ?? search.first) : undefined;
     const greedy = greedyParse(tables, input, requestTable);
-    chosen = found && found.consumed >= greedy.consumed ? found : greedy;
+    // on captioned pages the greedy parse follows the walk wherever only one reading fits: it wins ties
+    const greedyFirst = input.captions && input.tableful !== undefined;
+    chosen = found && (greedyFirst ? found.consumed > greedy.consumed : found.consumed >= greedy.consumed) ? found : greedy;
     const kept = chosen === greedy ? "the greedy parse" : "the best parse found";
     diagnostics.push({
       code: "W_AMBIGUOUS_WALK",

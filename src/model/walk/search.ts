@@ -475,7 +475,8 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     pos = 1;
   }
   const fits = (tb: Table, x: Ref): boolean => fitsTable(input, tb, x);
-  type Frame = { t: number; obj?: SampleNode; r: number; j: number };
+  /** `args`: generic-argument tables that may follow the base's walk (captioned pages, §4 step 2). */
+  type Frame = { t: number; obj?: SampleNode; r: number; j: number; args?: number };
   let inResponse = false;
   /**
    * Captioned pages: the name whose table must come next if the type on top of `stack` takes no
@@ -501,8 +502,14 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     if (!input.captions || !input.tableful || tb.caption === undefined || WELL_KNOWN.has(derivedName)) return false;
     if (tb.captionParams?.includes(derivedName) || captionedResponse(tb, input)) return false;
     const expected = expectedNext(stack);
-    if (expected === RESPONSE) return !responseMayTake(tb, input);
+    if (expected === RESPONSE) return !responseMayTake(tb, input) || tb.caption === "QueryBase";
     return expected === END || expected !== tb.caption;
+  };
+  /** Captioned pages: the table at pos is a generic argument of the frame's base (the walk would visit another table). */
+  const takesArgument = (tb: Table, stack: readonly Frame[]): boolean => {
+    if (tb.kind !== "params" || tb.caption === undefined || seen.has(tb.caption) || captionedResponse(tb, input)) return false;
+    const expected = expectedNext(stack);
+    return expected === RESPONSE ? !responseMayTake(tb, input) || !/Response$/.test(tb.caption) : expected !== tb.caption;
   };
   /** A visited type's frame, then the frames of the bases right after it (deepest on top). */
   const enter = (t: number, obj: SampleNode | undefined, name: string, outer: readonly Frame[]): Frame[] => {
@@ -516,6 +523,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
       if ((input.captions || naming !== "inferred") && seen.has(bname)) break;
       seen.add(bname);
       slots[pos] = { name: bname, role: "base", naming, of: derived, obj };
+      if (input.captions && input.tableful) frames[frames.length - 1]!.args = bname === "QueryBase" ? 1 : (tb.captionParams?.length ?? 0);
       frames.push({ t: pos, obj, r: 0, j: 0 });
       derived = pos++;
       derivedName = bname;
@@ -526,6 +534,19 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     const stack: Frame[] = enter(root, rootObj, rootName, []);
     while (stack.length) {
       const f = stack[stack.length - 1]!;
+      if (f.args && f.r === 0 && f.j === 0) {
+        // after the base's walk, before the type's own references: its base's generic arguments
+        const tb = tables[pos];
+        if (tb && takesArgument(tb, stack)) {
+          f.args--;
+          const i = pos++;
+          seen.add(tb.caption!);
+          slots[i] = { name: tb.caption!, role: "generic-arg", naming: "caption", of: f.t };
+          stack.push(...enter(i, undefined, tb.caption!, stack));
+          continue;
+        }
+        f.args = 0;
+      }
       const rows = f.t >= 0 ? tables[f.t]!.rows : [];
       if (f.r >= rows.length) {
         stack.pop();

@@ -17,7 +17,7 @@ import type { Difference, Undecidable } from "./compare.js";
 import { SUPPLIED_BUILTINS } from "./builtins.js";
 import { camel } from "./csharp.js";
 import { describePage } from "./page.js";
-import { sampleRequest, sampleResponse, wireKey, type Witness } from "./samples.js";
+import { objectOf, sampleRequest, sampleResponse, wireKey, type Witness } from "./samples.js";
 import { walkOperation } from "./walk.js";
 import type { TrueEnum, TrueService } from "./service.js";
 
@@ -63,15 +63,42 @@ function untabled(service: TrueService, rules: Undecidable[]): void {
  * the type the op is named for, `PatchFlight` -> `Flight`, else names the element from the sample).
  */
 function keylessElements(service: TrueService, rules: Undecidable[]): void {
+  const twins = sameSampleObjects(service);
   for (const op of service.operations) {
     const body = describePage(service, op).response;
     if (body === undefined) continue;
     const v = JSON.parse(body) as unknown;
     elementLikeItsBase(service, op, v, body, rules);
+    const el = Array.isArray(v) ? v[0] : undefined;
+    const same = el !== undefined ? twins.get(canonical(el)) : undefined;
+    if (same && same.length > 1) {
+      const reason = `the ${op.name} response element (${body}) is also the sample object of ${same.slice(0, 3).join(", ")}: the types look the same`;
+      rules.push({ path: `op:${op.name}.response`, reason }, { path: `type:${op.name}ResponseItem`, reason, when: (d) => d.actual === "extra" });
+    }
     if (!Array.isArray(v) || (v.length && (typeof v[0] !== "object" || v[0] === null || Object.keys(v[0] as object).length))) continue;
     const reason = `the ${op.name} response sample shows a list element with no key (${body}): any all-nullable type fits it`;
     rules.push({ path: `op:${op.name}.response`, reason }, { path: `type:${op.name}ResponseItem`, reason, when: (d) => d.actual === "extra" });
   }
+}
+
+/** JSON with sorted keys (sample key order means nothing, §2.8). */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+
+/** Tabled classes by their sample object: types whose objects are the same cannot be told from an element. */
+function sameSampleObjects(service: TrueService): Map<string, string[]> {
+  const tabled = tabledTypes(service);
+  const out = new Map<string, string[]>();
+  for (const t of service.types.values()) {
+    if (t.kind !== "class" || t.builtin || t.genericParams?.length || !tabled.has(t.name)) continue;
+    const obj = objectOf(service, t, []);
+    if (obj === undefined) continue;
+    const key = canonical(obj);
+    const list = out.get(key);
+    if (list) list.push(t.name);
+    else out.set(key, [t.name]);
+  }
+  return out;
 }
 
 /**
