@@ -163,6 +163,20 @@ describe("solvePages", () => {
     expect(m!.response).toBe("BigResponse");
   });
 
+  it("the greedy parse of a captioned page reads an AutoQuery request: QueryBase, then its generic argument", () => {
+    const tables = [
+      table("QueryItems", [["Name", "string"]], "query"),
+      table("QueryBase", [["Skip", "int?"], ["Take", "int?"], ["OrderBy", "string"], ["OrderByDesc", "string"]]),
+      table("Item", [["Id", "int"]]),
+      table("QueryResponse<T>", [["Offset", "int"], ["Total", "int"], ["Results", "List<Item>"]]),
+    ];
+    const prepared = preparePage(page("q.html", "QueryItems", tables, "html", '{"offset":0,"total":0,"results":[{"id":0}]}'));
+    prepared.walk!.nodeCap = 1; // no parse found: the greedy one
+    const [m] = solvePages([prepared]);
+    expect(m!.types.find((t) => t.name === "QueryItems")?.base).toBe("QueryDb<Item>");
+    expect(m!.response).toBe("QueryResponse<Item>");
+  });
+
   it("a page whose search ran out of budget is not forced to drop the bases no page voted on", () => {
     // Big's search stops after 8 nodes with its first parse (Tracked is Big's base: Thing must show
     // where it is walked): an overflowed reading does not vote, so nothing is decided about Big's base
