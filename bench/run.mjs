@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = ["parse.mjs", "emit.mjs", "crawl.mjs", "runtime-size.mjs", "treeshake.mjs", "linear.mjs", "vs-peer.mjs"];
+const benches = ["parse.mjs", "model.mjs", "emit.mjs", "crawl.mjs", "runtime-size.mjs", "treeshake.mjs", "linear.mjs", "vs-peer.mjs"];
 let failed = 0;
 for (const name of benches) {
   const file = join(here, name);
