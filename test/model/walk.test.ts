@@ -148,6 +148,12 @@ describe("walkTables", () => {
     expect(codes(r)).toContain("W_AMBIGUOUS_WALK");
   });
 
+  it("a first table whose rows are all [ApiMember(ParameterType=header)] is the request (finding 8)", () => {
+    // no sample names its keys (headers are not in the body): only the Parameter column tells
+    const r = walk([params([["ApiKey", "string"]], undefined, "header"), params([["Ok", "bool"]])]);
+    expect(shape(r)).toEqual(["Op request operation", "OpResponse response inferred"]);
+  });
+
   it("keeps the greedy parse when the node cap is hit", () => {
     const tables: RawTable[] = [req([["Id", "int"]])];
     for (let i = 0; i < 30; i++) tables.push(params([[`P${i}`, "int"]]));

@@ -642,7 +642,8 @@ export function decideRequest(tables: Table[], input: WalkInput): boolean {
   if (input.captions && p0.caption !== undefined) {
     return p0.caption.toLowerCase() === input.operation.toLowerCase();
   }
-  if (p0.rows.some((r) => /^(path|query|body)$/i.test(r.raw.param))) return true;
+  // §2.4: only request tables show anything but `form` (path, query, body, or an [ApiMember] ParameterType such as header)
+  if (p0.rows.some((r) => r.raw.param !== "" && !/^form$/i.test(r.raw.param))) return true;
   const rq = input.request;
   if (!rq || rq.kind !== "object" || rq.entries.length === 0) return false;
   const present = objectKeys(rq).set;
