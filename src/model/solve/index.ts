@@ -24,10 +24,21 @@ import { resplitEnums, standaloneEnums } from "./enums.js";
 /** Walks of the pages with uncaptioned tables, each after identifying more tables by their rows. */
 const IDENTITY_ROUNDS = 3;
 
-function sameIdentity(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
+/** The keys whose identified name differs between two identities, and the names involved. */
+function changedIdentity(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): { keys: Set<string>; names: Set<string> } {
+  const keys = new Set<string>();
+  const names = new Set<string>();
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    for (const [k, v] of x) {
+      if (y.get(k) === v) continue;
+      keys.add(k);
+      names.add(v);
+    }
+  }
+  return { keys, names };
 }
 
 interface Walked {
@@ -79,10 +90,16 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // again knowing them, until no new table is identified
   for (let round = 0; round < IDENTITY_ROUNDS && uncaptioned.length; round++) {
     const next = identifyTables(uncaptioned.map((w) => ({ keys: w.keys.keys, result: w.result! })), presence);
-    if (sameIdentity(identity, next)) break;
+    const changed = changedIdentity(identity, next);
+    if (!changed.keys.size) break;
     identity = next;
     identified = new Set(identity.values());
-    for (const w of uncaptioned) w.result = walkPage(w, openBases(w));
+    // only pages that show a table whose name changed, or reference a name that did, can read differently
+    for (const w of uncaptioned) {
+      if (w.keys.keys.some((k) => changed.keys.has(k)) || w.plan.tables.some((t) => t.refList.some((r) => changed.names.has(r.x.name)))) {
+        w.result = walkPage(w, openBases(w));
+      }
+    }
   }
 
   // 3. one base per type, imposed on the pages that read otherwise
