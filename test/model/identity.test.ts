@@ -40,3 +40,18 @@ describe("identity by rows", () => {
     expect(identity.has(a.keys[2]!)).toBe(false);
   });
 });
+
+describe("identity by rows: the Required column", () => {
+  // two ops' response tables with the same name:type rows, one member required on one and not the other,
+  // are two types (seed 1929859793 read CreateRegionRecordResponse as the shared BatchResult)
+  it("keeps tables apart that differ only in a row's Required flag", async () => {
+    const { runOracle, describeRun } = await import("../helpers/random-service/index.js");
+    const options = {
+      autoQueryRate: 0, requestBaseRate: 0, entityBaseRate: 0, voidRate: 0.1, listResponseRate: 0, entityResponseRate: 0, sharedResponseRate: 0.1,
+      routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0.5, wireCase: "camel" as const, seed: 1929859793, ops: 3,
+    };
+    const run = runOracle(options, "pipe");
+    expect(run.error, describeRun(run, "pipe", options)).toBeUndefined();
+    expect(run.comparison!.differences, describeRun(run, "pipe", options)).toEqual([]);
+  });
+});

@@ -175,10 +175,12 @@ export function knownTableless(name: string): boolean {
 
 /**
  * What identifies a table on every page (§4.1): its caption when it has one, else its rows
- * (`#` + name:type pairs, or the members of an enum), which are the same on every page.
+ * (`#` + name:type pairs, `!` for a required row, or the members of an enum), which are the same on every page.
  */
 export function tableKey(t: Table): string {
   if (t.caption !== undefined) return t.caption;
   if (t.kind === "enum") return "#enum:" + (t.raw as RawEnumTable).members.map((m) => m.name).join("|");
-  return "#" + t.rows.map((r) => `${r.raw.name}:${r.type}`).join(",");
+  // the Required column is the member's own ([ApiMember(IsRequired)]), the same on every page: two
+  // response tables that differ only in it are two types
+  return "#" + t.rows.map((r) => `${r.raw.name}:${r.type}${r.raw.required ? "!" : ""}`).join(",");
 }
