@@ -14,7 +14,7 @@
 import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, PageModel, WireCase } from "../types.js";
 import { finishPage, wireVote, type PreparedPage } from "../page.js";
-import { planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
+import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, countVotes, decideBases, keyAt, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 import { sampleBases } from "./sample-bases.js";
@@ -74,12 +74,17 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
 
   // row-identified tables (text-pipe, identity.ts)
   const uncaptioned = walked.filter((w) => w.keys.keys.some((k) => k.startsWith("#")));
-  const presence = presenceCandidates(uncaptioned.map((w) => ({ plan: w.plan, complete: w.keys.complete })));
+  const valueTypes = new Set<string>();
+  // every text-pipe page counts, even one that shows only its request's table
+  const pipe = walked.filter((w) => !w.input.captions);
+  for (const w of pipe) for (const t of w.plan.tables) for (const r of t.rows) nullableNames(r.ref, valueTypes);
+  const presence = presenceCandidates(pipe.map((w) => ({ plan: w.plan, complete: w.keys.complete })));
   let identity = new Map<string, string>();
   let identified = new Set<string>();
   const walkPage = (w: Walked, baseRule: BaseRule): WalkResult => {
     const names = namesOnPage(w.keys.keys, identity);
-    return walkTables({ ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified }) }, w.plan);
+    const mayBe = w.input.captions ? undefined : presentWhereReferenced(w.keys.keys, presence);
+    return walkTables({ ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified }), ...(mayBe && { mayBe, valueTypes }) }, w.plan);
   };
   const openBases = (w: Walked): BaseRule => (d, b) => (candidates.possible.get(keyAt(w.keys, d) ?? "")?.has(w.keys.keys[b]!) ? "may" : "never");
 
@@ -142,6 +147,15 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const wireVotes = new Map(walked.map((w) => [w.prepared, wireVote(w.prepared, w.result!)] as const));
   const serviceCase = majorityCase([...wireVotes.values()].map((v) => v.vote));
   return prepared.map((p) => finishPage(p, results.get(p), elsewhere, serviceCase, wireVotes.get(p)));
+}
+
+/**
+ * Presence as a rule for the walk (identity.ts): a reference X takes only a table whose rows are on
+ * every complete page that references X; names no complete page references are open, and so are enum tables.
+ */
+function presentWhereReferenced(keys: readonly string[], presence: ReadonlyMap<string, ReadonlySet<string>>): WalkInput["mayBe"] {
+  // enum keys are member lists, and plain enums run together differ from page to page (enums.ts)
+  return (name, table) => keys[table]!.startsWith("#enum:") || (presence.get(name)?.has(keys[table]!) ?? true);
 }
 
 /**

@@ -9,7 +9,7 @@ import { prepare, tableKey, type Table } from "./tables.js";
 import { Overflow, Search, describe, decideRequest, greedyParse, type Snapshot } from "./search.js";
 import { assemble } from "./assemble.js";
 
-export { keyOf, parseTypeText, knownTableless, isC1Type } from "./tables.js";
+export { keyOf, parseTypeText, knownTableless, isC1Type, nullableNames } from "./tables.js";
 export { objectKeys, type ObjectKeys } from "./sample-access.js";
 
 export interface WalkInput {
@@ -37,6 +37,13 @@ export interface WalkInput {
   names?: readonly (string | undefined)[];
   /** Every name some table of the service was identified as: a reference to one fits no other table. */
   identified?: ReadonlySet<string>;
+  /**
+   * Text-pipe: whether the table at this index may be the table of the referenced name, by what the
+   * other pages show (solve/identity.ts presence: X's table is on every complete page that references X).
+   */
+  mayBe?: (name: string, table: number) => boolean;
+  /** Text-pipe: names some page shows as `X?` (value types, §7.4): they take no params table. */
+  valueTypes?: ReadonlySet<string>;
 }
 
 /**

@@ -48,7 +48,8 @@ export function fitsTable(input: WalkInput, tb: Table, x: Ref): boolean {
   if (known !== undefined) return known === x.name;
   if (input.identified?.has(x.name)) return false;
   if (HIDDEN.has(x.name)) return tb.signature === x.name;
-  return true;
+  if (tb.kind === "params" && input.valueTypes?.has(x.name)) return false;
+  return input.mayBe?.(x.name, tb.index) ?? true;
 }
 
 /** The name and naming of a table taken as a base. */
@@ -644,6 +645,9 @@ export function decideRequest(tables: Table[], input: WalkInput): boolean {
   }
   // §2.4: only request tables show anything but `form` (path, query, body, or an [ApiMember] ParameterType such as header)
   if (p0.rows.some((r) => r.raw.param !== "" && !/^form$/i.test(r.raw.param))) return true;
+  // QueryBase's rows first: the base of a prop-less AutoQuery request (QueryDb<T>, §4 rule 2), whose
+  // sample holds exactly those keys
+  if (p0.signature === "QueryBase") return false;
   const rq = input.request;
   if (!rq || rq.kind !== "object" || rq.entries.length === 0) return false;
   const present = objectKeys(rq).set;

@@ -162,6 +162,19 @@ export function typeFacts(text: string): TypeFacts {
   return facts;
 }
 
+/**
+ * Names a Data Type shows as `X?` / `Nullable<X>`: value types (§7.4), so an enum or a struct, never
+ * a class with a params table. Added to `into`.
+ */
+export function nullableNames(ref: TypeRef | undefined, into: Set<string>): void {
+  if (!ref) return;
+  if (ref.kind === "nullable") {
+    if (ref.inner.kind === "named" && !isSystemTypeName(ref.inner.name)) into.add(ref.inner.name);
+    nullableNames(ref.inner, into);
+  } else if (ref.kind === "array") nullableNames(ref.element, into);
+  else for (const a of ref.args) nullableNames(a, into);
+}
+
 /** Names whose missing table costs nothing (§5.3 score). */
 export function knownTableless(name: string): boolean {
   return (

@@ -1,0 +1,100 @@
+// Text-pipe readings that the 1,000-op service got wrong (bench/pipe-causes.mjs), each as the
+// smallest input that shows it.
+import { describe, expect, it } from "vitest";
+import { mergePages } from "../../src/model/merge.js";
+import { preparePage } from "../../src/model/page.js";
+import { solvePages } from "../../src/model/solve/index.js";
+import { walkTables, type WalkInput } from "../../src/model/walk/index.js";
+import type { RawPage, RawParamsTable } from "../../src/model/types.js";
+import { parseTextPage } from "../../src/parse/text.js";
+
+const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
+const names = (r: ReturnType<typeof walkTables>) => r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""}`);
+
+describe("pipe: a prop-less AutoQuery request", () => {
+  // QueryBasket4 (seed 1, 1,000 ops): `QueryBasket4 : QueryDb<Basket4>` has no table; QueryBase's
+  // rows come first and the request sample holds exactly QueryBase's keys. It was read as the
+  // request table (`QueryBasket4 : Basket4` with QueryBase's rows, POST).
+  const text = [
+    "https://svc.example.test/json/metadata?op=QueryBasket4",
+    "",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Skip | form | int? | No | |",
+    "| Take | form | int? | No | |",
+    "| OrderBy | form | string | No | |",
+    "| OrderByDesc | form | string | No | |",
+    "| Include | form | string | No | |",
+    "| Fields | form | string | No | |",
+    "| Meta | form | Dictionary<string, string> | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| ColorVisible | form | int | No | |",
+    "| Bodyweight | form | bool? | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Offset | form | int | No | |",
+    "| Total | form | int | No | |",
+    "| Results | form | List<Basket4> | No | |",
+    "| Meta | form | Dictionary<string, string> | No | |",
+    "| ResponseStatus | form | ResponseStatus | No |",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    "POST /json/reply/QueryBasket4 HTTP/1.1 ",
+    "Host: svc.example.test ",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    '{"orderBy":"String","orderByDesc":"String","include":"String","fields":"String","meta":{"String":"String"}}',
+    "HTTP/1.1 200 OK",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    '{"offset":0,"total":0,"results":[{"colorVisible":0}],"meta":{"String":"String"}}',
+    "",
+  ].join("\n");
+
+  it("reads QueryBase's table as the base of the tableless request, and the next as its generic argument", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(text, "QueryBasket4.txt"))]));
+    const request = api.types.find((t) => t.name === "QueryBasket4");
+    expect(request?.base).toBe("QueryDb<Basket4>");
+    expect(request?.properties ?? []).toEqual([]);
+    expect(api.types.find((t) => t.name === "Basket4")?.properties?.map((p) => p.name)).toEqual(["ColorVisible", "Bodyweight"]);
+    expect(api.operations[0]).toMatchObject({ method: "GET", response: "QueryResponse<Basket4>" });
+  });
+});
+
+describe("pipe: what other pages show restricts the walk", () => {
+  const input = (more: Partial<WalkInput>): WalkInput => ({
+    operation: "Op",
+    captions: false,
+    tables: [table([["Owner", "Person"], ["Home", "Address"]], "body"), table([["City", "string"]]), table([["Ok", "bool"]])],
+    ...more,
+  });
+
+  it("a reference takes only a table that every page referencing it shows (presence)", () => {
+    // alone, Person (the first reference) takes the City table
+    expect(names(walkTables(input({})))).toEqual(["Op", "Person", "Address"]);
+    // other pages that reference Person never show the City rows: the table is Address's
+    const mayBe = (name: string, i: number) => !(name === "Person" && i === 1);
+    expect(names(walkTables(input({ mayBe })))).toEqual(["Op", "Address", "OpResponse"]);
+  });
+
+  it("a name shown as `X?` anywhere is a value type: it takes no params table", () => {
+    const tables = [table([["Kind", "Kind"], ["Home", "Address"]], "body"), table([["City", "string"]]), table([["Ok", "bool"]])];
+    expect(names(walkTables({ operation: "Op", captions: false, tables }))).toEqual(["Op", "Kind", "Address"]);
+    expect(names(walkTables({ operation: "Op", captions: false, tables, mayBe: () => true, valueTypes: new Set(["Kind"]) }))).toEqual(["Op", "Address", "OpResponse"]);
+  });
+
+  it("the solve applies presence: a reference no other page shows with those rows does not take them", () => {
+    // GetA references Person and shows no table for it (Person is tableless, e.g. prop-less);
+    // GetB references Person, then Address: Address's table must not be read as Person's
+    const page = (op: string, tables: RawParamsTable[]): RawPage => ({
+      source: `${op}.txt`, layout: "text-pipe", opName: op, tags: [], auth: null, routes: [{ verbs: ["POST"], path: `/${op}` }], tables, complete: true, diagnostics: [],
+    });
+    const a = page("GetA", [table([["Owner", "Person"]], "body")]);
+    const b = page("GetB", [table([["Owner", "Person"], ["Home", "Address"]], "body"), table([["City", "string"]])]);
+    const api = mergePages(solvePages([a, b].map((p) => preparePage(p))));
+    expect(api.types.find((t) => t.name === "Person")?.properties ?? []).toEqual([]);
+    expect(api.types.find((t) => t.name === "Address")?.properties?.map((p) => p.name)).toEqual(["City"]);
+  });
+});
