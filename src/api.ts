@@ -16,6 +16,7 @@ import { summarize } from "./model/summary.js";
 import { metadataPages, withoutRepeatedTypes } from "./model/metadata/metadata-pages.js";
 import { PageError, type ApiModel, type PageModel, type RawPage } from "./model/types.js";
 import { detectPage, describeNotMetadata, type PageKind } from "./parse/detect.js";
+import { detachStrings } from "./parse/detach.js";
 import { parseHtmlPage } from "./parse/html.js";
 import { parseMetadataDocument } from "./parse/metadata-json/document.js";
 import { parseTextPage } from "./parse/text.js";
@@ -31,7 +32,7 @@ import { summarizeModel } from "./write/manifest.js";
 import { saveInputsRecord, type InputsRecord } from "./write/unchanged.js";
 import { READ_FROM, plural } from "./summary-line.js";
 import { SSGEN_VERSION } from "./version.js";
-import { releaseStageGarbage } from "./memory.js";
+import { limitHeapGrowth, releaseStageGarbage } from "./memory.js";
 
 export type { RunOptions } from "./source/config.js";
 export { loadPages, type LoadedPage, type LoadResult, type UrlSource } from "./source/load.js";
@@ -56,10 +57,15 @@ export interface BuildResult {
   readFrom: "metadata" | "pages" | "both";
 }
 
-/** Parses every loaded page and merges them; throws RunFailedError unless allowPartial. */
+/**
+ * Parses every loaded page and merges them; throws RunFailedError unless allowPartial.
+ * `consume`: the caller will not read the pages again, so each page's text is dropped once parsed
+ * (its facts then hold no part of it): a large run's peak memory is the model's, not the pages'.
+ */
 export function buildApi(
   loaded: LoadResult,
   options: Pick<RunOptions, "include" | "exclude" | "allowPartial">,
+  { consume = false }: { consume?: boolean } = {},
 ): BuildResult {
   const keep = makeOperationFilter(options);
   const failures = [...loaded.failures];
@@ -108,9 +114,11 @@ export function buildApi(
         continue;
       }
       if (page.codeView && !raw.code) attachCodeView(raw, page.codeView);
-      parsed.push({ raw, source: page });
+      parsed.push({ raw: consume ? detachStrings(raw) : raw, source: page });
     } catch (error) {
       failures.push(parseFailure(error, page.source));
+    } finally {
+      if (consume && !page.metadata) page.text = "";
     }
   }
   settleGluedMembers(parsed.map((p) => p.raw));
@@ -208,8 +216,21 @@ function inputsRecord(key: string, emitted: EmitResult): InputsRecord {
 
 async function buildAndEmit(options: RunOptions, reporter: Reporter, inputs?: Loaded): Promise<EmitResult> {
   const { loaded, prettierConfig, runtimeSource } = inputs ?? (await loadInputs(options, reporter));
+  const restoreHeapGrowth = limitHeapGrowth(inputBytes(loaded));
+  try {
+    return await parseAndEmit(options, reporter, loaded, prettierConfig, runtimeSource);
+  } finally {
+    restoreHeapGrowth();
+  }
+}
+
+function inputBytes(loaded: LoadResult): number {
+  return loaded.pages.reduce((sum, p) => sum + (p.bytes?.length ?? p.text.length), 0);
+}
+
+async function parseAndEmit(options: RunOptions, reporter: Reporter, loaded: LoadResult, prettierConfig: Loaded["prettierConfig"], runtimeSource: string): Promise<EmitResult> {
   reporter.stage?.(`parsing ${plural(loaded.pages.length, "page")}`);
-  const built = buildApi(loaded, options);
+  const built = buildApi(loaded, options, { consume: true });
   // the solve's intermediate data is garbage now: collected before emit allocates on top of it
   releaseStageGarbage();
   reporter.stage?.(`emitting TypeScript for ${plural(built.api.operations.length, "operation")}, ${plural(built.api.types.length, "type")}`);

@@ -16,6 +16,7 @@
 // comment or raw-text element, an element still open at the end (a cut page), an unexpected
 // attribute. Declining returns the reason and the caller parses with node-html-parser.
 import { TextNode } from "node-html-parser";
+import { detachedString } from "./detach.js";
 
 /** What html.ts reads of any node; node-html-parser's Node satisfies it. */
 export interface DomNode {
@@ -75,7 +76,9 @@ class ScanText implements DomText {
     // node-html-parser's decoder (the bundled `entities` decodeHTML), so both paths agree.
     if (!this.rawText.includes("&")) return this.rawText;
     DECODER.rawText = this.rawText;
-    return DECODER.text;
+    const text = DECODER.text;
+    DECODER.rawText = ""; // it would keep the page alive (detach.ts)
+    return text;
   }
 }
 
@@ -157,14 +160,18 @@ interface KeyAttributes {
 
 const NO_KEYS: KeyAttributes = Object.freeze({});
 
-/** Attribute texts repeat on every page (class='params'…): read each once. Bounded. */
+/**
+ * Attribute texts repeat on every page (class='params'…): read each once. Bounded. What it keeps is
+ * detached from the page (detach.ts): a cut of the page text would keep the whole page alive.
+ */
 const KEY_CACHE = new Map<string, KeyAttributes | Decline>();
 
 function keyAttributes(attrs: string): KeyAttributes | Decline {
   let keys = KEY_CACHE.get(attrs);
   if (!keys) {
-    keys = readKeyAttributes(attrs);
-    if (KEY_CACHE.size < 1024) KEY_CACHE.set(attrs, keys);
+    const own = detachedString(attrs);
+    keys = readKeyAttributes(own);
+    if (KEY_CACHE.size < 1024) KEY_CACHE.set(own, keys);
   }
   return keys;
 }
@@ -227,6 +234,7 @@ function tagInfoAt(html: string, start: number, end: number): TagInfo {
 function tagInfo(name: string): TagInfo {
   let info = TAGS.get(name);
   if (!info) {
+    name = detachedString(name); // kept by TAGS
     info = {
       name,
       isVoid: VOID.has(name),

@@ -7,7 +7,7 @@ import { isErrorCode, type Diagnostic } from "../diagnostics.js";
 import type { MetadataDocument } from "../model/types.js";
 import type { RunOptions } from "./config.js";
 import type { PageFailure, SsgenError } from "./errors.js";
-import { decodeInput, expandInputs, readInputBytes } from "./files.js";
+import { ByteArena, decodeInput, expandInputs, readInputBytes } from "./files.js";
 import { silentReporter, type Reporter } from "./reporter.js";
 
 export interface LoadedPage {
@@ -56,9 +56,10 @@ export async function loadPages(options: RunOptions, reporter: Reporter = silent
 
   if (options.inputs.length) {
     const files = await expandInputs(options.inputs, options.inputBase);
+    const arena = new ByteArena();
     for (const file of files) {
       try {
-        pages.push(filePage(file.display, readInputBytes(file, options.maxPageBytes)));
+        pages.push(filePage(file.display, readInputBytes(file, options.maxPageBytes, arena)));
       } catch (error) {
         const e = error as SsgenError & { code?: unknown; detail?: string };
         failures.push({ page: file.display, code: isErrorCode(e.code) ? e.code : "E_INPUT", detail: e.detail ?? e.message, stage: "source" });
@@ -79,7 +80,8 @@ export async function loadPages(options: RunOptions, reporter: Reporter = silent
 
 /**
  * A page from a file: its bytes now (the unchanged-run key hashes them), its text when first read;
- * then the bytes are dropped, so a run that parses holds each page once, as text.
+ * then the bytes are dropped, so a run that parses holds each page once, as text. Setting `text`
+ * replaces both (api.ts drops the text of a parsed page that way).
  */
 function filePage(source: string, bytes: Uint8Array): LoadedPage {
   let text: string | undefined;
@@ -92,6 +94,10 @@ function filePage(source: string, bytes: Uint8Array): LoadedPage {
         delete page.bytes;
       }
       return text;
+    },
+    set text(value: string) {
+      text = value;
+      delete page.bytes;
     },
   };
   return page;

@@ -79,6 +79,17 @@ describe("api", () => {
     expect(partial.failures).toHaveLength(1);
   });
 
+  it("buildApi with consume drops each page's text once parsed and builds the same model", async () => {
+    const inputs = ["fixtures/pages/create-order.html", "fixtures/pages/notes-not-metadata.txt"];
+    const kept = await loadPages(options(inputs));
+    const consumed = await loadPages(options(inputs));
+    const flags = { include: [], exclude: [], allowPartial: true };
+    const expected = buildApi(kept, flags);
+    expect(kept.pages.every((p) => p.text.length > 0)).toBe(true);
+    expect(buildApi(consumed, flags, { consume: true })).toEqual(expected);
+    expect(consumed.pages.map((p) => [p.text, p.bytes])).toEqual([["", undefined], ["", undefined]]);
+  });
+
   it("the emitter's warnings reach the reporter and the model's diagnostics, grouped by code", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "ssgen-emitwarn-"));
     try {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SourceError } from "../../src/source/errors.js";
-import { expandInputs, globToRegExp, readInput } from "../../src/source/files.js";
+import { readFileSync, writeFileSync } from "node:fs";
+import { ByteArena, expandInputs, globToRegExp, readInput, readInputBytes } from "../../src/source/files.js";
 import { makeOperationFilter } from "../../src/source/filter.js";
 
 let dir: string;
@@ -42,6 +43,29 @@ describe("expandInputs", () => {
     const [big] = await expandInputs(["big.txt"], dir);
     await expect(readInput(big!, 1000)).rejects.toBeInstanceOf(SourceError);
     expect(await readInput(big!, 5000)).toHaveLength(2000);
+  });
+});
+
+describe("ByteArena", () => {
+  it("reads each file's exact bytes into shared blocks, a file over a block into its own", async () => {
+    const arena = new ByteArena();
+    const files = await expandInputs(["pages", "big.txt"], dir);
+    const views = files.map((f) => readInputBytes(f, 1 << 20, arena));
+    expect(views.map((v) => v.toString())).toEqual(files.map((f) => readFileSync(f.path, "utf8")));
+    expect(new Set(views.map((v) => v.buffer)).size).toBe(1);
+    const huge = path.join(dir, "huge.txt");
+    writeFileSync(huge, "y".repeat(ByteArena.BLOCK_BYTES + 10));
+    const read = readInputBytes({ path: huge, display: "huge.txt" }, 1 << 30, arena);
+    expect(read.length).toBe(ByteArena.BLOCK_BYTES + 10);
+    expect(read.buffer).not.toBe(views[0]!.buffer);
+  });
+
+  it("declines a file whose size is not the one given (it changed since), which is then read whole", async () => {
+    const [file] = await expandInputs(["pages/a.html"], dir);
+    const size = readFileSync(file!.path).length;
+    expect(new ByteArena().read(file!.path, size - 1)).toBeUndefined();
+    expect(new ByteArena().read(file!.path, size + 1)).toBeUndefined();
+    expect(new ByteArena().read(file!.path, size)?.toString()).toBe("content of pages/a.html");
   });
 });
 
