@@ -115,6 +115,27 @@ export function wireVote(prepared: PreparedPage, walk: WalkResult) {
   return { voteable, keys, vote: voteWireCase(pairs) };
 }
 
+/** A collection response's element, matched to a table on this page or another (one type graph, §4.1). */
+function collectionElement(prepared: PreparedPage, walk: WalkResult, elsewhere: readonly WalkedType[]): string | undefined {
+  const { raw, resBody } = prepared;
+  return walk.response === undefined && raw.response && hasBody(resBody) ? matchArrayElement(resBody.value, [walk.types, elsewhere], 1, prepared.operation) : undefined;
+}
+
+/**
+ * Where the page's own objects cast no vote (§5.5): a collection response's element, matched to a
+ * table, votes with its keys (they are that type's members). The solve counts it for the service's case.
+ */
+export function elementVote(
+  prepared: PreparedPage,
+  walk: WalkResult,
+  elsewhere: readonly WalkedType[],
+  element: string | undefined = collectionElement(prepared, walk, elsewhere),
+): WireCase {
+  const { resBody } = prepared;
+  const jsonLike = resBody.syntax === "json" || resBody.syntax === "jsv";
+  return element && jsonLike ? voteWireCase(elementKeyPairs(resBody.value, element, [walk.types, elsewhere], 1)) : "unknown";
+}
+
 /** The PageModel from a prepared page and the walk chosen for it (none for pages without params tables). */
 export function finishPage(
   prepared: PreparedPage,
@@ -177,12 +198,9 @@ export function finishPage(
   } else {
     autoQuery = walk.autoQuery;
     diagnostics.push(...walk.diagnostics);
-    // a collection response's element, matched to a table on this page or another (one type graph, §4.1)
-    const element = walk.response === undefined && raw.response && hasBody(resBody) ? matchArrayElement(resBody.value, [walk.types, elsewhere], 1, op) : undefined;
+    const element = collectionElement(prepared, walk, elsewhere);
     const { voteable, keys, vote } = voted ?? wireVote(prepared, walk);
-    // its keys are that type's members: they vote where nothing else on the page does
-    const jsonLike = resBody.syntax === "json" || resBody.syntax === "jsv";
-    wireCase = vote === "unknown" && element && jsonLike ? voteWireCase(elementKeyPairs(resBody.value, element, [walk.types, elsewhere], 1)) : vote;
+    wireCase = vote === "unknown" ? elementVote(prepared, walk, elsewhere, element) : vote;
     const aliases = pairAliases(walk.types, keys);
     diagnostics.push(...aliases.diagnostics);
     const nameCase = wireCase === "unknown" && serviceCase ? serviceCase : wireCase;

@@ -139,13 +139,38 @@ export interface BaseDecision {
 export function decideBases(votes: BaseVotes): Map<string, BaseDecision> {
   const out = new Map<string, BaseDecision>();
   for (const [t, byBase] of votes.yes) {
-    let best: [string, string[]] | undefined;
-    for (const [b, pages] of byBase) {
-      if (!best || pages.length > best[1].length || (pages.length === best[1].length && b < best[0])) best = [b, pages];
-    }
+    const best = bestBase(byBase);
     if (!best) continue;
     const against = votes.no.get(t)?.get(best[0])?.length ?? 0;
     if (best[1].length > against) out.set(t, { base: best[0], pages: best[1] });
   }
   return out;
+}
+
+/** The candidate most pages chose (ties: the smaller key). */
+function bestBase(byBase: ReadonlyMap<string, string[]>): [string, string[]] | undefined {
+  let best: [string, string[]] | undefined;
+  for (const [b, pages] of byBase) if (!best || pages.length > best[1].length || (pages.length === best[1].length && b < best[0])) best = [b, pages];
+  return best;
+}
+
+/** Whether a page that read T without base B explains itself worse with T : B imposed than by B's own cost. */
+export type RefusesBase = (t: string, b: string, page: string) => boolean;
+
+/**
+ * A "no" vote says little where the page reads the same with and without the base (B is also the
+ * next table without it): the page chose none only because a base costs a point. A page that read
+ * T : B chose it despite that cost, so its tables (or samples) ask for it. When the count leaves T
+ * undecided, B wins unless some "no" page refuses it (no reading with T : B explains that page as
+ * well, but for the base's cost). Re-walks only the "no" pages of contested bases.
+ */
+export function settleContested(votes: BaseVotes, decided: Map<string, BaseDecision>, refuses: RefusesBase): void {
+  for (const [t, byBase] of votes.yes) {
+    if (decided.has(t)) continue;
+    const best = bestBase(byBase);
+    const against = best && votes.no.get(t)?.get(best[0]);
+    if (!best || !against?.length) continue;
+    const [b, pages] = best;
+    if (!against.some((page) => refuses(t, b, page))) decided.set(t, { base: b, pages });
+  }
 }

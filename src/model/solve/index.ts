@@ -13,9 +13,9 @@
 // in nor on their file names.
 import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, PageModel, WireCase } from "../types.js";
-import { finishPage, wireVote, type PreparedPage } from "../page.js";
+import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js";
 import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
-import { baseCandidates, countVotes, decideBases, keyAt, type PageKeys } from "./bases.js";
+import { baseCandidates, countVotes, decideBases, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 import { sampleBases } from "./sample-bases.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
@@ -113,6 +113,15 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const voters = pages.filter((p) => readings.has(p));
   const votes = countVotes(voters, readings, candidates);
   const decided = decideBases(votes);
+  const bySource = new Map(walked.map((w) => [w.keys.source, w] as const));
+  settleContested(votes, decided, (t, b, source) => {
+    const w = bySource.get(source);
+    if (!w || w.result!.overflowed) return true;
+    const open = openBases(w);
+    const result = walkPage(w, (d, base) => (keyAt(w.keys, d) !== t ? open(d, base) : w.keys.keys[base] === b ? "must" : "never"));
+    // a base costs one point in the walk's score (search.ts): an indifferent page loses just that
+    return !!result.overflowed || result.score < w.result!.score - 1;
+  });
   // types some page voted on: decided, or decided to have none; the rest stay as open as in step 2
   const voted = new Set([...votes.yes.keys(), ...votes.no.keys()]);
   for (const w of walked) {
@@ -145,7 +154,8 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const results = new Map(walked.map((w) => [w.prepared, w.result!] as const));
   // §5.5: a page whose samples cast no vote takes the casing the service's other pages show
   const wireVotes = new Map(walked.map((w) => [w.prepared, wireVote(w.prepared, w.result!)] as const));
-  const serviceCase = majorityCase([...wireVotes.values()].map((v) => v.vote));
+  // a page whose objects cast no vote may still vote with a collection response's element (as finishPage reads it)
+  const serviceCase = majorityCase([...wireVotes].map(([p, v]) => (v.vote !== "unknown" ? v.vote : elementVote(p, results.get(p)!, elsewhere))));
   return prepared.map((p) => finishPage(p, results.get(p), elsewhere, serviceCase, wireVotes.get(p)));
 }
 

@@ -2,9 +2,11 @@
 // page gets no table after it, so no table order tells it; but inherited members are serialized
 // inside the derived object (§2.8), so a sample object of T whose extra keys are exactly the
 // members of one type B's chain says T : B. Captioned pages only: there a name is a type.
+import type { SampleNode } from "../types.js";
 import type { WalkedType } from "../walk/index.js";
 import { keyOf, objectKeys } from "../walk/index.js";
-import { WELL_KNOWN } from "../walk/tables.js";
+import { accessOf, entryOf } from "../walk/sample-access.js";
+import { typeFacts, WELL_KNOWN } from "../walk/tables.js";
 import { baseOmits } from "./elements.js";
 
 export interface CaptionedPage {
@@ -25,16 +27,17 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
   const evidence = new Map<string, Set<string>>();
   const samples = new Map<string, WalkedType["sample"][]>();
   for (const page of pages) {
+    const objects = objectsOfTypes(page.types, byName);
     for (const t of page.types) {
-      const obj = t.sample;
       if (t.table === undefined || t.model.kind !== "class" || t.model.base !== undefined || t.model.genericParams?.length) continue;
-      // a base's sample is its derived type's object (the derived members are not evidence)
-      if (!obj || obj.kind !== "object" || t.model.role === "base" || WELL_KNOWN.has(t.model.name)) continue;
-      let list = samples.get(t.model.name);
-      if (!list) samples.set(t.model.name, (list = []));
-      if (!list.includes(obj)) list.push(obj);
-      const own = new Set((t.model.properties ?? []).map((p) => keyOf(p.name)));
-      if ([...objectKeys(obj).set].some((k) => !own.has(k)) && !evidence.has(t.model.name)) evidence.set(t.model.name, own);
+      if (WELL_KNOWN.has(t.model.name)) continue;
+      for (const obj of objects.get(t.model.name) ?? []) {
+        let list = samples.get(t.model.name);
+        if (!list) samples.set(t.model.name, (list = []));
+        if (!list.includes(obj)) list.push(obj);
+        const own = new Set((t.model.properties ?? []).map((p) => keyOf(p.name)));
+        if ([...objectKeys(obj).set].some((k) => !own.has(k)) && !evidence.has(t.model.name)) evidence.set(t.model.name, own);
+      }
     }
   }
   if (evidence.size === 0) return new Map();
@@ -74,6 +77,49 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
       else [best, bestOmitted, tie] = [c, omitted, false];
     }
     if (best !== undefined && !tie) out.set(name, best);
+  }
+  return out;
+}
+
+type SampleObject = SampleNode & { kind: "object" };
+
+/**
+ * Every sample object of each type on one page: the walk's own (a base's is its derived type's
+ * object, so not its own) and every value a property typed with it holds, at any depth. The walk
+ * lends a type the first object it meets, which may be a shallow one the sample cut off at its
+ * depth limit (§2.8); another may show its inherited members.
+ */
+function objectsOfTypes(types: readonly WalkedType[], byName: ReadonlyMap<string, WalkedType>): Map<string, SampleObject[]> {
+  const onPage = new Map<string, WalkedType>();
+  for (const t of types) if (!onPage.has(t.model.name)) onPage.set(t.model.name, t);
+  const out = new Map<string, SampleObject[]>();
+  const done = new Set<SampleNode>();
+  const queue: [WalkedType, SampleObject, boolean][] = [];
+  for (const t of types) if (t.sample?.kind === "object") queue.push([t, t.sample, t.model.role !== "base"]);
+  for (let q = 0; q < queue.length; q++) {
+    const [t, obj, own] = queue[q]!;
+    if (own) {
+      const list = out.get(t.model.name);
+      if (!list) out.set(t.model.name, [obj]);
+      else if (!list.includes(obj)) list.push(obj);
+    }
+    if (done.has(obj)) continue;
+    done.add(obj);
+    // the object holds the members of t's whole chain
+    const visited = new Set<string>();
+    for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); ) {
+      visited.add(w.model.name);
+      for (const p of w.model.properties ?? []) {
+        for (const ref of typeFacts(p.type).refs) {
+          const target = onPage.get(ref.name) ?? byName.get(ref.name);
+          if (!target) continue;
+          const value = accessOf(entryOf(obj, keyOf(p.name)), ref.access);
+          if (value?.kind === "object") queue.push([target, value, true]);
+        }
+      }
+      const b: string | undefined = w.model.base?.replace(/<.*$/, "");
+      w = b !== undefined ? (onPage.get(b) ?? byName.get(b)) : undefined;
+    }
   }
   return out;
 }

@@ -37,7 +37,11 @@ export function entryOf(obj: SampleNode | undefined, key: string): SampleNode | 
 }
 
 export function accessValue(obj: SampleNode | undefined, row: Row, access: Access): SampleNode | undefined {
-  const v = entryOf(obj, row.key);
+  return accessOf(entryOf(obj, row.key), access);
+}
+
+/** What a reference reaches in a member's value: the value, its first element, or its first entry's value. */
+export function accessOf(v: SampleNode | undefined, access: Access): SampleNode | undefined {
   if (!v) return undefined;
   switch (access) {
     case "self":

@@ -15,7 +15,8 @@ export interface Difference {
 export interface Undecidable {
   /** `*` matches within one path segment; a pattern also covers every path below it. */
   path: string;
-  reason: string;
+  /** Why the rendering cannot show it; a function when the reason depends on the difference. */
+  reason: string | ((d: Difference) => string);
   /** Only differences this accepts are excused (default: all under the path). */
   when?: (d: Difference) => boolean;
 }
@@ -122,7 +123,7 @@ export function compareModels(truth: ApiModel, recovered: ApiModel, options: Com
   const excused: Comparison["excused"] = [];
   for (const d of out) {
     const rule = rules.find((u) => u.re.test(d.path) && (!u.when || u.when(d)));
-    if (rule) excused.push({ ...d, reason: rule.reason });
+    if (rule) excused.push({ ...d, reason: typeof rule.reason === "string" ? rule.reason : rule.reason(d) });
     else differences.push(d);
   }
   return { differences, excused, aliases };

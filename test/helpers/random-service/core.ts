@@ -52,9 +52,9 @@ export function renderService(service: TrueService, rendering: Rendering, option
   }
 }
 
-/** Truth vs a model recovered from `rendering`, modulo what that rendering cannot show. */
-export function evaluate(service: TrueService, rendering: Rendering, truth: ApiModel, recovered: ApiModel): Comparison {
-  const u = undecidables(service, rendering);
+/** Truth vs a model recovered from `rendering` (rendered with `options`), modulo what that rendering cannot show. */
+export function evaluate(service: TrueService, rendering: Rendering, truth: ApiModel, recovered: ApiModel, options: RenderOptions = {}): Comparison {
+  const u = undecidables(service, rendering, options);
   return compareModels(truth, recovered, { undecidable: u.rules, unnamed: u.unnamed });
 }
 

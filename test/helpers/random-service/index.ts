@@ -38,7 +38,7 @@ export function runOracle(options: GenerateOptions, rendering: Rendering, render
     run.error = error instanceof Error ? error.message : String(error);
     return run;
   }
-  run.comparison = evaluate(service, rendering, truth, run.recovered);
+  run.comparison = evaluate(service, rendering, truth, run.recovered, render);
   return run;
 }
 export { serviceArbitrary, generateOptionsArbitrary, featureOptionsArbitrary, type ServiceArbitraryOptions } from "./arbitrary.js";

@@ -7,7 +7,8 @@
 //        signature or `<Op>Response` convention gives (e.g. a request base `AuditedRequest`, read as
 //        `<Op>Base`; a response shared by two ops). Such types are matched to the truth by shape.
 // json   everything but the service name; the AutoQuery built-ins come from spec §8.2, not the server.
-// all    a type with a table on no page (only samples show it); a base no page shows (see hiddenBases);
+// all    a type with a table on no page (only samples show it); a base whose pages read the same
+//        with the recovered one (a counterfactual render, see hiddenBases);
 //        the wire case when no sample key votes (§5.5); the element of a List<X> response whose sample
 //        element shows no key (see keylessElements).
 // flat   cells run together: a valued enum row splits only where its value is a number or a spelling
@@ -16,6 +17,7 @@
 import type { Difference, Undecidable } from "./compare.js";
 import { SUPPLIED_BUILTINS } from "./builtins.js";
 import { camel } from "./csharp.js";
+import { BaseCounterfactual, recoveredBase, type PageRenderOptions } from "./counterfactual.js";
 import { describePage } from "./page.js";
 import { objectOf, sampleRequest, sampleResponse, wireKey, type Witness } from "./samples.js";
 import { walkOperation } from "./walk.js";
@@ -144,25 +146,47 @@ function hasVotingSample(service: TrueService): boolean {
 const pascalOf = (service: TrueService, key: string) => (service.wireCase === "camel" ? key[0]!.toUpperCase() + key.slice(1) : key);
 
 /**
- * The base of T shows only where the walk prints the base's table as T's base (step 1) or where a
- * sample object of T carries inherited members. When the base was always seen earlier on T's pages
- * (a base that is also a referenced type), or is also T's first reference (the page is the same
- * with and without the base), and no sample shows T with inherited keys, no page can tell T's base
- * (nor, then, whether T has one).
+ * T's base shows where the walk prints the base's table right after T (step 1) and where a sample
+ * object of T carries inherited members; but a page may print the same either way (the base was
+ * seen earlier, it is also T's first reference, or its table follows T anyway as the next type T
+ * references). Exact, by counterfactual (counterfactual.ts): a recovered base (none included) is
+ * undecidable when the service with it renders every page that shows T byte-identically, jointly
+ * with every base excused before it. Checked only where ssgen's base differs from the truth.
  */
-function hiddenBases(service: TrueService, rules: Undecidable[]): void {
-  const shownAsBase = new Set<string>();
+function hiddenBases(service: TrueService, rendering: Rendering, options: PageRenderOptions, rules: Undecidable[]): void {
+  const counterfactual = new BaseCounterfactual(service, rendering, options);
+  const typeOf = (d: Difference) => d.path.slice("type:".length, -".base".length);
+  rules.push({
+    path: "type:*.base",
+    when: (d) => {
+      const base = recoveredBase(service, d.actual);
+      return base !== "unknown" && counterfactual.accept(typeOf(d), base);
+    },
+    reason: (d) => {
+      const name = typeOf(d);
+      const ops = counterfactual.showing(name).map((o) => o.name);
+      const pages = `${ops.slice(0, 3).join(", ")}${ops.length > 3 ? ` and ${ops.length - 3} more` : ""}`;
+      return `every page that shows ${name} (${pages}) is byte-identical with ${d.actual ? `${name} : ${d.actual}` : `no base for ${name}`}: ${whyHidden(service, name)}`;
+    },
+  });
+}
+
+/** Why T's true base does not show (for the reason text): where the walk meets it, and what the samples show. */
+function whyHidden(service: TrueService, name: string): string {
+  const printed = { after: 0, asReference: 0 };
   const witness: Witness = new Set();
   for (const op of service.operations) {
-    walkOperation(service, op, (derived, asReference) => asReference || shownAsBase.add(derived));
-    sampleRequest(service, op, witness); // builds (and witnesses) a body only where the page shows one
+    walkOperation(service, op, (derived, asReference) => derived === name && printed[asReference ? "asReference" : "after"]++);
+    sampleRequest(service, op, witness);
     sampleResponse(service, op, witness);
   }
-  for (const t of service.types.values()) {
-    if (t.kind !== "class" || !t.base || t.builtin || shownAsBase.has(t.name) || witness.has(t.name)) continue;
-    const reason = `no page shows ${t.name}'s base right after it other than where it is also ${t.name}'s first reference (or it was seen earlier), and no sample shows ${t.name} with inherited members`;
-    rules.push({ path: `type:${t.name}.base`, reason });
-  }
+  const walk =
+    printed.after > 0
+      ? "where the base's table follows it, it is also the next table without the base"
+      : printed.asReference > 0
+        ? "where the base's table follows it, the base is also its first reference"
+        : "its base was seen before it on every page";
+  return `${walk}; ${witness.has(name) ? "the samples show its inherited members as its own members' objects would" : "no sample shows it with inherited members"}`;
 }
 
 /**
@@ -181,18 +205,18 @@ function flatSplittable(t: TrueEnum): boolean {
   });
 }
 
-export function undecidables(service: TrueService, rendering: Rendering): Undecidables {
+export function undecidables(service: TrueService, rendering: Rendering, options: PageRenderOptions = {}): Undecidables {
   const rules: Undecidable[] = [];
   const unnamed = new Set<string>();
   if (rendering !== "json") {
     untabled(service, rules);
-    hiddenBases(service, rules);
     keylessElements(service, rules);
     if (!hasVotingSample(service)) {
       const reason = "no sample body shows a key, so the wire case is unknown (§5.5: camel assumed)";
       rules.push({ path: "service.wireCase", reason }, { path: "type:*.prop:*.wireName", reason });
     }
   }
+
   if (rendering === "json") {
     rules.push({ path: "service.serviceName", reason: "/types/metadata carries no service name" });
     for (const name of ["QueryBase", "QueryResponse"])
@@ -251,5 +275,7 @@ export function undecidables(service: TrueService, rendering: Rendering): Undeci
         rules.push({ path: `op:${op.name}.route:${i}.notes`, reason: "flat text glues route notes onto the summary" });
       });
   }
+  // last: its check is stateful (joint), so only the differences no other rule excuses reach it
+  hiddenBases(service, rendering, options, rules);
   return { rules, unnamed };
 }
