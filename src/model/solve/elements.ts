@@ -266,9 +266,13 @@ function scalarFits(name: string, v: SampleNode & { kind: "scalar" }): boolean {
   return shown === undefined || scalarType(v.text, v.quoted) === shown;
 }
 
+/** AutoQuery's QueryDb<T> / QueryData<T> have no table: their members are QueryBase's (§8.2). */
+const QUERY_BASED: ReadonlySet<string> = new Set(["QueryDb", "QueryData"]);
+
 function baseOf(t: WalkedType, types: Types): WalkedType | undefined {
   const base = t.model.base;
   if (base === undefined) return undefined;
   const ref = typeRef(base);
-  return ref?.kind === "named" ? types.byName.get(ref.name) : undefined;
+  if (ref?.kind !== "named") return undefined;
+  return types.byName.get(ref.name) ?? (QUERY_BASED.has(ref.name) ? types.byName.get("QueryBase") : undefined);
 }

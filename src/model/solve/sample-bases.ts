@@ -23,20 +23,32 @@ export interface CaptionedPage {
  * fewest members out; a tie decides nothing.
  */
 export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): Map<string, string> {
-  // T -> its sample objects that hold keys T's own rows do not explain
-  const evidence = new Map<string, Set<string>>();
-  const samples = new Map<string, WalkedType["sample"][]>();
+  // T -> its sample objects, each with the keys T's rows (and, for a derived type's object, the rows down to it) explain
+  const samples = new Map<string, { obj: SampleObject; own: ReadonlySet<string> }[]>();
+  // the types some object shows with keys those rows do not explain
+  const evidence = new Set<string>();
   for (const page of pages) {
-    const objects = objectsOfTypes(page.types, byName);
-    for (const t of page.types) {
-      if (t.table === undefined || t.model.kind !== "class" || t.model.base !== undefined || t.model.genericParams?.length) continue;
+    const onPage = new Map<string, WalkedType>();
+    for (const t of page.types) if (!onPage.has(t.model.name)) onPage.set(t.model.name, t);
+    for (const [name, objects] of objectsOfTypes(page.types, byName)) {
+      // a derived type's object is an object of every type up its chain: the chain's top may lack a base
+      const own = new Set<string>();
+      const visited = new Set<string>();
+      let top: WalkedType | undefined = onPage.get(name);
+      for (let w = top; w && !visited.has(w.model.name); w = w.model.base === undefined ? undefined : onPage.get(w.model.base.replace(/<.*$/, ""))) {
+        visited.add(w.model.name);
+        for (const p of w.model.properties ?? []) own.add(keyOf(p.name));
+        top = w;
+      }
+      const t = top;
+      if (!t || t.table === undefined || t.model.kind !== "class" || t.model.base !== undefined || t.model.genericParams?.length) continue;
       if (WELL_KNOWN.has(t.model.name)) continue;
-      for (const obj of objects.get(t.model.name) ?? []) {
-        let list = samples.get(t.model.name);
-        if (!list) samples.set(t.model.name, (list = []));
-        if (!list.includes(obj)) list.push(obj);
-        const own = new Set((t.model.properties ?? []).map((p) => keyOf(p.name)));
-        if ([...objectKeys(obj).set].some((k) => !own.has(k)) && !evidence.has(t.model.name)) evidence.set(t.model.name, own);
+      let list = samples.get(t.model.name);
+      if (!list) samples.set(t.model.name, (list = []));
+      for (const obj of objects) {
+        if (list.some((s) => s.obj === obj)) continue;
+        list.push({ obj, own });
+        if ([...objectKeys(obj).set].some((k) => !own.has(k))) evidence.add(t.model.name);
       }
     }
   }
@@ -53,10 +65,10 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
     }
   }
   const out = new Map<string, string>();
-  for (const [name, own] of evidence) {
+  for (const name of evidence) {
     const objects = samples.get(name)!;
     const candidates = new Set<string>();
-    for (const obj of objects) for (const k of objectKeys(obj as never).set) if (!own.has(k)) for (const c of byKey.get(k) ?? []) candidates.add(c);
+    for (const { obj, own } of objects) for (const k of objectKeys(obj).set) if (!own.has(k)) for (const c of byKey.get(k) ?? []) candidates.add(c);
     let best: string | undefined;
     let bestOmitted = Infinity;
     let tie = false;
@@ -64,8 +76,8 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
       const base = byName.get(c);
       if (!base || c === name || derivesFrom(base, name, byName) || !seenBefore(pages, name, c)) continue;
       let omitted = 0;
-      for (const obj of objects) {
-        const o = baseOmits(base, obj as never, byName, own);
+      for (const { obj, own } of objects) {
+        const o = baseOmits(base, obj, byName, own);
         if (o < 0) {
           omitted = -1;
           break;

@@ -420,19 +420,23 @@ export class Search {
 
   /**
    * Captioned pages: the keys a chain leaves unexplained are exactly the members of a type whose
-   * table came earlier on the page (§4.1: a base seen before its derived type gets no table after
-   * it, but its members live in the derived object). The solve then reads the base from the sample
-   * (solve/sample-bases.ts); the walk only must not hold those keys against the chain.
+   * table came earlier on the page, with the bases this reading gave it there (§4.1: a base seen
+   * before its derived type gets no table after it, but its members live in the derived object).
+   * The solve then reads the base from the sample (solve/sample-bases.ts); the walk only must not
+   * hold those keys against the chain.
    */
   private seenBase(chain: readonly number[], unmatched: readonly string[], present: ReadonlySet<string>, truncated: boolean): boolean {
     const head = chain[0];
     if (!this.input.captions || head === undefined || head < 0) return false;
     for (const s of this.tablesWithKey(unmatched[0]!)) {
       if (s >= head) break;
-      const tb = this.tables[s]!;
-      if (!this.slots[s] || chain.includes(s) || !unmatched.every((k) => tb.keys.has(k))) continue;
-      if (chain.some((t) => [...this.tables[t]!.keys].some((k) => tb.keys.has(k)))) continue; // would redeclare
-      if (!truncated && !tb.required.every((k) => present.has(k))) continue;
+      if (!this.slots[s] || chain.includes(s)) continue;
+      // s and its base chain, which the walk printed right after it
+      const seen = [this.tables[s]!];
+      for (let j = s + 1; j < head && this.slots[j]?.role === "base" && this.slots[j]!.of === j - 1 && !chain.includes(j); j++) seen.push(this.tables[j]!);
+      if (!unmatched.every((k) => seen.some((tb) => tb.keys.has(k)))) continue;
+      if (chain.some((t) => [...this.tables[t]!.keys].some((k) => seen.some((tb) => tb.keys.has(k))))) continue; // would redeclare
+      if (!truncated && !seen.every((tb) => tb.required.every((k) => present.has(k)))) continue;
       return true;
     }
     return false;
