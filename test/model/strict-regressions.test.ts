@@ -25,6 +25,12 @@ const cases: [string, GenerateOptions][] = [
   ["a request's AutoQuery chain counts when a sample names a base (OrderDetail : CustomerSummary)", { seed: 192784699, ops: 1 }],
   // Room : Booking : Coupon with Coupon seen first: only Room's object shows Coupon's members
   ["the base of a base shows in the derived type's object (Booking : Coupon)", { seed: 658737835, ops: 4 }],
+  // SupplierRecord : RegionLink : Seat with both seen first: its object holds the members of two earlier tables
+  ["an object may hold the members of a seen base and of that base's seen base (no Seat : RegionLink cycle)", { seed: 1217783247, ops: 4 }],
+  // imposing RoomDetail : Invoice on ApproveRoomDetail only checks fewer sample objects: that is no refusal
+  ["a page that checks fewer sample objects under a base does not refuse it (RoomDetail : Invoice)", { ...ENTITY, seed: 349148085, ops: 3 }],
+  // Team : Claim comes from Team's sample; only then does EmployeeLine's object (with a Team inside) fit Claim's chain
+  ["a base read from a sample lets another sample's object fit (EmployeeLine : Claim)", { ...ENTITY, seed: 853232523, ops: 4 }],
   // GetBooking returns List<Booking>: its element's PascalCase keys are the service's only vote
   [
     "a collection response element's keys vote the service's wire case",

@@ -154,7 +154,7 @@ function bestBase(byBase: ReadonlyMap<string, string[]>): [string, string[]] | u
   return best;
 }
 
-/** Whether a page that read T without base B explains itself worse with T : B imposed than by B's own cost. */
+/** Whether a page that read T without base B contradicts T : B (explains itself worse with it imposed than by B's own cost). */
 export type RefusesBase = (t: string, b: string, page: string) => boolean;
 
 /**
@@ -162,7 +162,8 @@ export type RefusesBase = (t: string, b: string, page: string) => boolean;
  * next table without it): the page chose none only because a base costs a point. A page that read
  * T : B chose it despite that cost, so its tables (or samples) ask for it. When the count leaves T
  * undecided, B wins unless some "no" page refuses it (no reading with T : B explains that page as
- * well, but for the base's cost). Re-walks only the "no" pages of contested bases.
+ * well, but for the base's cost and the sample checks a base's object shares with its derived type).
+ * Re-walks only the "no" pages of contested bases.
  */
 export function settleContested(votes: BaseVotes, decided: Map<string, BaseDecision>, refuses: RefusesBase): void {
   for (const [t, byBase] of votes.yes) {
@@ -174,3 +175,23 @@ export function settleContested(votes: BaseVotes, decided: Map<string, BaseDecis
     if (!against.some((page) => refuses(t, b, page))) decided.set(t, { base: b, pages });
   }
 }
+
+/**
+ * No class derives from itself: where the decided bases close a cycle (each page saw one link), the
+ * link fewest pages chose goes (ties: the larger key), and the rest stand.
+ */
+export function breakCycles(decided: Map<string, BaseDecision>): void {
+  for (const start of [...decided.keys()].sort()) {
+    const path: string[] = [];
+    for (let t: string | undefined = start; t !== undefined && decided.has(t); t = decided.get(t)!.base) {
+      const at = path.indexOf(t);
+      if (at >= 0) {
+        const weakest = path.slice(at).sort((a, b) => decided.get(a)!.pages.length - decided.get(b)!.pages.length || (a < b ? 1 : -1))[0]!;
+        decided.delete(weakest);
+        break;
+      }
+      path.push(t);
+    }
+  }
+}
+

@@ -15,7 +15,7 @@ import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, PageModel, WireCase } from "../types.js";
 import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js";
 import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
-import { baseCandidates, countVotes, decideBases, keyAt, settleContested, type PageKeys } from "./bases.js";
+import { baseCandidates, breakCycles, countVotes, decideBases, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 import { sampleBases } from "./sample-bases.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
@@ -119,9 +119,12 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     if (!w || w.result!.overflowed) return true;
     const open = openBases(w);
     const result = walkPage(w, (d, base) => (keyAt(w.keys, d) !== t ? open(d, base) : w.keys.keys[base] === b ? "must" : "never"));
-    // a base costs one point in the walk's score (search.ts): an indifferent page loses just that
-    return !!result.overflowed || result.score < w.result!.score - 1;
+    // in the walk's score (search.ts) a base costs 1 and each sample object checked without fault earns 3 (a
+    // base's object is its derived type's, so fewer are checked); a fault (a sample that contradicts the reading,
+    // a table the walk cannot place) costs 10 and the faulty object's 3: an indifferent page loses less than 11
+    return !!result.overflowed || result.score < w.result!.score - 10;
   });
+  breakCycles(decided);
   // types some page voted on: decided, or decided to have none; the rest stay as open as in step 2
   const voted = new Set([...votes.yes.keys(), ...votes.no.keys()]);
   for (const w of walked) {
@@ -198,21 +201,28 @@ function setBase(t: WalkedType, base: string): void {
   t.model = { ...head, base, ...(members ? { members } : {}), ...(valued ? { valued } : {}), ...(properties ? { properties } : {}) };
 }
 
+/** Rounds of sample-bases.ts: a base found in one round changes the chains the next one matches objects against. */
+const SAMPLE_BASE_ROUNDS = 3;
+
 /** sample-bases.ts over the captioned pages: bases seen earlier that only a sample object shows. */
 function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKeys, Map<string, number>>, tables: readonly WalkedType[]): void {
   const captioned = walked.filter((w) => w.prepared.walk!.captions);
   if (!captioned.length) return;
+  // the same WalkedType objects as the pages': a base set below is in the next round's chains
   const byName = new Map(tables.map((t) => [t.model.name, t] as const));
-  const bases = sampleBases(
-    captioned.map((w) => ({ types: w.result!.types, first: firsts.get(w.keys)! })),
-    byName,
-  );
-  if (!bases.size) return;
-  for (const w of captioned) {
-    for (const t of w.result!.types) {
-      const base = bases.get(t.model.name);
-      if (base !== undefined && t.model.base === undefined && t.model.kind === "class") setBase(t, base);
+  const pages = captioned.map((w) => ({ types: w.result!.types, first: firsts.get(w.keys)! }));
+  for (let round = 0; round < SAMPLE_BASE_ROUNDS; round++) {
+    const bases = sampleBases(pages, byName);
+    let changed = false;
+    for (const w of captioned) {
+      for (const t of w.result!.types) {
+        const base = bases.get(t.model.name);
+        if (base === undefined || t.model.base !== undefined || t.model.kind !== "class") continue;
+        setBase(t, base);
+        changed = true;
+      }
     }
+    if (!changed) return;
   }
 }
 

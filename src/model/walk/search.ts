@@ -419,27 +419,40 @@ export class Search {
   }
 
   /**
-   * Captioned pages: the keys a chain leaves unexplained are exactly the members of a type whose
-   * table came earlier on the page, with the bases this reading gave it there (§4.1: a base seen
-   * before its derived type gets no table after it, but its members live in the derived object).
-   * The solve then reads the base from the sample (solve/sample-bases.ts); the walk only must not
-   * hold those keys against the chain.
+   * Captioned pages: the keys a chain leaves unexplained are the members of types whose tables came
+   * earlier on the page: a base seen before its derived type, and that base's own seen bases (§4.1:
+   * such a base gets no table after its derived type, but its members live in the derived object).
+   * Each such table must redeclare nothing of the chain or of the others, and show its required
+   * keys. The solve then reads the base from the sample (solve/sample-bases.ts); the walk only must
+   * not hold those keys against the chain.
    */
   private seenBase(chain: readonly number[], unmatched: readonly string[], present: ReadonlySet<string>, truncated: boolean): boolean {
     const head = chain[0];
     if (!this.input.captions || head === undefined || head < 0) return false;
-    for (const s of this.tablesWithKey(unmatched[0]!)) {
-      if (s >= head) break;
-      if (!this.slots[s] || chain.includes(s)) continue;
-      // s and its base chain, which the walk printed right after it
-      const seen = [this.tables[s]!];
-      for (let j = s + 1; j < head && this.slots[j]?.role === "base" && this.slots[j]!.of === j - 1 && !chain.includes(j); j++) seen.push(this.tables[j]!);
-      if (!unmatched.every((k) => seen.some((tb) => tb.keys.has(k)))) continue;
-      if (chain.some((t) => [...this.tables[t]!.keys].some((k) => seen.some((tb) => tb.keys.has(k))))) continue; // would redeclare
-      if (!truncated && !seen.every((tb) => tb.required.every((k) => present.has(k)))) continue;
-      return true;
+    const fits = (s: number): boolean => {
+      const tb = this.tables[s]!;
+      return !!this.slots[s] && !chain.includes(s) && !chain.some((t) => [...this.tables[t]!.keys].some((x) => tb.keys.has(x))) && (truncated || tb.required.every((r) => present.has(r)));
+    };
+    // fewest tables: each time the earlier table that explains most of the keys left
+    const left = new Set(unmatched);
+    const chosen: Table[] = [];
+    while (left.size) {
+      const [k] = left;
+      let best: Table | undefined;
+      let most = 0;
+      for (const s of this.tablesWithKey(k!)) {
+        if (s >= head) break;
+        const tb = this.tables[s]!;
+        let n = 0;
+        for (const x of left) if (tb.keys.has(x)) n++;
+        if (n > most && fits(s)) [best, most] = [tb, n];
+      }
+      if (!best) return false;
+      if (chosen.some((tb) => [...tb.keys].some((x) => best!.keys.has(x)))) return false; // one would redeclare the other's member
+      chosen.push(best);
+      for (const x of best.keys) left.delete(x);
     }
-    return false;
+    return true;
   }
 
   #byKey?: Map<string, number[]>;
