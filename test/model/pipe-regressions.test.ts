@@ -7,6 +7,7 @@ import { solvePages } from "../../src/model/solve/index.js";
 import { walkTables, type WalkInput } from "../../src/model/walk/index.js";
 import type { RawPage, RawParamsTable } from "../../src/model/types.js";
 import { parseTextPage } from "../../src/parse/text.js";
+import { parseSampleBody } from "../../src/parse/samples.js";
 
 const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
 const names = (r: ReturnType<typeof walkTables>) => r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""}`);
@@ -96,5 +97,41 @@ describe("pipe: what other pages show restricts the walk", () => {
     const api = mergePages(solvePages([a, b].map((p) => preparePage(p))));
     expect(api.types.find((t) => t.name === "Person")?.properties ?? []).toEqual([]);
     expect(api.types.find((t) => t.name === "Address")?.properties?.map((p) => p.name)).toEqual(["City"]);
+  });
+});
+
+describe("pipe: generic arguments only under QueryBase", () => {
+  // FindOrder9 (seed 1, 1,000 ops): `Warehouse11 : ShipmentLink : Warehouse3 { Weight: ReadingEntry2[] }`.
+  // Reading no base for Warehouse11 gave ReadingEntry2 ShipmentLink's rows, Warehouse3 as its base and
+  // ReadingEntry2's own table to a nameless "generic argument" of that base: the same score as the
+  // walk, and first in the tie order. Without captions only QueryBase shows a generic base.
+  it("a table after a base chain is the next reference, not a generic argument of a plain base", () => {
+    const r = walkTables({
+      operation: "Op",
+      captions: false,
+      voidResponse: true,
+      // as the solve finds across pages: Entry's own table is no base of the one before it
+      baseRule: (derived, base) => (derived === 3 && base === 4 ? "never" : "may"),
+      tables: [
+        table([["Home", "Warehouse"]], "body"),
+        table([["Label", "bool"], ["Weight", "Entry[]"]]),
+        table([["Visible", "double"], ["Owner", "double"]]),
+        table([["Name", "List<int>"]]),
+        table([["Headline", "decimal?"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["Op", "Warehouse:WarehouseBase", "WarehouseBase:WarehouseBaseBase", "WarehouseBaseBase", "Entry"]);
+  });
+
+  it("QueryBase is still followed by the AutoQuery generic argument", () => {
+    const r = walkTables({
+      operation: "QueryThings",
+      captions: false,
+      request: parseSampleBody('{"orderBy":"String","orderByDesc":"String"}').value,
+      response: parseSampleBody('{"offset":0,"total":0,"results":[{"id":0}]}').value,
+      tables: [table([["Skip", "int?"], ["Take", "int?"], ["OrderBy", "string"], ["OrderByDesc", "string"]]), table([["Id", "int"]]), table([["Offset", "int"], ["Total", "int"], ["Results", "List<Thing>"]])],
+    });
+    expect(names(r)).toEqual(["QueryThings:QueryDb<Thing>", "QueryBase", "Thing", "QueryResponse"]);
+    expect(r.response).toBe("QueryResponse<Thing>");
   });
 });

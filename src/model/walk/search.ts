@@ -242,9 +242,12 @@ export class Search {
     // QueryDb<T>) or a table captioned with parameters can be followed by generic arguments.
     const base = this.tables[t + 1];
     if (this.input.captions && base?.caption !== undefined && base.caption !== "QueryBase" && !base.captionParams?.length) return;
+    // Without captions only QueryBase's rows show a generic base (QueryDb<From[, Into]>, §5.3
+    // AutoQuery): after any other base a G1 would only trade a referenced table for a nameless one.
+    if (!this.input.captions && base?.signature !== "QueryBase") return;
     // ... and no more of them than the base has parameters (QueryDb<T> under QueryBase: one)
-    if (this.input.captions && base?.caption !== undefined) {
-      const arity = base.captionParams?.length || 1;
+    if (this.input.captions ? base?.caption !== undefined : true) {
+      const arity = this.input.captions ? base!.captionParams?.length || 1 : 2;
       let taken = 0;
       for (let j = t + 1; j < i; j++) if (this.slots[j]?.role === "generic-arg" && this.slots[j]!.of === t) taken++;
       if (taken >= arity) return;
