@@ -3,7 +3,7 @@
 // of X and of X's bases (inherited members live inside the derived object), omits only what a
 // sample can omit (§2.8: null members), and each value has the shape of its member's type (an
 // array for a collection, a member name for an enum). So it is matched against whole base chains.
-import type { SampleNode, TypeRef } from "../types.js";
+import type { PropertyModel, SampleNode, TypeRef } from "../types.js";
 import { NUMERIC_ALIASES, isCollectionName, isDictionaryName, isSystemTypeName } from "../../csharp-type.js";
 import { sampleKindOf, scalarType } from "../infer.js";
 import { isC1Type, keyOf, objectKeys, parseTypeText, type WalkedType } from "../walk/index.js";
@@ -33,8 +33,9 @@ interface Types {
  * What matchArrayElement needs of a list that is every page's table classes (`elsewhere`): its
  * first-wins name map and, for the classes without a base (whose chain is the class alone on any
  * page), an index from a member key to the classes that have it. A class without a base can explain
- * an element only if it has the element's first key, so only those of them are tried; classes with a
- * base are all tried, as before. Built on first use; forgetElementIndexes() drops every index when a
+ * an element only if it has the element's first key, so only those of them are tried; a class with a
+ * base only if some class of its chain (resolved per call: the page's own types come first) has that
+ * key (chainHasKey). Built on first use; forgetElementIndexes() drops every index when a
  * code view changes the models (names, bases, members) after the solve.
  */
 interface ListIndex {
@@ -45,10 +46,36 @@ interface ListIndex {
   rest: number[];
 }
 let listIndexes = new WeakMap<readonly WalkedType[], ListIndex>();
+/** keyOf() of each class's own property names, by its properties array (stale with the indexes). */
+let memberKeys = new WeakMap<readonly PropertyModel[], ReadonlySet<string>>();
 
 /** Every index is stale: a code view was overlaid on models that some list holds. */
 export function forgetElementIndexes(): void {
   listIndexes = new WeakMap();
+  memberKeys = new WeakMap();
+}
+
+function ownKeys(t: WalkedType): ReadonlySet<string> {
+  const props = t.model.properties ?? [];
+  let keys = memberKeys.get(props);
+  if (!keys) {
+    keys = new Set(props.map((p) => keyOf(p.name)));
+    memberKeys.set(props, keys);
+  }
+  return keys;
+}
+
+/**
+ * Whether some class of t's chain has a member with this key: explains() is -1 for an element
+ * with a key no member of the chain has, so the classes with a base are tried only when this holds.
+ */
+function chainHasKey(t: WalkedType, key: string, types: Types): boolean {
+  const visited = new Set<string>();
+  for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
+    visited.add(w.model.name);
+    if (ownKeys(w).has(key)) return true;
+  }
+  return false;
 }
 
 function listIndex(list: readonly WalkedType[]): ListIndex {
@@ -103,7 +130,10 @@ export function matchArrayElement(
     const list = opNamed
       ? opNamed.flatMap((n) => (index ? index.byName.get(n) : all.find((t) => t.model.name === n)) ?? [])
       : index
-        ? mergeSorted(index.rest, index.byKey.get(firstKey) ?? []).map((at) => all[at]!)
+        ? mergeSorted(
+            index.rest.filter((at) => chainHasKey(all[at]!, firstKey, types)),
+            index.byKey.get(firstKey) ?? [],
+          ).map((at) => all[at]!)
         : all;
     let best: string[] = [];
     let bestOmitted = Infinity;
