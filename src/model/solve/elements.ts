@@ -44,6 +44,19 @@ interface ListIndex {
   byKey: Map<string, number[]>;
   /** Positions of the classes with a base, ascending. */
   rest: number[];
+  /** The chains of the classes with a base as this list alone resolves them (built on first use). */
+  chains?: ChainIndex;
+}
+
+/**
+ * For the classes with a base, their chains resolved by this list's names alone: a member key ->
+ * the classes whose chain has it, and a name -> the classes whose chain visits it or ends at it
+ * unresolved. A call whose own types (a page's) give one of those names another type resolves
+ * those classes' chains again (chainHasKey); every other class's chain is the one indexed here.
+ */
+interface ChainIndex {
+  byKey: Map<string, number[]>;
+  byName: Map<string, number[]>;
 }
 let listIndexes = new WeakMap<readonly WalkedType[], ListIndex>();
 /** keyOf() of each class's own property names, by its properties array (stale with the indexes). */
@@ -63,6 +76,50 @@ function ownKeys(t: WalkedType): ReadonlySet<string> {
     memberKeys.set(props, keys);
   }
   return keys;
+}
+
+function chainIndex(list: readonly WalkedType[], index: ListIndex): ChainIndex {
+  if (index.chains) return index.chains;
+  const chains: ChainIndex = { byKey: new Map(), byName: new Map() };
+  const types: Types = { byName: index.byName };
+  const add = (map: Map<string, number[]>, key: string, at: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [at]);
+    else if (list[list.length - 1] !== at) list.push(at);
+  };
+  for (const at of index.rest) {
+    const visited = new Set<string>();
+    const keys = new Set<string>();
+    let w: WalkedType | undefined = list[at]!;
+    while (w && !visited.has(w.model.name)) {
+      visited.add(w.model.name);
+      for (const k of ownKeys(w)) keys.add(k);
+      const ref = w.model.base === undefined ? undefined : typeRef(w.model.base);
+      if (ref?.kind === "named") add(chains.byName, ref.name, at);
+      w = baseOf(w, types);
+    }
+    for (const k of keys) add(chains.byKey, k, at);
+  }
+  index.chains = chains;
+  return chains;
+}
+
+/**
+ * The positions of the classes with a base whose chain has this key, ascending: from the chain
+ * index, except the classes whose chain meets a name `own` gives another type (resolved again).
+ */
+function basedWithKey(list: readonly WalkedType[], index: ListIndex, key: string, own: ReadonlyMap<string, WalkedType>, types: Types): number[] {
+  const chains = chainIndex(list, index);
+  const indexed = chains.byKey.get(key) ?? [];
+  let again: Set<number> | undefined;
+  for (const [name, t] of own) {
+    if (index.byName.get(name) === t) continue;
+    for (const at of chains.byName.get(name) ?? []) (again ??= new Set()).add(at);
+  }
+  if (!again) return indexed;
+  const kept = indexed.filter((at) => !again.has(at));
+  const redone = [...again].filter((at) => chainHasKey(list[at]!, key, types)).sort((a, b) => a - b);
+  return mergeSorted(kept, redone);
 }
 
 /**
@@ -118,7 +175,8 @@ export function matchArrayElement(
   if (!value || value.kind !== "array") return undefined;
   const el = value.items[0];
   if (!el || el.kind !== "object") return undefined;
-  const types: Types = { byName: namesOf(lists, indexedLists) };
+  const names = namesOf(lists, indexedLists);
+  const types: Types = { byName: names };
   const firstIndexed = lists.length - indexedLists;
   const namedFor = (name: string) => name !== operation && operation.endsWith(name) && /^[A-Z]/.test(name);
   // a keyless element: only the types the op is named for (`PatchFlight`: `Flight`, `PatchFlight`... no)
@@ -131,7 +189,10 @@ export function matchArrayElement(
       ? opNamed.flatMap((n) => (index ? index.byName.get(n) : all.find((t) => t.model.name === n)) ?? [])
       : index
         ? mergeSorted(
-            index.rest.filter((at) => chainHasKey(all[at]!, firstKey, types)),
+            // one indexed list: its names resolve every chain but where the page's own types differ
+            indexedLists === 1
+              ? basedWithKey(all, index, firstKey, names.own, types)
+              : index.rest.filter((at) => chainHasKey(all[at]!, firstKey, types)),
             index.byKey.get(firstKey) ?? [],
           ).map((at) => all[at]!)
         : all;
@@ -160,12 +221,13 @@ function operationSuffixes(operation: string): string[] {
 }
 
 /** One first-wins name map over the lists, as one map over all lists in order would say. */
-function namesOf(lists: readonly (readonly WalkedType[])[], indexedLists: number): Types["byName"] {
+function namesOf(lists: readonly (readonly WalkedType[])[], indexedLists: number): Types["byName"] & { own: ReadonlyMap<string, WalkedType> } {
   const firstIndexed = lists.length - indexedLists;
   const own = new Map<string, WalkedType>();
   for (const list of lists.slice(0, firstIndexed)) for (const t of list) if (!own.has(t.model.name)) own.set(t.model.name, t);
   const shared = lists.slice(firstIndexed).map(listIndex);
   return {
+    own,
     get(name: string): WalkedType | undefined {
       const t = own.get(name);
       if (t) return t;
