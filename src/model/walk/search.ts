@@ -53,12 +53,23 @@ export function fitsTable(input: WalkInput, tb: Table, x: Ref): boolean {
 }
 
 /** The name and naming of a table taken as a base. */
-function baseNaming(input: WalkInput, tb: Table, derived: string): { name: string; naming: Slot["naming"] } {
-  if (tb.caption) return { name: tb.caption, naming: "caption" };
+function baseNaming(input: WalkInput, tb: Table, derived: string, into: Naming = { name: "", naming: "inferred" }): Naming {
+  if (tb.caption) return named(into, tb.caption, "caption");
   const known = input.names?.[tb.index];
-  if (known !== undefined) return { name: known, naming: "reference" };
-  if (tb.signature === "QueryBase") return { name: "QueryBase", naming: "signature" };
-  return { name: `${derived}Base`, naming: "inferred" };
+  if (known !== undefined) return named(into, known, "reference");
+  if (tb.signature === "QueryBase") return named(into, "QueryBase", "signature");
+  return named(into, `${derived}Base`, "inferred");
+}
+
+interface Naming {
+  name: string;
+  naming: Slot["naming"];
+}
+
+function named(into: Naming, name: string, naming: Slot["naming"]): Naming {
+  into.name = name;
+  into.naming = naming;
+  return into;
 }
 
 /** A table and its assigned bases, checked together against one sample object. */
@@ -66,6 +77,42 @@ export interface Chain {
   t: number[];
   /** Tables in the chain whose C1-required keys are missing (C1 can only get worse as bases are added). */
   fails: number;
+}
+
+/**
+ * The names the walk has met, as a Set of them would say; a name is only ever marked absent, never
+ * deleted (the search adds and removes the same names millions of times: a Set's table would be
+ * rebuilt again and again).
+ */
+class NameSet {
+  #in = new Map<string, boolean>();
+  has(name: string): boolean {
+    return this.#in.get(name) === true;
+  }
+  add(name: string): void {
+    this.#in.set(name, true);
+  }
+  delete(name: string): void {
+    this.#in.set(name, false);
+  }
+}
+
+/** What a Step continues with. */
+const Then = { response: 0, leaf: 1, finish: 2, generics: 3, refs: 4 } as const;
+
+/**
+ * A continuation of the search: the response step, a leaf, a type's finish (score its chain when
+ * `checked`, then `next`), the generic arguments of t's base (then `next`), or t's references from
+ * the q-th (then `next`).
+ */
+class Step {
+  then = 0;
+  t = 0;
+  q = 0;
+  obj: SampleNode | undefined = undefined;
+  chain: Chain | undefined = undefined;
+  checked = false;
+  next: Step | undefined = undefined;
 }
 
 export class Search {
@@ -79,9 +126,14 @@ export class Search {
   /** Object nodes in the samples: no parse can pass more chain checks than there are. */
   objects = 0;
   nodes = 0;
-  seen = new Set<string>();
+  seen = new NameSet();
   slots: (Slot | undefined)[];
   x0: { name: string; value?: SampleNode }[] = [];
+  /** One x0 entry object per depth of x0, reused (snapshots copy them). */
+  #x0At: { name: string; value?: SampleNode }[] = [];
+  /** One Slot object per table, reused: a table holds one slot at a time (snapshots copy them). */
+  #slotAt: Slot[] = [];
+  #naming: Naming = { name: "", naming: "inferred" };
   responseTable = -1;
   best?: Snapshot;
   first?: Snapshot;
@@ -121,17 +173,87 @@ export class Search {
       this.slots[0] = { name: op, role: "request", naming: this.input.captions ? "caption" : "operation", obj: rq };
       this.pos = 1;
     }
-    this.walkType(requestTable ? 0 : -1, op, rq, this.chainOf(requestTable ? 0 : -1), true, () => this.responseStep());
+    this.walkType(requestTable ? 0 : -1, op, rq, undefined, this.step(Then.response, 0, undefined, 0, undefined));
   }
 
-  private walkType(
-    t: number,
-    name: string,
-    obj: SampleNode | undefined,
-    chain: Chain,
-    head: boolean,
-    k: () => void,
-  ): void {
+  // Continuations are Step records from a stack, not closures: a node allocates nothing. A step lives
+  // exactly as long as the call that took it (every continuation runs inside that call), so each
+  // method gives back what it took before it returns.
+  #steps: Step[] = [];
+  #stepTop = 0;
+  #chains: Chain[] = [];
+  #chainTop = 0;
+
+  private step(then: number, t: number, obj: SampleNode | undefined, q: number, next: Step | undefined): Step {
+    const s = this.#steps[this.#stepTop] ?? (this.#steps[this.#stepTop] = new Step());
+    this.#stepTop++;
+    s.then = then;
+    s.t = t;
+    s.obj = obj;
+    s.q = q;
+    s.next = next;
+    s.chain = undefined;
+    s.checked = false;
+    return s;
+  }
+
+  /** Places a slot at table i (the search's own Slot object for i). */
+  private place(i: number, name: string, role: TypeRole, naming: Slot["naming"], of: number | undefined, obj: SampleNode | undefined): void {
+    const s = this.#slotAt[i] ?? (this.#slotAt[i] = { name, role, naming, of, obj, label: undefined });
+    s.name = name;
+    s.role = role;
+    s.naming = naming;
+    s.of = of;
+    s.obj = obj;
+    s.label = undefined;
+    this.slots[i] = s;
+  }
+
+  /** A fresh chain of table t alone (none for the tableless request), given back by its walkType. */
+  private chainOf(t: number): Chain {
+    const c = this.#chains[this.#chainTop] ?? (this.#chains[this.#chainTop] = { t: [], fails: 0 });
+    this.#chainTop++;
+    c.t.length = 0;
+    if (t >= 0) c.t.push(t);
+    c.fails = 0;
+    return c;
+  }
+
+  private resume(k: Step): void {
+    switch (k.then) {
+      case Then.response:
+        return this.responseStep();
+      case Then.leaf:
+        return this.leaf();
+      case Then.finish:
+        return this.finish(k);
+      case Then.generics:
+        return this.walkGenerics(k);
+      default:
+        return this.walkRefs(k.t, k.obj, k.q, k.next!);
+    }
+  }
+
+  /** After a type's walk (bases, generic arguments, references): its chain's C1-C3 score, then what follows. */
+  private finish(k: Step): void {
+    if (!k.checked) return this.resume(k.next!);
+    const chain = k.chain!;
+    const d = this.check(chain.t, k.obj!);
+    const failed = chain.fails > 0 ? 1 : 0;
+    this.openChecks--;
+    this.openFailed -= failed;
+    this.score += d;
+    this.resume(k.next!);
+    this.score -= d;
+    this.openFailed += failed;
+    this.openChecks++;
+  }
+
+  /** Type t (-1: the tableless request): its base (B0 or B1), then its references; `derivedChain`: t is that chain's base. */
+  private walkType(t: number, name: string, obj: SampleNode | undefined, derivedChain: Chain | undefined, k: Step): void {
+    const steps = this.#stepTop;
+    const head = derivedChain === undefined;
+    const chain = derivedChain ?? this.chainOf(t);
     const checked = head && obj !== undefined;
     const headFails = checked && t >= 0 && !this.c1(t, obj!) ? 1 : 0;
     if (checked) {
@@ -140,23 +262,9 @@ export class Search {
       chain.fails += headFails;
       if (chain.fails > 0) this.openFailed++;
     }
-    const finish = () => {
-      if (!checked) return k();
-      const d = this.check(chain.t, obj!);
-      const failed = chain.fails > 0 ? 1 : 0;
-      this.openChecks--;
-      this.openFailed -= failed;
-      this.score += d;
-      k();
-      this.score -= d;
-      this.openFailed += failed;
-      this.openChecks++;
-    };
-    const afterBase = (hadBase: boolean) => {
-      const refs = () => this.walkRefs(t, obj, 0, finish);
-      if (hadBase) this.walkGenerics(t, refs);
-      else refs();
-    };
+    const finish = this.step(Then.finish, t, obj, 0, k);
+    finish.chain = chain;
+    finish.checked = checked;
     if (this.node()) {
       const i = this.pos;
       const tb = this.tables[i];
@@ -167,24 +275,19 @@ export class Search {
       // With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses,
       // not bases: taking one as a base only trades the response for another table.
       const responseLike = tb !== undefined && captionedResponse(tb, this.input);
-      const based = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic && !responseLike ? baseNaming(this.input, tb, name) : undefined;
+      const based = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic && !responseLike ? baseNaming(this.input, tb, name, this.#naming) : undefined;
       const bname = based?.name;
+      const bnaming = based?.naming; // read now: the B0 walk below reuses the naming record
       // a table whose name is known cannot be T's base if that name was seen already: it would show no table here
-      const possible = bname !== undefined && ((!this.input.captions && based!.naming === "inferred") || !this.seen.has(bname));
+      const possible = bname !== undefined && ((!this.input.captions && bnaming === "inferred") || !this.seen.has(bname));
       // the cross-page solve (§4.1) may have settled this base already: every page, one answer
       const rule = possible ? (this.input.baseRule?.(t, i) ?? "may") : "never";
-      if (rule !== "must") afterBase(false); // B0 first: B0 > B1 on ties
+      if (rule !== "must") this.walkRefs(t, obj, 0, finish); // B0 first: B0 > B1 on ties
       if (bname !== undefined && tb && rule !== "never") {
         {
           const added = !this.seen.has(bname);
           if (added) this.seen.add(bname);
-          this.slots[i] = {
-            name: bname,
-            role: "base",
-            naming: based!.naming,
-            of: t,
-            obj,
-          };
+          this.place(i, bname, "base", bnaming!, t, obj);
           this.pos++;
           this.score -= 1;
           chain.t.push(i);
@@ -192,7 +295,9 @@ export class Search {
           const newlyFailed = fails && chain.fails === 0 && this.isOpenHead(obj) ? 1 : 0;
           chain.fails += fails;
           this.openFailed += newlyFailed;
-          this.walkType(i, bname, obj, chain, false, () => afterBase(true));
+          // after the base's walk: its generic arguments, then t's own references
+          const refs = this.step(Then.refs, t, obj, 0, finish);
+          this.walkType(i, bname, obj, chain, this.step(Then.generics, t, undefined, 0, refs));
           this.openFailed -= newlyFailed;
           chain.fails -= fails;
           chain.t.pop();
@@ -209,10 +314,8 @@ export class Search {
       this.openChecks--;
       this.startedChecks--;
     }
-  }
-
-  private chainOf(t: number): Chain {
-    return { t: t >= 0 ? [t] : [], fails: 0 };
+    this.#stepTop = steps;
+    if (head) this.#chainTop--;
   }
 
   /** A base only joins a chain that is being checked when the derived type had a sample object. */
@@ -228,9 +331,11 @@ export class Search {
     return true;
   }
 
-  private walkGenerics(t: number, k: () => void): void {
+  /** Generic arguments of the base of table g.t, each walked, then g.next (`g` itself follows each argument). */
+  private walkGenerics(g: Step): void {
     if (!this.node()) return;
-    k(); // no G1 first
+    const t = g.t;
+    this.resume(g.next!); // no G1 first
     const i = this.pos;
     const tb = this.tables[i];
     if (!tb || tb.kind !== "params") return;
@@ -254,10 +359,10 @@ export class Search {
     }
     const added = known !== undefined;
     if (added) this.seen.add(name);
-    this.slots[i] = { name, role: "generic-arg", naming: tb.caption ? "caption" : known !== undefined ? "reference" : "provisional", of: t };
+    this.place(i, name, "generic-arg", tb.caption ? "caption" : known !== undefined ? "reference" : "provisional", t, undefined);
     this.pos++;
     this.score -= 1;
-    this.walkType(i, name, undefined, this.chainOf(i), true, () => this.walkGenerics(t, k));
+    this.walkType(i, name, undefined, undefined, g);
     this.score += 1;
     this.pos--;
     this.slots[i] = undefined;
@@ -265,7 +370,7 @@ export class Search {
   }
 
   /** From the q-th reference of table t (rows in table order, refType order within a row). */
-  private walkRefs(t: number, obj: SampleNode | undefined, q: number, k: () => void): void {
+  private walkRefs(t: number, obj: SampleNode | undefined, q: number, k: Step): void {
     const list = t >= 0 ? this.tables[t]!.refList : [];
     for (; q < list.length; q++) {
       const { row, x } = list[q]!;
@@ -274,8 +379,7 @@ export class Search {
       const fits = next !== undefined && this.fits(next, x);
       if (HIDDEN.has(x.name) && !fits) continue;
       if (!this.node()) return;
-      const qq = q;
-      const cont = () => this.walkRefs(t, obj, qq + 1, k);
+      const steps = this.#stepTop;
       const v = accessValue(obj, row, x.access);
       this.seen.add(x.name);
       if (fits) {
@@ -286,16 +390,11 @@ export class Search {
             : (next!.kind === "enum") === (v.kind === "object" || v.kind === "array")
               ? -10
               : 0;
-        this.slots[i] = {
-          name: x.name,
-          role: "reference",
-          naming: next!.caption ? "caption" : "reference",
-          obj: asObject(v),
-        };
+        this.place(i, x.name, "reference", next!.caption ? "caption" : "reference", undefined, asObject(v));
         this.pos++;
         this.score += c4;
-        if (next!.kind === "params") this.walkType(i, x.name, asObject(v), this.chainOf(i), true, cont);
-        else if (this.node()) cont();
+        if (next!.kind === "params") this.walkType(i, x.name, asObject(v), undefined, this.step(Then.refs, t, obj, q + 1, k));
+        else if (this.node()) this.walkRefs(t, obj, q + 1, k);
         this.score -= c4;
         this.pos--;
         this.slots[i] = undefined;
@@ -312,15 +411,19 @@ export class Search {
       if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow && !identifiedHere) {
         const pen = knownTableless(x.name) ? 0 : 1;
         this.score -= pen;
-        this.x0.push({ name: x.name, value: v });
-        cont();
+        const entry = this.#x0At[this.x0.length] ?? (this.#x0At[this.x0.length] = { name: "", value: undefined });
+        entry.name = x.name;
+        entry.value = v;
+        this.x0.push(entry);
+        this.walkRefs(t, obj, q + 1, k);
         this.x0.pop();
         this.score += pen;
       }
       this.seen.delete(x.name);
+      this.#stepTop = steps;
       return;
     }
-    k();
+    this.resume(k);
   }
 
   private fits(tb: Table, x: Ref): boolean {
@@ -340,14 +443,16 @@ export class Search {
       else if (this.input.responseRoot) [name, naming] = [this.input.responseRoot, "xml"];
       else if (tb.signature === "QueryResponse") [name, naming] = ["QueryResponse", "signature"];
       else [name, naming] = [`${this.input.operation}Response`, "inferred"];
-      this.slots[i] = { name, role: "response", naming, obj: rs };
+      this.place(i, name, "response", naming, undefined, rs);
       this.pos++;
       this.responseTable = i;
       const added = !this.seen.has(name);
       if (added) this.seen.add(name);
       const pen = requestNamed(tb, this.input) ? REQUEST_NAMED_RESPONSE : 0;
       this.score -= pen;
-      this.walkType(i, name, rs, this.chainOf(i), true, () => this.leaf());
+      const steps = this.#stepTop;
+      this.walkType(i, name, rs, undefined, this.step(Then.leaf, i, undefined, 0, undefined));
+      this.#stepTop = steps;
       this.score += pen;
       if (added) this.seen.delete(name);
       this.responseTable = -1;
@@ -372,11 +477,11 @@ export class Search {
     sig += `R${this.responseTable}`;
     const snap = (): Snapshot => ({
       score,
-      // slots beyond pos are always cleared, and a slot is never changed once placed: share them
-      slots: this.slots.slice(),
+      // the search reuses its slot and x0 objects: a snapshot keeps copies
+      slots: this.slots.map((slot) => (slot ? { ...slot } : undefined)),
       consumed: this.pos,
       responseTable: this.responseTable,
-      x0: [...this.x0],
+      x0: this.x0.map((x) => ({ ...x })),
       sig,
     });
     if (!this.first) this.first = snap();
