@@ -45,6 +45,7 @@ export function mergePages(pages: PageModel[]): ApiModel {
   const diagnostics: Diagnostic[] = [];
   const types = new Map<string, { model: TypeModel; page: string }>();
   const operations = new Map<string, OperationModel>();
+  const shapes = new ShapeKeys();
 
   for (const page of sorted) {
     diagnostics.push(...page.diagnostics.map((d) => ({ ...d, page: d.page ?? page.source })));
@@ -52,7 +53,7 @@ export function mergePages(pages: PageModel[]): ApiModel {
     const pending: TypeModel[] = [];
     for (const t of page.types) {
       const existing = types.get(t.name);
-      if (!existing || sameShape(existing.model, t) || fromSamples(existing.model) || fromSamples(t)) {
+      if (!existing || sameShape(existing.model, t, shapes) || fromSamples(existing.model) || fromSamples(t)) {
         pending.push(t);
         continue;
       }
@@ -68,10 +69,12 @@ export function mergePages(pages: PageModel[]): ApiModel {
       pending.push(t);
     }
     for (const t of pending) {
-      const model = renames.size ? rewriteType(t, renames) : clone(t);
-      const existing = types.get(model.name);
-      if (!existing) types.set(model.name, { model, page: page.source });
-      else existing.model = combine(existing.model, model);
+      // the page's models are shared (other pages' readings): the merge changes only its own copies
+      const renamed = renames.size ? rewriteType(t, renames) : undefined;
+      const name = renamed?.name ?? t.name;
+      const existing = types.get(name);
+      if (!existing) types.set(name, { model: renamed ?? clone(t), page: page.source });
+      else existing.model = combine(existing.model, renamed ?? t, renamed !== undefined, shapes);
     }
     const response = renames.size ? rewriteTypeText(page.response, renames) : page.response;
     const op = operations.get(page.operation);
@@ -120,6 +123,25 @@ function fromSamples(t: TypeModel): boolean {
   return t.from === "sample" || (t.properties?.length ?? 0) > 0 && t.properties!.every((p) => p.origin === "sample");
 }
 
+/**
+ * shapeKey of each model, computed once: the pages' models do not change during the merge, and a
+ * model of the merge's own is forgotten whenever combine() changes it.
+ */
+class ShapeKeys {
+  #keys = new WeakMap<TypeModel, string>();
+  of(t: TypeModel): string {
+    let key = this.#keys.get(t);
+    if (key === undefined) {
+      key = shapeKey(t);
+      this.#keys.set(t, key);
+    }
+    return key;
+  }
+  forget(t: TypeModel): void {
+    this.#keys.delete(t);
+  }
+}
+
 function shapeKey(t: TypeModel): string {
   const head = `${t.kind} ${t.base ?? ""} <${(t.genericParams ?? []).join(",")}>`;
   if (t.kind === "enum") return `${head}\n${(t.members ?? []).map((m) => `${m.name}=${m.value ?? ""}`).join("\n")}`;
@@ -127,8 +149,8 @@ function shapeKey(t: TypeModel): string {
 }
 
 /** Same shape, or one is a cut-off prefix of the other. */
-function sameShape(a: TypeModel, b: TypeModel): boolean {
-  if (shapeKey(a) === shapeKey(b)) return true;
+function sameShape(a: TypeModel, b: TypeModel, shapes: ShapeKeys): boolean {
+  if (shapes.of(a) === shapes.of(b)) return true;
   if (!a.partial && !b.partial) return false;
   if (a.kind !== b.kind || (a.base ?? "") !== (b.base ?? "")) return false;
   const pa = a.properties ?? [];
@@ -159,15 +181,19 @@ function differences(a: TypeModel, b: TypeModel): string {
   return out.join("; ") || "property order";
 }
 
-/** Two views of one type: the more trusted shape wins; descriptions and completeness are kept. */
-function combine(a: TypeModel, b: TypeModel): TypeModel {
+/**
+ * Two views of one type: the more trusted shape wins; descriptions and completeness are kept.
+ * `a` is the merge's own copy, and so is `b` when `ownB` (else a page's: copied if it is kept).
+ */
+function combine(a: TypeModel, b: TypeModel, ownB: boolean, shapes: ShapeKeys): TypeModel {
   const better = (x: TypeModel, y: TypeModel): boolean => {
     if (fromSamples(x) !== fromSamples(y)) return !fromSamples(x);
     if (!!x.partial !== !!y.partial) return !x.partial;
     return FROM_RANK[x.from] >= FROM_RANK[y.from];
   };
   const [keep, other] = better(a, b) ? [a, b] : [b, a];
-  const out = clone(keep);
+  const out = keep === a || ownB ? keep : clone(keep);
+  shapes.forget(out);
   if (out.role === "unknown" && other.role !== "unknown") out.role = other.role;
   if (!out.description && other.description) out.description = other.description;
   const otherProps = new Map((other.properties ?? []).map((p) => [p.name, p]));
@@ -184,9 +210,10 @@ function combine(a: TypeModel, b: TypeModel): TypeModel {
     const q = otherMembers.get(m.name);
     if (q && !m.description && q.description) m.description = q.description;
   }
-  if (out.partial && !other.partial && sameShape(out, other)) {
+  if (out.partial && !other.partial && sameShape(out, other, shapes)) {
     out.properties = other.properties?.map((p) => ({ ...p }));
     delete out.partial;
+    shapes.forget(out);
   }
   return out;
 }
@@ -264,8 +291,22 @@ export function isBuiltinType(name: string): boolean {
   return Object.hasOwn(BUILTINS, name);
 }
 
-function namesIn(text: string | undefined, out: Set<string>): void {
+/** The names in each type text, parsed once per text (a service repeats a few hundred property types). */
+type NamesInText = Map<string, readonly string[]>;
+
+function namesIn(text: string | undefined, out: Set<string>, seen: NamesInText): void {
   if (!text) return;
+  let names = seen.get(text);
+  if (!names) {
+    const found = new Set<string>();
+    namesOf(text, found);
+    names = [...found];
+    seen.set(text, names);
+  }
+  for (const n of names) out.add(n);
+}
+
+function namesOf(text: string, out: Set<string>): void {
   const ref = tryParseCSharpType(text);
   const visit = (r: TypeRef): void => {
     if (r.kind === "named") {
@@ -306,10 +347,11 @@ function addBuiltins(
   wireCase: WireCase,
 ): void {
   const referenced = new Set<string>();
-  for (const op of operations) namesIn(op.response, referenced);
+  const seen: NamesInText = new Map();
+  for (const op of operations) namesIn(op.response, referenced, seen);
   for (const { model } of types.values()) {
-    namesIn(model.base, referenced);
-    for (const p of model.properties ?? []) namesIn(p.type, referenced);
+    namesIn(model.base, referenced, seen);
+    for (const p of model.properties ?? []) namesIn(p.type, referenced, seen);
   }
   let added = true;
   while (added) {
@@ -318,8 +360,8 @@ function addBuiltins(
       if (!referenced.has(name) || types.has(name)) continue;
       const t = builtin(name, wireCase);
       types.set(name, { model: t, page: "builtin" });
-      namesIn(t.base, referenced);
-      for (const p of t.properties ?? []) namesIn(p.type, referenced);
+      namesIn(t.base, referenced, seen);
+      for (const p of t.properties ?? []) namesIn(p.type, referenced, seen);
       added = true;
     }
   }
