@@ -72,20 +72,27 @@ export function pairAliases(
       w = types[bi]!;
     }
     const known = new Set<string>();
-    const keyless: Slot[] = [];
+    let anyKeyless = false;
     for (const ci of chain) {
       const c = types[ci]!;
       (c.model.properties ?? []).forEach((p, k) => {
-        known.add(keyOf(p.name));
+        known.add(c.propertyKeys?.[k] ?? keyOf(p.name));
+        if (keys[ci]![k] === undefined) anyKeyless = true;
+      });
+    }
+    if (!anyKeyless) continue;
+    const unmatched = obj.entries.filter(([key]) => !known.has(keyOf(key)));
+    if (unmatched.length === 0) continue;
+    // most objects stop here: only an unmatched key needs the keyless properties' kinds
+    const keyless: Slot[] = [];
+    for (const ci of chain) {
+      (types[ci]!.model.properties ?? []).forEach((p, k) => {
         if (keys[ci]![k] !== undefined) return;
         const kind = kindOfType(p.type, enums);
         const shown = !p.type.endsWith("?") && (kind === "string" || kind === "number" || kind === "boolean");
         keyless.push({ type: ci, prop: k, kind, shown });
       });
     }
-    if (keyless.length === 0) continue;
-    const unmatched = obj.entries.filter(([key]) => !known.has(keyOf(key)));
-    if (unmatched.length === 0) continue;
     const done = new Set<string>();
     const byKind = new Map<Kind, { keys: [string, SampleNode][]; slots: Slot[] }>();
     for (const entry of unmatched) {

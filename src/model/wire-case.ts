@@ -10,6 +10,31 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" 
  * capital stays when it starts the next word (`URLPath` -> `urlPath`), but never at position 0.
  */
 export function camel(s: string): string {
+  return remembered(camels, s, camelOf);
+}
+
+/** snake_case: `_` before a capital that follows a lower-case letter or a digit, then all lower-case. */
+export function snake(s: string): string {
+  return remembered(snakes, s, snakeOf);
+}
+
+// Every page votes with every property name against its sample key (§5.5), so the same few thousand
+// names are cased again and again: each form is computed once per name (bounded).
+const camels = new Map<string, string>();
+const snakes = new Map<string, string>();
+const REMEMBERED = 8192;
+
+function remembered(cache: Map<string, string>, s: string, compute: (s: string) => string): string {
+  let out = cache.get(s);
+  if (out === undefined) {
+    if (cache.size >= REMEMBERED) cache.clear();
+    out = compute(s);
+    cache.set(s, out);
+  }
+  return out;
+}
+
+function camelOf(s: string): string {
   let end = 0;
   while (end < s.length && isUpper(s[end])) end++;
   if (end === 0) return s;
@@ -18,8 +43,7 @@ export function camel(s: string): string {
   return s.slice(0, lowerTo).toLowerCase() + s.slice(lowerTo);
 }
 
-/** snake_case: `_` before a capital that follows a lower-case letter or a digit, then all lower-case. */
-export function snake(s: string): string {
+function snakeOf(s: string): string {
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -64,11 +88,12 @@ export function voteWireCase(pairs: { name: string; key: string }[]): WireCase {
 export function wireCaseVotes(pairs: { name: string; key: string }[]): { camel: number; pascal: number; snake: number } {
   const votes = { camel: 0, pascal: 0, snake: 0 };
   for (const { name, key } of pairs) {
-    const matches: (keyof typeof votes)[] = [];
-    if (key === name) matches.push("pascal");
-    if (key === camel(name)) matches.push("camel");
-    if (key === snake(name)) matches.push("snake");
-    if (matches.length === 1) votes[matches[0]!]++;
+    const pascal = key === name;
+    const isCamel = key === camel(name);
+    const isSnake = key === snake(name);
+    if (pascal && !isCamel && !isSnake) votes.pascal++;
+    else if (isCamel && !pascal && !isSnake) votes.camel++;
+    else if (isSnake && !pascal && !isCamel) votes.snake++;
   }
   return votes;
 }
