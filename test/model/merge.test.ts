@@ -48,6 +48,26 @@ describe("mergePages", () => {
     expect(byName.get("GetBResponse")!.properties![0]!.type).toBe("Address2");
   });
 
+  it("changes no page's models and shares no object with them (combine() works on its own copies)", () => {
+    const described = page("c.html", "GetC", [
+      cls("GetC", [prop("Id", "int")], { role: "request" }),
+      cls("Address", [{ ...prop("Street", "string"), description: "the street" }], { description: "where", from: "reference" }),
+      cls("Cut", [prop("A", "int")], { partial: true }),
+    ]);
+    const whole = page("d.html", "GetD", [cls("GetD", [], { role: "request" }), cls("Cut", [prop("A", "int"), prop("B", "int")])]);
+    const pages = [getA, described, whole, getB];
+    const before = structuredClone(pages);
+    const api = mergePages(pages);
+    expect(pages).toEqual(before);
+    const pageObjects = new Set<object>(pages.flatMap((p) => p.types.flatMap((t) => [t, ...(t.properties ?? [])])));
+    for (const t of api.types) for (const o of [t, ...(t.properties ?? [])]) expect(pageObjects.has(o)).toBe(false);
+    const address = api.types.find((t) => t.name === "Address")!;
+    expect(address.description).toBe("where");
+    expect(address.properties![0]!.description).toBe("the street");
+    expect(api.types.find((t) => t.name === "Cut")!.properties!.map((p) => p.name)).toEqual(["A", "B"]);
+    expect(mergePages(pages)).toEqual(api);
+  });
+
   it("is independent of page order", () => {
     expect(mergePages([getA, getB]).types).toEqual(mergePages([getB, getA]).types);
   });
