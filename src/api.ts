@@ -289,15 +289,20 @@ export interface GenerateResult extends EmitResult {
   unchanged?: { operations: number; types: number; files: number };
 }
 
-/** `reuseUnchanged`: answer an unchanged run from the manifest (see GenerateResult.unchanged); the CLI does. */
+/**
+ * `reuseUnchanged`: answer an unchanged run from the manifest (see GenerateResult.unchanged); the CLI does.
+ * `inputs`: the inputs of exactly these options, already loaded (the CLI's unchanged check read them);
+ * the run consumes them.
+ */
 export interface RunFlags {
   reuseUnchanged?: boolean;
+  inputs?: Loaded;
 }
 
-export async function generate(options: RunOptions, reporter: Reporter = silentReporter, { reuseUnchanged = false }: RunFlags = {}): Promise<GenerateResult> {
+export async function generate(options: RunOptions, reporter: Reporter = silentReporter, { reuseUnchanged = false, inputs: given }: RunFlags = {}): Promise<GenerateResult> {
   const started = performance.now();
   return scrubbed(options, async () => {
-    const inputs = await loadInputs(options, reporter);
+    const inputs = await inputsOf(options, reporter, given);
     const recorded = reuseUnchanged ? await unchangedRecord(options, inputs) : undefined;
     if (recorded) {
       reportRecorded(recorded, reporter);
@@ -322,10 +327,10 @@ export interface CheckResult extends EmitResult {
 export async function check(
   options: RunOptions,
   reporter: Reporter = silentReporter,
-  { patch = false, reuseUnchanged = false }: { patch?: boolean } & RunFlags = {},
+  { patch = false, reuseUnchanged = false, inputs: given }: { patch?: boolean } & RunFlags = {},
 ): Promise<CheckResult> {
   return scrubbed(options, async () => {
-    const inputs = await loadInputs(options, reporter);
+    const inputs = await inputsOf(options, reporter, given);
     const recorded = reuseUnchanged ? await unchangedRecord(options, inputs) : undefined;
     if (recorded) {
       reportRecorded(recorded, reporter);
@@ -361,6 +366,13 @@ export async function inspect(options: RunOptions, reporter: Reporter = silentRe
       dumps: built.pages.map((p) => dumpPage(p)),
     };
   }, reporter);
+}
+
+/** The run's inputs: loaded now, or as given (then the first stage is still named, as in every run). */
+async function inputsOf(options: RunOptions, reporter: Reporter, given: Loaded | undefined): Promise<Loaded> {
+  if (!given) return loadInputs(options, reporter);
+  reporter.stage?.("reading sources");
+  return given;
 }
 
 /** Defence in depth: no header value may appear in an error message, whatever produced it. */

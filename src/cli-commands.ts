@@ -1,34 +1,19 @@
 // The command line: yargs definitions and wiring to api.ts. No logic lives here: the flags come from
 // the option table (src/options.ts), the config file is merged in (source/config.ts) and api.ts does the work.
-// cli.ts (the entry) loads this module for every run that its unchanged-run answer (cli-unchanged.ts) declines.
+// cli.ts (the entry) loads this module for every run that its unchanged-run answer (cli-unchanged.ts)
+// declines and that is not a plain generate/check (those go to cli-run.ts directly); the commands'
+// actions and messages live in cli-run.ts, shared by both ways in.
 
 import path from "node:path";
 import yargs, { type Argv } from "yargs";
 import { hideBin } from "yargs/helpers";
-import {
-  EXIT,
-  RunFailedError,
-  SsgenError,
-  UsageError,
-  check,
-  formatGenerateSummary,
-  generate,
-  inspect,
-  type Reporter,
-  type RunOptions,
-} from "./api.js";
+import { EXIT, SsgenError, UsageError, formatGenerateSummary, generate, inspect } from "./api.js";
+import { checkAll, generateAll, print, reportError, reporter, run, type Run } from "./cli-run.js";
 import { OPTIONS, OPTION_NAMES, flagName, type CommandName, type GivenOptions, type OptionSpec } from "./options.js";
 import { loadConfig, resolveProjects, validateOptions } from "./source/config.js";
 import { watchDebounced, watchTargets } from "./source/watch.js";
 import { findGeneratedClients, updateOptions } from "./update.js";
-import { makeProgress, makeStages } from "./source/progress.js";
-import { terminalText } from "./source/redact.js";
 import { SSGEN_VERSION } from "./version.js";
-
-/** Every line ssgen prints goes through terminalText: page and server text is never raw. */
-function print(stream: NodeJS.WriteStream, text: string): void {
-  stream.write(terminalText(text));
-}
 
 const EPILOGUE = `Exit codes:
   0  success
@@ -70,31 +55,11 @@ export function givenFlags(argv: Record<string, unknown>): GivenOptions {
   return validateOptions(given, "flags", true);
 }
 
-interface Run {
-  /** The config's project, when it has `projects`. */
-  name?: string;
-  options: RunOptions;
-  configFile?: string;
-}
-
 /** One run per selected project (or the one run), from the flags and the config they point at. */
 async function runsOf(argv: Record<string, unknown>): Promise<Run[]> {
   const flags = givenFlags(argv);
   const loaded = await loadConfig(flags.config, process.cwd());
   return resolveProjects({ flags, loaded, cwd: process.cwd(), env: process.env }).map((r) => ({ ...r, configFile: loaded.file }));
-}
-
-/** `ssgen: project NAME` before each project's output when there are several. */
-function heading(run: Run, runs: readonly Run[]): void {
-  if (runs.length > 1 && run.name && !run.options.quiet) print(process.stderr, `ssgen: project ${run.name}\n`);
-}
-
-async function generateAll(runs: readonly Run[]): Promise<void> {
-  for (const r of runs) {
-    heading(r, runs);
-    const result = await generate(r.options, reporter(r.options), { reuseUnchanged: true });
-    if (!r.options.quiet) print(process.stderr, formatGenerateSummary(result) + "\n");
-  }
 }
 
 /**
@@ -132,39 +97,6 @@ async function watchAndGenerate(argv: Record<string, unknown>): Promise<number> 
   };
   await cycle();
   return new Promise<number>(() => {}); // until Ctrl-C
-}
-
-/** Prints a failure; returns its exit code. */
-function reportError(error: unknown): number {
-  if (error instanceof RunFailedError || error instanceof SsgenError) {
-    print(process.stderr, `ssgen: ${error.message}\n`);
-    return error.exitCode;
-  }
-  const e = error as Error;
-  print(process.stderr, `ssgen: internal error: ${e?.stack ?? String(error)}\n`);
-  return EXIT.internal;
-}
-
-function reporter(options: RunOptions): Reporter {
-  return {
-    verbose: options.verbose,
-    warn: (line) => {
-      if (!options.quiet) print(process.stderr, line + "\n");
-    },
-    info: (line) => {
-      if (!options.quiet) print(process.stderr, line + "\n");
-    },
-    progress: makeProgress(options.quiet ? "quiet" : "auto"),
-    stage: makeStages(options.quiet ? "quiet" : "auto", options.verbose),
-  };
-}
-
-async function run(action: () => Promise<number>): Promise<void> {
-  try {
-    process.exitCode = await action();
-  } catch (error) {
-    process.exitCode = reportError(error);
-  }
 }
 
 const COMMANDS = ["generate", "check", "inspect", "update"];
@@ -205,18 +137,7 @@ export async function runCommands(): Promise<void> {
           .example("$0 check --config ssgen.config.json", "CI: fail when generated/ is stale")
           .example("$0 check --input pages/ --out src/api --diff", "Show the line diff too")
           .epilogue(EPILOGUE),
-      (argv) =>
-        run(async () => {
-          const runs = await runsOf(argv);
-          let drift = false;
-          for (const r of runs) {
-            heading(r, runs);
-            const result = await check(r.options, reporter(r.options), { patch: argv.diff === true, reuseUnchanged: true });
-            print(process.stdout, result.text + "\n");
-            drift ||= result.report.drift;
-          }
-          return drift ? EXIT.drift : EXIT.ok;
-        }),
+      (argv) => run(async () => checkAll(await runsOf(argv), argv.diff === true)),
     )
     .command(
       "inspect",

@@ -5,11 +5,13 @@
 // warnings, grouped, and the summary or the check verdict). Anything else, or any doubt, is declined
 // (undefined) and the yargs commands (cli-commands.ts) run it as usual: a command line that is not
 // plainly `generate`/`check` with table flags, --watch, a --url (its pages are read again by the
-// full run, with conditional requests when --cache is given), a config or input error, or a
-// changed input or output.
+// full run, with conditional requests when --cache is given), or a config or input error. A plain
+// command line whose input or output changed is handed back with its runs and the inputs read so
+// far: cli-run.ts runs it in full, without yargs and without reading the pages twice.
 
 import { OPTIONS, OPTION_NAMES, flagName, type OptionName, type OptionSpec } from "./options.js";
-import { loadInputs, reportRecorded, unchangedCheckResult, unchangedGenerateResult, unchangedRecord } from "./inputs.js";
+import type { PlainRuns } from "./cli-run.js";
+import { loadInputs, reportRecorded, unchangedCheckResult, unchangedGenerateResult, unchangedRecord, type Loaded } from "./inputs.js";
 import { loadConfig, resolveProjects, validateOptions, type RunOptions } from "./source/config.js";
 import { EXIT } from "./source/errors.js";
 import { terminalText } from "./source/redact.js";
@@ -77,8 +79,12 @@ function print(stream: NodeJS.WriteStream, text: string): void {
   stream.write(terminalText(text));
 }
 
-/** The exit code of an unchanged generate/check that was answered here, or undefined: run it in full. */
-export async function answerUnchanged(argv: readonly string[]): Promise<number | undefined> {
+/**
+ * The exit code of an unchanged generate/check that was answered here; or its runs, with the inputs
+ * read so far, when it is a plain generate/check with something to do (cli-run.ts runs it without
+ * yargs, and without reading the pages again); or undefined: the yargs commands run it in full.
+ */
+export async function answerUnchanged(argv: readonly string[]): Promise<number | PlainRuns | undefined> {
   const plain = plainCommand(argv);
   if (!plain) return undefined;
   const answers: { name?: string; options: RunOptions; recorded: NonNullable<Awaited<ReturnType<typeof unchangedRecord>>>; started: number; stage: (name?: string) => void }[] = [];
@@ -87,13 +93,15 @@ export async function answerUnchanged(argv: readonly string[]): Promise<number |
     const loaded = await loadConfig(flags.config, process.cwd());
     const runs = resolveProjects({ flags, loaded, cwd: process.cwd(), env: process.env });
     if (runs.some((r) => r.options.urls.length > 0 || r.options.watch)) return undefined;
+    const read: Loaded[] = [];
     for (const run of runs) {
       const started = performance.now();
       // nothing is printed until every run is known to be unchanged (or the full run prints it all)
       const stage = makeStages(run.options.quiet ? "quiet" : "auto", run.options.verbose);
       const inputs = await loadInputs(run.options, { warn() {}, progress: silentProgress, stage });
       const recorded = await unchangedRecord(run.options, inputs);
-      if (!recorded) return undefined;
+      if (!recorded) return { command: plain.command, diff: plain.diff, runs, loaded: [...read, inputs] };
+      read.push(inputs);
       answers.push({ ...run, recorded, started, stage });
     }
   } catch {

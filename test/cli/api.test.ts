@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunFailedError, buildApi, check, generate, inspect, loadPages, type Reporter, type RunOptions } from "../../src/api.js";
 import { silentProgress } from "../../src/source/progress.js";
+import { silentReporter } from "../../src/source/reporter.js";
+import { loadInputs } from "../../src/inputs.js";
 import { opPageHtml } from "./pages.js";
 import { defaultRunOptions } from "../../src/source/config.js";
 
@@ -88,6 +90,21 @@ describe("api", () => {
     expect(kept.pages.every((p) => p.text.length > 0)).toBe(true);
     expect(buildApi(consumed, flags, { consume: true })).toEqual(expected);
     expect(consumed.pages.map((p) => [p.text, p.bytes])).toEqual([["", undefined], ["", undefined]]);
+  });
+
+  it("generate with inputs already loaded reads no page again (the CLI's unchanged check read them)", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "ssgen-given-"));
+    try {
+      await writeFile(path.join(dir, "a.html"), opPageHtml({ name: "GetWidget", props: [{ name: "Id", type: "int" }] }));
+      const given = options([dir], { out: path.join(dir, "out") });
+      const inputs = await loadInputs(given, silentReporter);
+      await rm(path.join(dir, "a.html"));
+      const result = await generate(given, silentReporter, { inputs });
+      expect(result.api.operations.map((op) => op.name)).toEqual(["GetWidget"]);
+      await expect(generate(given)).rejects.toThrow(); // read again: the page is gone
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("the emitter's warnings reach the reporter and the model's diagnostics, grouped by code", async () => {
