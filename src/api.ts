@@ -32,7 +32,7 @@ import { summarizeModel } from "./write/manifest.js";
 import { saveInputsRecord, type InputsRecord } from "./write/unchanged.js";
 import { READ_FROM, plural } from "./summary-line.js";
 import { SSGEN_VERSION } from "./version.js";
-import { limitHeapGrowth, releaseStageGarbage } from "./memory.js";
+import { isLargeRun, limitHeapGrowth, releaseStageGarbage } from "./memory.js";
 
 export type { RunOptions } from "./source/config.js";
 export { loadPages, type LoadedPage, type LoadResult, type UrlSource } from "./source/load.js";
@@ -216,11 +216,12 @@ function inputsRecord(key: string, emitted: EmitResult): InputsRecord {
 
 async function buildAndEmit(options: RunOptions, reporter: Reporter, inputs?: Loaded): Promise<EmitResult> {
   const { loaded, prettierConfig, runtimeSource } = inputs ?? (await loadInputs(options, reporter));
-  const restoreHeapGrowth = limitHeapGrowth(inputBytes(loaded));
+  const large = isLargeRun(inputBytes(loaded));
+  const restoreHeapGrowth = large ? limitHeapGrowth() : undefined;
   try {
-    return await parseAndEmit(options, reporter, loaded, prettierConfig, runtimeSource);
+    return await parseAndEmit(options, reporter, { loaded, prettierConfig, runtimeSource, consume: large });
   } finally {
-    restoreHeapGrowth();
+    restoreHeapGrowth?.();
   }
 }
 
@@ -228,9 +229,13 @@ function inputBytes(loaded: LoadResult): number {
   return loaded.pages.reduce((sum, p) => sum + (p.bytes?.length ?? p.text.length), 0);
 }
 
-async function parseAndEmit(options: RunOptions, reporter: Reporter, loaded: LoadResult, prettierConfig: Loaded["prettierConfig"], runtimeSource: string): Promise<EmitResult> {
+async function parseAndEmit(
+  options: RunOptions,
+  reporter: Reporter,
+  { loaded, prettierConfig, runtimeSource, consume }: Omit<Loaded, "key"> & { consume: boolean },
+): Promise<EmitResult> {
   reporter.stage?.(`parsing ${plural(loaded.pages.length, "page")}`);
-  const built = buildApi(loaded, options, { consume: true });
+  const built = buildApi(loaded, options, { consume });
   // the solve's intermediate data is garbage now: collected before emit allocates on top of it
   releaseStageGarbage();
   reporter.stage?.(`emitting TypeScript for ${plural(built.api.operations.length, "operation")}, ${plural(built.api.types.length, "type")}`);

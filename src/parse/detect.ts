@@ -33,10 +33,15 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** A character isBinary counts. */
+const SUSPECT = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/;
+
 /** NUL bytes or a run of U+FFFD replacement characters (invalid UTF-8) mean the input is not text. */
 export function isBinary(text: string): boolean {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
   if (head.includes("\u0000")) return true;
+  // almost every page has none of them: one native scan instead of a loop over every character
+  if (!SUSPECT.test(head)) return false;
   let bad = 0;
   for (let i = 0; i < head.length; i++) {
     const c = head.charCodeAt(i);
