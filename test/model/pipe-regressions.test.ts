@@ -135,3 +135,24 @@ describe("pipe: generic arguments only under QueryBase", () => {
     expect(r.response).toBe("QueryResponse<Thing>");
   });
 });
+
+describe("pipe: late binding of an AutoQuery argument with a base", () => {
+  // QueryCustomer6 (seed 1, 1,000 ops): `Customer6 : Shipment4`; the response's `Results` element holds
+  // Shipment4's members too, so Customer6's table alone did not fit it and stayed `Unnamed3`.
+  it("a provisional table takes the name whose sample object fits it with its bases", () => {
+    const r = walkTables({
+      operation: "QueryThings",
+      captions: false,
+      request: parseSampleBody('{"orderBy":"String","orderByDesc":"String"}').value,
+      response: parseSampleBody('{"offset":0,"total":0,"results":[{"a":0,"b":0}]}').value,
+      tables: [
+        table([["Skip", "int?"], ["Take", "int?"], ["OrderBy", "string"], ["OrderByDesc", "string"]]),
+        table([["A", "int"]]),
+        table([["B", "int"]]),
+        table([["Offset", "int"], ["Total", "int"], ["Results", "List<Thing>"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["QueryThings:QueryDb<Thing>", "QueryBase", "Thing:ThingBase", "ThingBase", "QueryResponse"]);
+    expect(r.response).toBe("QueryResponse<Thing>");
+  });
+});

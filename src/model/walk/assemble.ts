@@ -66,8 +66,18 @@ export function assemble(
     const slot = slots[i];
     if (!slot || slot.naming !== "provisional") continue;
     const tb = tables[i]!;
-    const names = [...new Set(s.x0.filter((x) => !taken.has(x.name) && compatible(tb, x.value)).map((x) => x.name))];
+    // an object of the type holds its bases' members too (a G1 table may have a base chain)
+    const chain = [tb];
+    for (let j = i + 1; j < tables.length; j++) if (slots[j]?.role === "base" && chain.some((c) => c.index === slots[j]!.of)) chain.push(tables[j]!);
+    const names = [...new Set(s.x0.filter((x) => !taken.has(x.name) && compatible(chain, x.value)).map((x) => x.name))];
     if (names.length === 1) {
+      // inferred base names followed the provisional one (`Unnamed3Base`): they follow the bound name
+      const from = slot.name;
+      for (const t of chain.slice(1)) {
+        const b = slots[t.index]!;
+        if (b.naming !== "inferred" || !b.name.startsWith(from)) continue;
+        b.name = names[0]! + b.name.slice(from.length);
+      }
       slot.name = names[0]!;
       slot.naming = "reference";
       if (slot.role === "unknown") slot.role = "reference";
@@ -340,11 +350,12 @@ export function signatureName(tb: Table): string | undefined {
   return undefined;
 }
 
-export function compatible(tb: Table, v: SampleNode | undefined): boolean {
+/** Whether a sample value can be an instance of the table with its base chain (`chain[0]` the table). */
+export function compatible(chain: readonly Table[], v: SampleNode | undefined): boolean {
   if (!v || v.kind === "null") return true;
-  if (tb.kind === "enum") return v.kind === "scalar";
+  if (chain[0]!.kind === "enum") return v.kind === "scalar";
   if (v.kind !== "object") return false;
-  for (const k of objectKeys(v).set) if (!tb.keys.has(k)) return false;
+  for (const k of objectKeys(v).set) if (!chain.some((tb) => tb.keys.has(k))) return false;
   return true;
 }
 

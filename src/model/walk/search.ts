@@ -353,20 +353,26 @@ export class Search {
     // ... and no more of them than the base has parameters (QueryDb<T> under QueryBase: one)
     if (this.input.captions ? base?.caption !== undefined : true) {
       const arity = this.input.captions ? base!.captionParams?.length || 1 : 2;
-      let taken = 0;
-      for (let j = t + 1; j < i; j++) if (this.slots[j]?.role === "generic-arg" && this.slots[j]!.of === t) taken++;
-      if (taken >= arity) return;
+      if (this.genericArgsOf(t, i) >= arity) return;
     }
     const added = known !== undefined;
     if (added) this.seen.add(name);
     this.place(i, name, "generic-arg", tb.caption ? "caption" : known !== undefined ? "reference" : "provisional", t, undefined);
     this.pos++;
-    this.score -= 1;
+    const cost = !this.input.captions && this.genericArgsOf(t, i) > 0 ? 1 + SECOND_ARGUMENT : 1;
+    this.score -= cost;
     this.walkType(i, name, undefined, undefined, g);
-    this.score += 1;
+    this.score += cost;
     this.pos--;
     this.slots[i] = undefined;
     if (added) this.seen.delete(name);
+  }
+
+  /** Generic-argument tables of t's base placed before table i. */
+  private genericArgsOf(t: number, i: number): number {
+    let taken = 0;
+    for (let j = t + 1; j < i; j++) if (this.slots[j]?.role === "generic-arg" && this.slots[j]!.of === t) taken++;
+    return taken;
   }
 
   /** From the q-th reference of table t (rows in table order, refType order within a row). */
@@ -732,6 +738,12 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
  * than a tie-break: every other score step is a whole point.
  */
 const REQUEST_NAMED_RESPONSE = 0.5;
+/**
+ * Without captions, half a point against a second generic argument after QueryBase: `QueryDb<From, Into>`
+ * and `QueryDb<T>` whose T has a base explain such a page equally, and the rows cannot show which; the
+ * second is the common DTO. Never more than a tie-break.
+ */
+const SECOND_ARGUMENT = 0.5;
 function requestNamed(tb: Table, input: WalkInput): boolean {
   return input.captions && tb.caption !== undefined && /Request\d*$/.test(tb.caption) && tb.caption !== input.operation;
 }
