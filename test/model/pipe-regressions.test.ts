@@ -156,3 +156,20 @@ describe("pipe: late binding of an AutoQuery argument with a base", () => {
     expect(r.response).toBe("QueryResponse<Thing>");
   });
 });
+
+describe("pipe: an identified type is shown where the walk visits it", () => {
+  // SyncVoucher8 and other big pages (seed 1, 1,000 ops): a reference to a type the solve identified
+  // was read as tableless (X0) although its table comes later on the same page, which let the tables
+  // before it take other names.
+  it("a reference to an identified type whose table comes later cannot be tableless here", () => {
+    const r = walkTables({
+      operation: "Op",
+      captions: false,
+      tables: [table([["A", "Bar"], ["B", "Foo"]], "body"), table([["Code", "string"]]), table([["City", "string"]])],
+      names: [undefined, undefined, "Bar"],
+      identified: new Set(["Bar"]),
+    });
+    // Bar is visited first, so the table before Bar's can only be the request's base
+    expect(names(r)).toEqual(["Op:OpBase", "OpBase", "Bar"]);
+  });
+});

@@ -21,6 +21,9 @@ import { sampleBases } from "./sample-bases.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, standaloneEnums } from "./enums.js";
 
+/** Search budget of a text-pipe page's first walk, before any table is identified (the full one is §5.3's). */
+const FIRST_PIPE_BUDGET = 10_000;
+
 /** Walks of the pages with uncaptioned tables, each after identifying more tables by their rows. */
 const IDENTITY_ROUNDS = 3;
 
@@ -81,15 +84,24 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const presence = presenceCandidates(pipe.map((w) => ({ plan: w.plan, complete: w.keys.complete })));
   let identity = new Map<string, string>();
   let identified = new Set<string>();
-  const walkPage = (w: Walked, baseRule: BaseRule): WalkResult => {
+  const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number): WalkResult => {
     const names = namesOnPage(w.keys.keys, identity);
     const mayBe = w.input.captions ? undefined : presentWhereReferenced(w.keys.keys, presence);
-    return walkTables({ ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified }), ...(mayBe && { mayBe, valueTypes }) }, w.plan);
+    return walkTables(
+      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified }), ...(mayBe && { mayBe, valueTypes }), ...(nodeCap && { nodeCap }) },
+      w.plan,
+    );
   };
   const openBases = (w: Walked): BaseRule => (d, b) => (candidates.possible.get(keyAt(w.keys, d) ?? "")?.has(w.keys.keys[b]!) ? "may" : "never");
 
-  // 2. each page with only the bases no page refutes
-  for (const w of walked) w.result = walkPage(w, openBases(w));
+  // 2. each page with only the bases no page refutes. A text-pipe page whose search overflows before
+  // any table is identified reads nothing that counts (identity.ts skips overflowed readings): its
+  // first walk gets a small budget, and its full walk waits for the names the other pages give.
+  const deferred = new Set<Walked>();
+  for (const w of walked) {
+    w.result = walkPage(w, openBases(w), w.input.captions ? undefined : FIRST_PIPE_BUDGET);
+    if (!w.input.captions && w.result.overflowed) deferred.add(w);
+  }
 
   // 2b. the names the pages' references agree on (where presence allows); the pages are walked
   // again knowing them, until no new table is identified
@@ -101,11 +113,13 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     identified = new Set(identity.values());
     // only pages that show a table whose name changed, or reference a name that did, can read differently
     for (const w of uncaptioned) {
-      if (w.keys.keys.some((k) => changed.keys.has(k)) || w.plan.tables.some((t) => t.refList.some((r) => changed.names.has(r.x.name)))) {
+      if (deferred.has(w) || w.keys.keys.some((k) => changed.keys.has(k)) || w.plan.tables.some((t) => t.refList.some((r) => changed.names.has(r.x.name)))) {
         w.result = walkPage(w, openBases(w));
+        deferred.delete(w);
       }
     }
   }
+  for (const w of deferred) w.result = walkPage(w, openBases(w));
 
   // 3. one base per type, imposed on the pages that read otherwise
   // a page whose search ran out of budget kept a greedy reading: it does not vote

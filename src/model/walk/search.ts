@@ -414,7 +414,9 @@ export class Search {
         this.input.captions && this.pos < this.n && this.input.tableful?.has(x.name) === true && !this.tables[t]?.captionParams?.length;
       // likewise the table the solve identified as X, right where the walk visits X
       const identifiedHere = fits && !this.input.captions && this.input.names?.[next!.index] === x.name;
-      if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow && !identifiedHere) {
+      // ... or identified as X further on: visited now, X's table would be here (generic rows exempt, as above)
+      const identifiedLater = !identifiedHere && !this.input.captions && this.tables[t]?.signature !== "QueryResponse" && this.identifiedAfter(x.name);
+      if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow && !identifiedHere && !identifiedLater) {
         const pen = knownTableless(x.name) ? 0 : 1;
         this.score -= pen;
         const entry = this.#x0At[this.x0.length] ?? (this.#x0At[this.x0.length] = { name: "", value: undefined });
@@ -430,6 +432,14 @@ export class Search {
       return;
     }
     this.resume(k);
+  }
+
+  /** A table after pos that the solve identified as this name. */
+  private identifiedAfter(name: string): boolean {
+    const names = this.input.names;
+    if (!names) return false;
+    for (let i = this.pos + 1; i < this.n; i++) if (names[i] === name) return true;
+    return false;
   }
 
   private fits(tb: Table, x: Ref): boolean {
