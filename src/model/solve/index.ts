@@ -17,7 +17,8 @@ import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js
 import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, breakCycles, countVotes, decideBases, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
-import { sampleBases } from "./sample-bases.js";
+import { elementBases, sampleBases } from "./sample-bases.js";
+import { forgetElementIndexes } from "./elements.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, standaloneEnums } from "./enums.js";
 
@@ -225,8 +226,15 @@ function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKey
   // the same WalkedType objects as the pages': a base set below is in the next round's chains
   const byName = new Map(tables.map((t) => [t.model.name, t] as const));
   const pages = captioned.map((w) => ({ types: w.result!.types, first: firsts.get(w.keys)! }));
+  // the elements of collection responses (no table): JSON/JSV arrays of objects with keys
+  const elements = captioned.flatMap((w) => {
+    const { raw, resBody } = w.prepared;
+    const el = w.result!.response === undefined && raw.response && (resBody.syntax === "json" || resBody.syntax === "jsv") && resBody.value?.kind === "array" ? resBody.value.items[0] : undefined;
+    return el?.kind === "object" && el.entries.length ? [el] : [];
+  });
   for (let round = 0; round < SAMPLE_BASE_ROUNDS; round++) {
     const bases = sampleBases(pages, byName);
+    for (const [t, b] of elementBases(elements, pages, byName)) if (!bases.has(t)) bases.set(t, b);
     let changed = false;
     for (const w of captioned) {
       for (const t of w.result!.types) {
@@ -237,6 +245,7 @@ function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKey
       }
     }
     if (!changed) return;
+    forgetElementIndexes(); // matchArrayElement's indexes know which classes have a base
   }
 }
 

@@ -53,28 +53,20 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
     }
   }
   if (evidence.size === 0) return new Map();
-  // types by the keys of their own rows: a base's chain holds an extra key as its own or deeper
-  const byKey = new Map<string, string[]>();
-  for (const [name, t] of byName) {
-    if (t.model.kind !== "class" || t.model.genericParams?.length) continue;
-    for (const p of t.model.properties ?? []) {
-      const k = keyOf(p.name);
-      const list = byKey.get(k);
-      if (!list) byKey.set(k, [name]);
-      else if (list[list.length - 1] !== name) list.push(name);
-    }
-  }
+  // types by the keys of their own rows (a base's chain holds an extra key as its own or deeper), and
+  // the types derived from each (B2 : B1 where B1 has the key holds it too)
+  const index = keyIndex(byName);
+  const shownOn = pagesByType(pages);
   const out = new Map<string, string>();
   for (const name of evidence) {
     const objects = samples.get(name)!;
-    const candidates = new Set<string>();
-    for (const { obj, own } of objects) for (const k of objectKeys(obj).set) if (!own.has(k)) for (const c of byKey.get(k) ?? []) candidates.add(c);
+    const candidates = holding(objects.flatMap(({ obj, own }) => [...objectKeys(obj).set].filter((k) => !own.has(k))), index);
     let best: string | undefined;
     let bestOmitted = Infinity;
     let tie = false;
     for (const c of [...candidates].sort()) {
       const base = byName.get(c);
-      if (!base || c === name || derivesFrom(base, name, byName) || !seenBefore(pages, name, c)) continue;
+      if (!base || c === name || derivesFrom(base, name, byName) || !seenBefore(shownOn, name, c)) continue;
       let omitted = 0;
       for (const { obj, own } of objects) {
         const o = baseOmits(base, obj, byName, own);
@@ -93,7 +85,7 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
   return out;
 }
 
-type SampleObject = SampleNode & { kind: "object" };
+export type SampleObject = SampleNode & { kind: "object" };
 
 /**
  * Every sample object of each type on one page: the walk's own (a base's is its derived type's
@@ -136,6 +128,103 @@ function objectsOfTypes(types: readonly WalkedType[], byName: ReadonlyMap<string
   return out;
 }
 
+/**
+ * Bases only a collection response's element shows. The element of a `List<X>` response (§4 rule 3:
+ * no table) holds the members of X's chain; where no class's chain explains it, X may be a class
+ * whose base was seen before it on every page that shows it (so no page prints that base after
+ * it): T : B for the one pair whose joined chain explains the element best, T without a base and
+ * B seen before T (or right after it) wherever T shows. A tie decides nothing.
+ */
+export function elementBases(elements: readonly SampleObject[], pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!elements.length) return out;
+  const index = keyIndex(byName);
+  const shownOn = pagesByType(pages);
+  const none = new Set<string>();
+  // the keys of each type's whole chain, memoised (a cheap filter before explains())
+  const chains = new Map<string, Set<string>>();
+  const chainKeys = (name: string): Set<string> => {
+    let keys = chains.get(name);
+    if (keys) return keys;
+    keys = new Set();
+    const visited = new Set<string>();
+    for (let w = byName.get(name); w && !visited.has(w.model.name); w = w.model.base === undefined ? undefined : byName.get(w.model.base.replace(/<.*$/, ""))) {
+      visited.add(w.model.name);
+      for (const p of w.model.properties ?? []) keys.add(keyOf(p.name));
+    }
+    chains.set(name, keys);
+    return keys;
+  };
+  const covers = (holder: ReadonlySet<string>, keys: Iterable<string>) => [...keys].every((k) => holder.has(k));
+  for (const el of elements) {
+    const keys = objectKeys(el).set;
+    // some class's chain explains it already: the page matches it (elements.ts)
+    if ([...holding(keys, index)].some((c) => covers(chainKeys(c), keys) && baseOmits(byName.get(c)!, el, byName, none) >= 0)) continue;
+    let best: [string, string] | undefined;
+    let least = Infinity;
+    let tie = false;
+    const owners = new Set([...keys].flatMap((k) => index.byKey.get(k) ?? []));
+    for (const t of [...owners].sort()) {
+      const w = byName.get(t)!;
+      if (w.model.kind !== "class" || w.model.base !== undefined || w.model.genericParams?.length || WELL_KNOWN.has(t)) continue;
+      const own = chainKeys(t);
+      const rest = [...keys].filter((k) => !own.has(k));
+      if (!rest.length) continue;
+      // B's chain holds every other key and none of T's own; the rarest key names the few candidates
+      const rarest = rest.reduce((x, y) => ((index.byKey.get(x)?.length ?? 0) <= (index.byKey.get(y)?.length ?? 0) ? x : y));
+      for (const b of [...holding([rarest], index)].sort()) {
+        const base = byName.get(b);
+        if (!base || b === t) continue;
+        const inherited = chainKeys(b);
+        if (!covers(inherited, rest) || [...own].some((k) => inherited.has(k))) continue;
+        if (derivesFrom(base, t, byName) || !seenBefore(shownOn, t, b)) continue;
+        const joined: WalkedType = { ...w, model: { ...w.model, base: base.model.name } };
+        const omitted = baseOmits(joined, el, byName, none);
+        if (omitted < 0 || omitted > least) continue;
+        if (omitted === least) tie = true;
+        else [best, least, tie] = [[t, b], omitted, false];
+      }
+    }
+    if (best && !tie && !out.has(best[0])) out.set(best[0], best[1]);
+  }
+  return out;
+}
+
+interface KeyIndex {
+  byKey: Map<string, string[]>;
+  derived: Map<string, string[]>;
+}
+
+/** The types whose chain holds one of the keys: those with it as an own row, and the types derived from them. */
+function holding(keys: Iterable<string>, index: KeyIndex): Set<string> {
+  const found = new Set<string>();
+  const add = (c: string) => {
+    if (found.has(c)) return;
+    found.add(c);
+    for (const d of index.derived.get(c) ?? []) add(d);
+  };
+  for (const k of keys) for (const c of index.byKey.get(k) ?? []) add(c);
+  return found;
+}
+
+/** Types by the keys of their own rows, and each type's derived types (their chains hold those keys too). */
+function keyIndex(byName: ReadonlyMap<string, WalkedType>): KeyIndex {
+  const byKey = new Map<string, string[]>();
+  const derived = new Map<string, string[]>();
+  for (const [name, t] of byName) {
+    const b = t.model.base?.replace(/<.*$/, "");
+    if (b !== undefined) derived.set(b, [...(derived.get(b) ?? []), name]);
+    if (t.model.kind !== "class" || t.model.genericParams?.length) continue;
+    for (const p of t.model.properties ?? []) {
+      const k = keyOf(p.name);
+      const list = byKey.get(k);
+      if (!list) byKey.set(k, [name]);
+      else if (list[list.length - 1] !== name) list.push(name);
+    }
+  }
+  return { byKey, derived };
+}
+
 /** `base` or one of its bases is `name`: T : B would close a cycle. */
 function derivesFrom(base: WalkedType, name: string, byName: ReadonlyMap<string, WalkedType>): boolean {
   const visited = new Set<string>();
@@ -148,15 +237,21 @@ function derivesFrom(base: WalkedType, name: string, byName: ReadonlyMap<string,
   return false;
 }
 
+/** The pages that show each type (seenBefore asks about one type's pages only). */
+function pagesByType(pages: readonly CaptionedPage[]): Map<string, CaptionedPage[]> {
+  const out = new Map<string, CaptionedPage[]>();
+  for (const page of pages) for (const name of page.first.keys()) out.set(name, [...(out.get(name) ?? []), page]);
+  return out;
+}
+
 /**
  * On every page that shows T, B's table comes first, or right after T: a base not seen yet follows
  * its derived type, and where B is also what the walk visits next from T (its first reference)
  * the page is the same with or without the base, so only the sample tells.
  */
-function seenBefore(pages: readonly CaptionedPage[], t: string, b: string): boolean {
-  for (const page of pages) {
-    const at = page.first.get(t);
-    if (at === undefined) continue;
+function seenBefore(shownOn: ReadonlyMap<string, readonly CaptionedPage[]>, t: string, b: string): boolean {
+  for (const page of shownOn.get(t) ?? []) {
+    const at = page.first.get(t)!;
     const bAt = page.first.get(b);
     if (bAt === undefined || (bAt >= at && bAt !== at + 1)) return false;
   }

@@ -8,6 +8,7 @@ import type { Diagnostic, RawTable, SampleNode, TypeModel } from "../types.js";
 import { prepare, tableKey, type Table } from "./tables.js";
 import { Overflow, Search, describe, decideRequest, greedyParse, type Snapshot } from "./search.js";
 import { assemble } from "./assemble.js";
+import { fewestOmitted } from "./tie-break.js";
 
 export { keyOf, parseTypeText, knownTableless, isC1Type, nullableNames } from "./tables.js";
 export { objectKeys, type ObjectKeys } from "./sample-access.js";
@@ -113,7 +114,9 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
     if (!search.best) throw new Overflow(); // no reading explains the page under the solve's constraints
     chosen = search.best;
     if (search.alternatives.length) {
-      const alts = [chosen, ...search.alternatives].map((s) => describe(s, tables));
+      const tied = [chosen, ...search.alternatives];
+      if (input.captions) chosen = fewestOmitted(tied, tables);
+      const alts = [chosen, ...tied.filter((s) => s !== chosen)].map((s) => describe(s, tables));
       diagnostics.push({
         code: "W_AMBIGUOUS_WALK",
         detail: `${alts.length} parses score ${chosen.score}: ${alts.join(" / ")}`,
