@@ -38,6 +38,11 @@ const cases: [string, GenerateOptions][] = [
   ["a candidate base may hold the object's keys through its own base (CouponItem : AgentRule)", { ...ENTITY, seed: 952898079, ops: 4 }],
   // FindPolicyNote returns List<FlightInfo>; FlightInfo : PolicyNote with PolicyNote seen first on every page: only the element shows it
   ["a collection response's element shows a base no table order does (FlightInfo : PolicyNote)", { seed: 1428455245, ops: 4 }],
+  // FindTicket's element fits CouponEntry : Ticket and Ticket : CouponEntry; GetTicket's element (a Ticket holding CouponEntry
+  // objects with Ticket's keys) fits only the first
+  ["a hidden base is the one that explains most collection elements (CouponEntry : Ticket)", { seed: 555042376, ops: 2 }],
+  // ExportOrder returns List<BookingLine>: Order : BookingLine explains the element as well, BookingLine's own object does not admit it
+  ["a hidden base must admit the type's own sample objects (BookingLine : Order, not ExportOrder)", { seed: 1445142389, ops: 1 }],
   // GetBooking returns List<Booking>: its element's PascalCase keys are the service's only vote
   [
     "a collection response element's keys vote the service's wire case",

@@ -25,8 +25,13 @@ function typeRef(text: string): TypeRef | undefined {
 const DEPTH = 3;
 const NONE: ReadonlySet<string> = new Set();
 
+/** Types by name: a map, or a view of one with some models replaced (a hypothesis, element-bases.ts). */
+export interface TypeLookup {
+  get(name: string): WalkedType | undefined;
+}
+
 interface Types {
-  byName: { get(name: string): WalkedType | undefined };
+  byName: TypeLookup;
 }
 
 /**
@@ -281,7 +286,7 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
 export function baseOmits(
   base: WalkedType,
   obj: SampleNode & { kind: "object" },
-  byName: ReadonlyMap<string, WalkedType>,
+  byName: TypeLookup,
   own: ReadonlySet<string>,
 ): number {
   return explains(base, obj, { byName }, DEPTH, own);

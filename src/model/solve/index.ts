@@ -17,7 +17,8 @@ import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js
 import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, breakCycles, countVotes, decideBases, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
-import { elementBases, sampleBases } from "./sample-bases.js";
+import { sampleBases, sampleObjects } from "./sample-bases.js";
+import { elementBases } from "./element-bases.js";
 import { forgetElementIndexes } from "./elements.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, standaloneEnums } from "./enums.js";
@@ -233,8 +234,9 @@ function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKey
     return el?.kind === "object" && el.entries.length ? [el] : [];
   });
   for (let round = 0; round < SAMPLE_BASE_ROUNDS; round++) {
-    const bases = sampleBases(pages, byName);
-    for (const [t, b] of elementBases(elements, pages, byName)) if (!bases.has(t)) bases.set(t, b);
+    // an element no class explains asks for a base; T's own objects must admit it
+    const objects = sampleObjects(pages, byName);
+    const bases = sampleBases(pages, byName, elementBases(elements, pages, byName, objects), objects);
     let changed = false;
     for (const w of captioned) {
       for (const t of w.result!.types) {

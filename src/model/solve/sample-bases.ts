@@ -7,7 +7,7 @@ import type { WalkedType } from "../walk/index.js";
 import { keyOf, objectKeys } from "../walk/index.js";
 import { accessOf, entryOf } from "../walk/sample-access.js";
 import { typeFacts, WELL_KNOWN } from "../walk/tables.js";
-import { baseOmits } from "./elements.js";
+import { baseOmits, type TypeLookup } from "./elements.js";
 
 export interface CaptionedPage {
   types: readonly WalkedType[];
@@ -15,17 +15,15 @@ export interface CaptionedPage {
   first: ReadonlyMap<string, number>;
 }
 
-/**
- * Base of each type without one whose sample objects hold keys its own rows do not explain, when
- * exactly one type explains them best: its chain holds every extra key with a value of the right
- * shape, lacks no member a sample always shows, redeclares no own member, and is seen before T (or
- * comes right after it) on every page that shows T. Of several, the one that leaves the
- * fewest members out; a tie decides nothing.
- */
-export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): Map<string, string> {
-  // T -> its sample objects, each with the keys T's rows (and, for a derived type's object, the rows down to it) explain
-  const samples = new Map<string, { obj: SampleObject; own: ReadonlySet<string> }[]>();
-  // the types some object shows with keys those rows do not explain
+/** The sample objects of each type without a base, each with the keys its rows (and its derived types' rows down to the object's type) explain. */
+export interface SampleObjects {
+  samples: Map<string, { obj: SampleObject; own: ReadonlySet<string> }[]>;
+  /** The types some object shows with keys those rows do not explain. */
+  evidence: Set<string>;
+}
+
+export function sampleObjects(pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): SampleObjects {
+  const samples: SampleObjects["samples"] = new Map();
   const evidence = new Set<string>();
   for (const page of pages) {
     const onPage = new Map<string, WalkedType>();
@@ -52,7 +50,24 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
       }
     }
   }
-  if (evidence.size === 0) return new Map();
+  return { samples, evidence };
+}
+
+/**
+ * Base of each type without one whose sample objects hold keys its own rows do not explain, when
+ * exactly one type explains them best: its chain holds every extra key with a value of the right
+ * shape, lacks no member a sample always shows, redeclares no own member, and is seen before T (or
+ * comes right after it) on every page that shows T. Of several, the one that leaves the
+ * fewest members out; a tie decides nothing.
+ */
+export function sampleBases(
+  pages: readonly CaptionedPage[],
+  byName: ReadonlyMap<string, WalkedType>,
+  /** Bases other evidence asks for (a collection response's element, element-bases.ts): taken where T's objects admit them. */
+  preferred: ReadonlyMap<string, string> = new Map(),
+  { samples, evidence }: SampleObjects = sampleObjects(pages, byName),
+): Map<string, string> {
+  if (evidence.size === 0) return new Map(preferred);
   // types by the keys of their own rows (a base's chain holds an extra key as its own or deeper), and
   // the types derived from each (B2 : B1 where B1 has the key holds it too)
   const index = keyIndex(byName);
@@ -64,7 +79,8 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
     let best: string | undefined;
     let bestOmitted = Infinity;
     let tie = false;
-    for (const c of [...candidates].sort()) {
+    const wanted = preferred.get(name);
+    for (const c of wanted !== undefined ? [wanted] : [...candidates].sort()) {
       const base = byName.get(c);
       if (!base || c === name || derivesFrom(base, name, byName) || !seenBefore(shownOn, name, c)) continue;
       let omitted = 0;
@@ -82,6 +98,7 @@ export function sampleBases(pages: readonly CaptionedPage[], byName: ReadonlyMap
     }
     if (best !== undefined && !tie) out.set(name, best);
   }
+  for (const [t, b] of preferred) if (!evidence.has(t)) out.set(t, b);
   return out;
 }
 
@@ -128,75 +145,13 @@ function objectsOfTypes(types: readonly WalkedType[], byName: ReadonlyMap<string
   return out;
 }
 
-/**
- * Bases only a collection response's element shows. The element of a `List<X>` response (§4 rule 3:
- * no table) holds the members of X's chain; where no class's chain explains it, X may be a class
- * whose base was seen before it on every page that shows it (so no page prints that base after
- * it): T : B for the one pair whose joined chain explains the element best, T without a base and
- * B seen before T (or right after it) wherever T shows. A tie decides nothing.
- */
-export function elementBases(elements: readonly SampleObject[], pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!elements.length) return out;
-  const index = keyIndex(byName);
-  const shownOn = pagesByType(pages);
-  const none = new Set<string>();
-  // the keys of each type's whole chain, memoised (a cheap filter before explains())
-  const chains = new Map<string, Set<string>>();
-  const chainKeys = (name: string): Set<string> => {
-    let keys = chains.get(name);
-    if (keys) return keys;
-    keys = new Set();
-    const visited = new Set<string>();
-    for (let w = byName.get(name); w && !visited.has(w.model.name); w = w.model.base === undefined ? undefined : byName.get(w.model.base.replace(/<.*$/, ""))) {
-      visited.add(w.model.name);
-      for (const p of w.model.properties ?? []) keys.add(keyOf(p.name));
-    }
-    chains.set(name, keys);
-    return keys;
-  };
-  const covers = (holder: ReadonlySet<string>, keys: Iterable<string>) => [...keys].every((k) => holder.has(k));
-  for (const el of elements) {
-    const keys = objectKeys(el).set;
-    // some class's chain explains it already: the page matches it (elements.ts)
-    if ([...holding(keys, index)].some((c) => covers(chainKeys(c), keys) && baseOmits(byName.get(c)!, el, byName, none) >= 0)) continue;
-    let best: [string, string] | undefined;
-    let least = Infinity;
-    let tie = false;
-    const owners = new Set([...keys].flatMap((k) => index.byKey.get(k) ?? []));
-    for (const t of [...owners].sort()) {
-      const w = byName.get(t)!;
-      if (w.model.kind !== "class" || w.model.base !== undefined || w.model.genericParams?.length || WELL_KNOWN.has(t)) continue;
-      const own = chainKeys(t);
-      const rest = [...keys].filter((k) => !own.has(k));
-      if (!rest.length) continue;
-      // B's chain holds every other key and none of T's own; the rarest key names the few candidates
-      const rarest = rest.reduce((x, y) => ((index.byKey.get(x)?.length ?? 0) <= (index.byKey.get(y)?.length ?? 0) ? x : y));
-      for (const b of [...holding([rarest], index)].sort()) {
-        const base = byName.get(b);
-        if (!base || b === t) continue;
-        const inherited = chainKeys(b);
-        if (!covers(inherited, rest) || [...own].some((k) => inherited.has(k))) continue;
-        if (derivesFrom(base, t, byName) || !seenBefore(shownOn, t, b)) continue;
-        const joined: WalkedType = { ...w, model: { ...w.model, base: base.model.name } };
-        const omitted = baseOmits(joined, el, byName, none);
-        if (omitted < 0 || omitted > least) continue;
-        if (omitted === least) tie = true;
-        else [best, least, tie] = [[t, b], omitted, false];
-      }
-    }
-    if (best && !tie && !out.has(best[0])) out.set(best[0], best[1]);
-  }
-  return out;
-}
-
-interface KeyIndex {
+export interface KeyIndex {
   byKey: Map<string, string[]>;
   derived: Map<string, string[]>;
 }
 
 /** The types whose chain holds one of the keys: those with it as an own row, and the types derived from them. */
-function holding(keys: Iterable<string>, index: KeyIndex): Set<string> {
+export function holding(keys: Iterable<string>, index: KeyIndex): Set<string> {
   const found = new Set<string>();
   const add = (c: string) => {
     if (found.has(c)) return;
@@ -208,7 +163,7 @@ function holding(keys: Iterable<string>, index: KeyIndex): Set<string> {
 }
 
 /** Types by the keys of their own rows, and each type's derived types (their chains hold those keys too). */
-function keyIndex(byName: ReadonlyMap<string, WalkedType>): KeyIndex {
+export function keyIndex(byName: ReadonlyMap<string, WalkedType>): KeyIndex {
   const byKey = new Map<string, string[]>();
   const derived = new Map<string, string[]>();
   for (const [name, t] of byName) {
@@ -226,7 +181,7 @@ function keyIndex(byName: ReadonlyMap<string, WalkedType>): KeyIndex {
 }
 
 /** `base` or one of its bases is `name`: T : B would close a cycle. */
-function derivesFrom(base: WalkedType, name: string, byName: ReadonlyMap<string, WalkedType>): boolean {
+export function derivesFrom(base: WalkedType, name: string, byName: TypeLookup): boolean {
   const visited = new Set<string>();
   for (let w: WalkedType | undefined = base; w && !visited.has(w.model.name); ) {
     if (w.model.name === name) return true;
@@ -238,7 +193,7 @@ function derivesFrom(base: WalkedType, name: string, byName: ReadonlyMap<string,
 }
 
 /** The pages that show each type (seenBefore asks about one type's pages only). */
-function pagesByType(pages: readonly CaptionedPage[]): Map<string, CaptionedPage[]> {
+export function pagesByType(pages: readonly CaptionedPage[]): Map<string, CaptionedPage[]> {
   const out = new Map<string, CaptionedPage[]>();
   for (const page of pages) for (const name of page.first.keys()) out.set(name, [...(out.get(name) ?? []), page]);
   return out;
@@ -249,7 +204,7 @@ function pagesByType(pages: readonly CaptionedPage[]): Map<string, CaptionedPage
  * its derived type, and where B is also what the walk visits next from T (its first reference)
  * the page is the same with or without the base, so only the sample tells.
  */
-function seenBefore(shownOn: ReadonlyMap<string, readonly CaptionedPage[]>, t: string, b: string): boolean {
+export function seenBefore(shownOn: ReadonlyMap<string, readonly CaptionedPage[]>, t: string, b: string): boolean {
   for (const page of shownOn.get(t) ?? []) {
     const at = page.first.get(t)!;
     const bAt = page.first.get(b);

@@ -1,0 +1,163 @@
+// Bases only a collection response's element shows (spec §4 rule 3: a `List<X>` response has no
+// table; §4.1). The element holds the members of X's whole chain (§2.8), so where no class's chain
+// explains it, X may be a class whose base was seen before it on every page that shows it (no page
+// prints that base after it). Such a hypothesis T : B is judged by every such element at once and by
+// T's own sample objects (which it must admit): the one that lets most elements be explained, then
+// most of T's objects with keys its rows lack, then the fewest members left out, is taken, and so on
+// while one is clearly best; a tie decides nothing (`Order : BookingLine` and `BookingLine : Order`
+// explain the same element; BookingLine's own object, holding Order's `quantity`, tells them apart).
+import type { WalkedType } from "../walk/index.js";
+import { keyOf, objectKeys } from "../walk/index.js";
+import { WELL_KNOWN } from "../walk/tables.js";
+import { baseOmits, type TypeLookup } from "./elements.js";
+import { derivesFrom, holding, keyIndex, pagesByType, seenBefore, type CaptionedPage, type KeyIndex, type SampleObject, type SampleObjects } from "./sample-bases.js";
+
+interface Hypothesis {
+  t: string;
+  b: string;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const bare = (type: string) => type.replace(/<.*$/, "");
+
+/** Keys of a type's whole chain under the types `view` gives. */
+function chainKeys(name: string, view: TypeLookup): Set<string> {
+  const keys = new Set<string>();
+  const visited = new Set<string>();
+  for (let w = view.get(name); w && !visited.has(w.model.name); w = w.model.base === undefined ? undefined : view.get(bare(w.model.base))) {
+    visited.add(w.model.name);
+    for (const p of w.model.properties ?? []) keys.add(keyOf(p.name));
+  }
+  return keys;
+}
+
+/** T and every type derived from it. */
+function closure(t: string, index: KeyIndex): Set<string> {
+  const out = new Set<string>();
+  const add = (c: string) => {
+    if (out.has(c)) return;
+    out.add(c);
+    for (const d of index.derived.get(c) ?? []) add(d);
+  };
+  add(t);
+  return out;
+}
+
+export function elementBases(
+  elements: readonly SampleObject[],
+  pages: readonly CaptionedPage[],
+  byName: ReadonlyMap<string, WalkedType>,
+  { samples }: SampleObjects,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!elements.length) return out;
+  const index = keyIndex(byName);
+  const shownOn = pagesByType(pages);
+  const decided = new Map<string, WalkedType>();
+  const viewOf = (hyp?: Hypothesis): TypeLookup => {
+    const joined = hyp && join(byName.get(hyp.t)!, hyp.b);
+    return { get: (n) => (n === hyp?.t ? joined : undefined) ?? decided.get(n) ?? byName.get(n) };
+  };
+  /** Fewest members some class's chain leaves out of the element under the hypothesis, or -1. */
+  const explained = (el: SampleObject, hyp?: Hypothesis): number => {
+    const keys = objectKeys(el).set;
+    const view = viewOf(hyp);
+    const names = holding(keys, index);
+    for (const t of [hyp?.t, ...decided.keys()]) if (t !== undefined) for (const c of closure(t, index)) names.add(c);
+    let least = -1;
+    for (const c of names) {
+      const chain = chainKeys(c, view);
+      if (![...keys].every((k) => chain.has(k))) continue;
+      const omitted = baseOmits(view.get(c)!, el, view, NONE);
+      if (omitted >= 0 && (least < 0 || omitted < least)) least = omitted;
+    }
+    return least;
+  };
+  let open = elements.filter((el) => explained(el) < 0);
+  const pairs = candidates(open, byName, index, shownOn);
+  while (open.length && pairs.length) {
+    let best: Hypothesis | undefined;
+    let bestScore: Score = [0, 0, 0];
+    let tie = false;
+    for (const hyp of pairs) {
+      const objects = ownObjects(hyp, samples.get(hyp.t) ?? [], viewOf(hyp));
+      if (objects < 0) continue;
+      let count = 0;
+      let omitted = 0;
+      for (const el of open) {
+        const o = explained(el, hyp);
+        if (o >= 0) [count, omitted] = [count + 1, omitted + o];
+      }
+      if (!count) continue;
+      const score: Score = [count, objects, -omitted];
+      const order = best ? compare(score, bestScore) : 1;
+      if (order === 0) tie = true;
+      else if (order > 0) [best, bestScore, tie] = [hyp, score, false];
+    }
+    if (!best || tie) break;
+    out.set(best.t, best.b);
+    decided.set(best.t, join(byName.get(best.t)!, best.b));
+    const taken = best;
+    open = open.filter((el) => explained(el) < 0);
+    for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]!.t === taken.t || derivesFrom(byName.get(pairs[i]!.b)!, pairs[i]!.t, viewOf())) pairs.splice(i, 1);
+  }
+  return out;
+}
+
+/** Elements explained, T's objects with keys its rows lack that the base explains, minus members left out. */
+type Score = [number, number, number];
+const compare = (a: Score, b: Score): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/** How many of T's sample objects with extra keys T : B explains, or -1 when one of them refutes it. */
+function ownObjects(hyp: Hypothesis, objects: readonly { obj: SampleObject; own: ReadonlySet<string> }[], view: TypeLookup): number {
+  const base = view.get(hyp.b);
+  if (!base) return -1;
+  let count = 0;
+  for (const { obj, own } of objects) {
+    if (baseOmits(base, obj, view, own) < 0) return -1;
+    if ([...objectKeys(obj).set].some((k) => !own.has(k))) count++;
+  }
+  return count;
+}
+
+/** T as if it derived from B. */
+const join = (t: WalkedType, b: string): WalkedType => ({ ...t, model: { ...t.model, base: b } });
+
+/**
+ * The hypotheses an element suggests: T without a base holding some of its keys, B whose chain holds
+ * the rest and none of T's members, seen before T wherever T shows, and T : B explaining the element.
+ */
+function candidates(
+  open: readonly SampleObject[],
+  byName: ReadonlyMap<string, WalkedType>,
+  index: KeyIndex,
+  shownOn: ReadonlyMap<string, readonly CaptionedPage[]>,
+): Hypothesis[] {
+  const out: Hypothesis[] = [];
+  const seen = new Set<string>();
+  for (const el of open) {
+    const keys = objectKeys(el).set;
+    const owners = new Set([...keys].flatMap((k) => index.byKey.get(k) ?? []));
+    for (const t of [...owners].sort()) {
+      const w = byName.get(t)!;
+      if (w.model.kind !== "class" || w.model.base !== undefined || w.model.genericParams?.length || WELL_KNOWN.has(t)) continue;
+      const own = chainKeys(t, byName);
+      const rest = [...keys].filter((k) => !own.has(k));
+      if (!rest.length) continue;
+      // the rarest key names the few candidates
+      const rarest = rest.reduce((x, y) => ((index.byKey.get(x)?.length ?? 0) <= (index.byKey.get(y)?.length ?? 0) ? x : y));
+      for (const b of [...holding([rarest], index)].sort()) {
+        const base = byName.get(b);
+        if (!base || b === t || seen.has(`${t}:${b}`)) continue;
+        const inherited = chainKeys(b, byName);
+        if (!rest.every((k) => inherited.has(k)) || [...own].some((k) => inherited.has(k))) continue;
+        if (derivesFrom(base, t, byName) || !seenBefore(shownOn, t, b)) continue;
+        const view: TypeLookup = { get: (n) => (n === t ? join(w, b) : byName.get(n)) };
+        if (baseOmits(view.get(t)!, el, view, NONE) < 0) continue;
+        seen.add(`${t}:${b}`);
+        out.push({ t, b });
+      }
+    }
+  }
+  return out;
+}
