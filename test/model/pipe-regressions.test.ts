@@ -173,3 +173,22 @@ describe("pipe: an identified type is shown where the walk visits it", () => {
     expect(names(r)).toEqual(["Op:OpBase", "OpBase", "Bar"]);
   });
 });
+
+describe("pipe: QueryResponse's rows are a response, never a base", () => {
+  // strict AutoQuery case, seed 17625542 (1 op): a GET AutoQuery page without a request sample read the
+  // argument's table as `<Op>Response` with QueryResponse's table as its base (the same score as the walk)
+  it("reads the table before QueryResponse's as the AutoQuery argument", () => {
+    const r = walkTables({
+      operation: "QueryThings",
+      captions: false,
+      response: parseSampleBody('{"offset":0,"total":0,"results":[{"ownerCode":[0],"phone":"PT0S"}]}').value,
+      tables: [
+        table([["Skip", "int?"], ["Take", "int?"], ["OrderBy", "string"], ["OrderByDesc", "string"]]),
+        table([["OwnerCode", "List<int>"], ["Phone", "TimeSpan"]]),
+        table([["Offset", "int"], ["Total", "int"], ["Results", "List<Thing>"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["QueryThings:QueryDb<Thing>", "QueryBase", "Thing", "QueryResponse"]);
+    expect(r.response).toBe("QueryResponse<Thing>");
+  });
+});

@@ -274,7 +274,8 @@ export class Search {
       const cyclic = this.input.captions && tb?.captionParams?.includes(name) === true;
       // With captions the op's own `<Op>Response` and ServiceStack's QueryResponse<T> are responses,
       // not bases: taking one as a base only trades the response for another table.
-      const responseLike = tb !== undefined && captionedResponse(tb, this.input);
+      // Without captions the rows show QueryResponse<T> (§5.3 signature): a response, never a base either.
+      const responseLike = tb !== undefined && (captionedResponse(tb, this.input) || (!this.input.captions && tb.signature === "QueryResponse"));
       const based = tb && tb.kind === "params" && !WELL_KNOWN.has(name) && !cyclic && !responseLike ? baseNaming(this.input, tb, name, this.#naming) : undefined;
       const bname = based?.name;
       const bnaming = based?.naming; // read now: the B0 walk below reuses the naming record
@@ -342,7 +343,7 @@ export class Search {
     const known = knownName(this.input, tb);
     const name = known ?? `Unnamed${i + 1}`;
     if (known !== undefined && this.seen.has(name)) return;
-    if (captionedResponse(tb, this.input)) return;
+    if (captionedResponse(tb, this.input) || (!this.input.captions && tb.signature === "QueryResponse")) return;
     // With captions a base shows whether it is generic: only QueryBase (under a prop-less
     // QueryDb<T>) or a table captioned with parameters can be followed by generic arguments.
     const base = this.tables[t + 1];
