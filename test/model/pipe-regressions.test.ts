@@ -192,3 +192,18 @@ describe("pipe: QueryResponse's rows are a response, never a base", () => {
     expect(r.response).toBe("QueryResponse<Thing>");
   });
 });
+
+describe("pipe: an entity response that references itself", () => {
+  // strict List<Entity> case, seed 1394192462 (2 ops): FindEmployee returns Employee, whose
+  // `PlatformWidth: Dictionary<string, Employee>` named no table, so it read as FindEmployeeResponse
+  it("names the response table after its own self-reference", () => {
+    const r = walkTables({
+      operation: "FindEmployee",
+      captions: false,
+      response: parseSampleBody('{"phoneName":"String"}').value,
+      tables: [table([["Id", "string"]], "query"), table([["PhoneName", "string"], ["PlatformWidth", "Dictionary<string, Employee>"]])],
+    });
+    expect(names(r)).toEqual(["FindEmployee", "Employee"]);
+    expect(r.response).toBe("Employee");
+  });
+});

@@ -447,6 +447,24 @@ export class Search {
     return fitsTable(this.input, tb, x);
   }
 
+  private responseAs(i: number, tb: Table, name: string, naming: Slot["naming"], rs: SampleNode | undefined): void {
+    this.place(i, name, "response", naming, undefined, rs);
+    this.pos++;
+    this.responseTable = i;
+    const added = !this.seen.has(name);
+    if (added) this.seen.add(name);
+    const pen = requestNamed(tb, this.input) ? REQUEST_NAMED_RESPONSE : 0;
+    this.score -= pen;
+    const steps = this.#stepTop;
+    this.walkType(i, name, rs, undefined, this.step(Then.leaf, i, undefined, 0, undefined));
+    this.#stepTop = steps;
+    this.score += pen;
+    if (added) this.seen.delete(name);
+    this.responseTable = -1;
+    this.pos--;
+    this.slots[i] = undefined;
+  }
+
   private responseStep(): void {
     if (!this.node()) return;
     const i = this.pos;
@@ -460,21 +478,12 @@ export class Search {
       else if (this.input.responseRoot) [name, naming] = [this.input.responseRoot, "xml"];
       else if (tb.signature === "QueryResponse") [name, naming] = ["QueryResponse", "signature"];
       else [name, naming] = [`${this.input.operation}Response`, "inferred"];
-      this.place(i, name, "response", naming, undefined, rs);
-      this.pos++;
-      this.responseTable = i;
-      const added = !this.seen.has(name);
-      if (added) this.seen.add(name);
-      const pen = requestNamed(tb, this.input) ? REQUEST_NAMED_RESPONSE : 0;
-      this.score -= pen;
-      const steps = this.#stepTop;
-      this.walkType(i, name, rs, undefined, this.step(Then.leaf, i, undefined, 0, undefined));
-      this.#stepTop = steps;
-      this.score += pen;
-      if (added) this.seen.delete(name);
-      this.responseTable = -1;
-      this.pos--;
-      this.slots[i] = undefined;
+      this.responseAs(i, tb, name, naming, rs);
+      // Without captions an entity returned as the response may reference itself
+      // (`Employee { Peers: Dictionary<string, Employee> }`): named so, that reference needs no other table.
+      if (naming === "inferred" && !this.input.captions) {
+        for (const x of selfReferences(tb)) if (!this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.responseAs(i, tb, x.name, "reference", rs);
+      }
     }
     const pen = rs && rs.kind === "object" && rs.entries.length > 0 ? 10 : 0;
     this.score -= pen;
@@ -740,6 +749,13 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     walk(responseTable, rs, name);
   }
   return { score: 0, slots, consumed: pos, responseTable, x0, sig: "greedy" };
+}
+
+/** The distinct names a table's own rows reference that could be a class (not System, hidden or an interface). */
+function selfReferences(tb: Table): Ref[] {
+  const out: Ref[] = [];
+  for (const { x } of tb.refList) if (x.arity === 0 && !knownTableless(x.name) && !out.some((o) => o.name === x.name)) out.push(x);
+  return out;
 }
 
 /**
