@@ -207,3 +207,18 @@ describe("pipe: an entity response that references itself", () => {
     expect(r.response).toBe("Employee");
   });
 });
+
+describe("pipe: a response named after a type it references only if its sample agrees", () => {
+  // strict entity-inheritance case, seed 561095819 (1 op): `RatePrice: Dictionary<string, Review>`
+  // holds Review objects, which are no objects of the response: the response is not Review
+  it("keeps the inferred name when the referenced values are objects of another table", () => {
+    const r = walkTables({
+      operation: "Op",
+      captions: false,
+      // `Sensor : Review`, Review seen first: Zip's object holds Review's member too
+      response: parseSampleBody('{"ratePrice":{"String":{"enabled":"String"}},"zip":{"phone":0,"enabled":"String"}}').value,
+      tables: [table([["Id", "int"]], "query"), table([["RatePrice", "Dictionary<string, Review>"], ["Zip", "Sensor"]]), table([["Enabled", "string"]]), table([["Phone", "int"]])],
+    });
+    expect(r.response).toBe("OpResponse");
+  });
+});

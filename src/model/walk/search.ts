@@ -482,7 +482,9 @@ export class Search {
       // Without captions an entity returned as the response may reference itself
       // (`Employee { Peers: Dictionary<string, Employee> }`): named so, that reference needs no other table.
       if (naming === "inferred" && !this.input.captions) {
-        for (const x of selfReferences(tb)) if (!this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.responseAs(i, tb, x.name, "reference", rs);
+        for (const x of selfReferences(tb)) {
+          if (!this.seen.has(x.name) && fitsTable(this.input, tb, x) && selfConsistent(tb, x.name, rs)) this.responseAs(i, tb, x.name, "reference", rs);
+        }
       }
     }
     const pen = rs && rs.kind === "object" && rs.entries.length > 0 ? 10 : 0;
@@ -756,6 +758,18 @@ function selfReferences(tb: Table): Ref[] {
   const out: Ref[] = [];
   for (const { x } of tb.refList) if (x.arity === 0 && !knownTableless(x.name) && !out.some((o) => o.name === x.name)) out.push(x);
   return out;
+}
+
+/** The sample values of the table's references to `name` could be objects of the table itself. */
+function selfConsistent(tb: Table, name: string, obj: SampleNode | undefined): boolean {
+  for (const { row, x } of tb.refList) {
+    if (x.name !== name) continue;
+    const v = accessValue(obj, row, x.access);
+    if (!v || v.kind === "null") continue;
+    if (v.kind !== "object") return false;
+    for (const k of objectKeys(v).set) if (!tb.keys.has(k)) return false;
+  }
+  return true;
 }
 
 /**
