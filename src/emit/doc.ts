@@ -196,7 +196,7 @@ export function printDoc(doc: Doc, printWidth: number, tabWidth = 2): string {
           break;
         }
         trimTrailing(out);
-        out.push("\n" + " ".repeat(ind));
+        out.push(newlineIndented(ind));
         column = ind;
         break;
     }
@@ -204,10 +204,19 @@ export function printDoc(doc: Doc, printWidth: number, tabWidth = 2): string {
   return out.join("");
 }
 
+/** A line break and `ind` spaces, each made once. */
+const NEWLINES: string[] = [];
+function newlineIndented(ind: number): string {
+  return (NEWLINES[ind] ??= "\n" + " ".repeat(ind));
+}
+
 /** Prettier trims the whitespace a line ends with. */
 function trimTrailing(out: string[]): void {
   while (out.length) {
     const last = out[out.length - 1]!;
+    // most lines end in code: nothing to trim
+    const end = last.charCodeAt(last.length - 1);
+    if (end !== 32 && end !== 9 && last.length) return;
     const trimmed = last.replace(/[ \t]+$/, "");
     if (trimmed.length) {
       out[out.length - 1] = trimmed;

@@ -18,6 +18,20 @@ export const FRAGILE: Doc = { type: "if-break", breakContents: "\u0000", flatCon
 type Token = { kind: "id" | "str" | "num" | "punct" | "comment"; text: string; nl: boolean };
 
 const PUNCT = ["...", "=>", "?.", "(", ")", "[", "]", "{", "}", "<", ">", ",", ".", ";", ":", "?", "!", "=", "|", "&", "-", "+", "*", "/"];
+const SINGLE_PUNCT = new Set(PUNCT.filter((p) => p.length === 1));
+
+/** The first of PUNCT at `i` (where the character `c` is), without trying each in turn. */
+function punctAt(src: string, i: number, c: string): string | undefined {
+  if (c === "." && src.startsWith("...", i)) return "...";
+  if (c === "=" && src[i + 1] === ">") return "=>";
+  if (c === "?" && src[i + 1] === ".") return "?.";
+  return SINGLE_PUNCT.has(c) ? c : undefined;
+}
+
+/** Where IDENT can match: what it starts with. NUMBER starts with a digit. */
+function startsIdent(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36;
+}
 
 const IDENT = /[A-Za-z_$][\w$]*/y;
 const NUMBER = /(?:0[xX][\da-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/y;
@@ -48,11 +62,12 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (c === "/" && src[i + 1] === "/") throw new Unprintable("comment in code");
-    let m: RegExpExecArray | null;
+    let m: RegExpExecArray | null = null;
+    const code = src.charCodeAt(i);
     IDENT.lastIndex = NUMBER.lastIndex = i;
-    if ((m = IDENT.exec(src))) {
+    if (startsIdent(code) && (m = IDENT.exec(src))) {
       out.push({ kind: "id", text: m[0], nl });
-    } else if ((m = NUMBER.exec(src))) {
+    } else if (code >= 48 && code <= 57 && (m = NUMBER.exec(src))) {
       out.push({ kind: "num", text: m[0], nl });
     } else if (c === '"' || c === "'") {
       let j = i + 1;
@@ -67,7 +82,7 @@ function tokenize(src: string): Token[] {
       nl = false;
       continue;
     } else {
-      const p = PUNCT.find((p) => src.startsWith(p, i));
+      const p = punctAt(src, i, c);
       if (!p) throw new Unprintable(`character ${c}`);
       out.push({ kind: "punct", text: p, nl });
       i += p.length;
