@@ -97,6 +97,28 @@ class NameSet {
   }
 }
 
+/**
+ * Every key of WalkInput, unset. The solve builds walk inputs with different sets of keys (spread
+ * with optional ones), so reads of them at every search node would meet many object shapes (slow,
+ * megamorphic loads); `{ ...UNSET, ...input }` gives every input the same shape and meaning.
+ */
+const UNSET: Record<keyof WalkInput, undefined> = {
+  operation: undefined,
+  tables: undefined,
+  captions: undefined,
+  request: undefined,
+  response: undefined,
+  responseRoot: undefined,
+  nodeCap: undefined,
+  voidResponse: undefined,
+  tableful: undefined,
+  baseRule: undefined,
+  names: undefined,
+  identified: undefined,
+  mayBe: undefined,
+  valueTypes: undefined,
+};
+
 /** What a Step continues with. */
 const Then = { response: 0, leaf: 1, finish: 2, generics: 3, refs: 4 } as const;
 
@@ -139,11 +161,15 @@ export class Search {
   first?: Snapshot;
   alternatives: Snapshot[] = [];
 
+  /** The input with every key of WalkInput present, in one order (see UNSET). */
+  readonly input: WalkInput;
+
   constructor(
     readonly tables: Table[],
-    readonly input: WalkInput,
+    input: WalkInput,
     readonly cap: number,
   ) {
+    this.input = { ...UNSET, ...input } as WalkInput;
     this.n = tables.length;
     this.slots = new Array(this.n).fill(undefined);
     // Checks started never exceed pos + 1 (a tableless request, then one per consumed table), so
