@@ -45,8 +45,17 @@ export interface Table {
 
 /** Sample keys and property names compare case-insensitively after the §5.5 mapping. */
 export function keyOf(name: string): string {
-  return (name.includes("_") ? name.replace(/_/g, "") : name).toLowerCase();
+  let key = keys.get(name);
+  if (key === undefined) {
+    // the model asks for the same few thousand names again and again (every page, sample and vote)
+    if (keys.size >= KEYS_LIMIT) keys.clear();
+    key = (name.includes("_") ? name.replace(/_/g, "") : name).toLowerCase();
+    keys.set(name, key);
+  }
+  return key;
 }
+const keys = new Map<string, string>();
+const KEYS_LIMIT = 16384;
 
 export function refsOf(ref: TypeRef | undefined): Ref[] {
   if (!ref) return [];
