@@ -127,6 +127,18 @@ function basedWithKey(list: readonly WalkedType[], index: ListIndex, key: string
   return mergeSorted(kept, redone);
 }
 
+/** The member keys of t's whole chain, resolved as explains() resolves it (by `byName`). */
+export function chainKeySet(t: WalkedType, byName: ReadonlyMap<string, WalkedType>): Set<string> {
+  const types: Types = { byName };
+  const keys = new Set<string>();
+  const visited = new Set<string>();
+  for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
+    visited.add(w.model.name);
+    for (const k of ownKeys(w)) keys.add(k);
+  }
+  return keys;
+}
+
 /**
  * Whether some class of t's chain has a member with this key: explains() is -1 for an element
  * with a key no member of the chain has, so the classes with a base are tried only when this holds.
@@ -187,6 +199,8 @@ export function matchArrayElement(
   // a keyless element: only the types the op is named for (`PatchFlight`: `Flight`, `PatchFlight`... no)
   const opNamed = el.entries.length ? undefined : operationSuffixes(operation);
   const firstKey = el.entries.length ? keyOf(el.entries[0]![0]) : "";
+  // every key of the element must be a member of the chain: the rarest one prunes most
+  const elementKeys = [...objectKeys(el).set];
   for (const [i, all] of lists.entries()) {
     // an indexed list's candidates, in list order: its based classes and the base-less ones with the first key
     const index = i >= firstIndexed ? listIndex(all) : undefined;
@@ -196,9 +210,9 @@ export function matchArrayElement(
         ? mergeSorted(
             // one indexed list: its names resolve every chain but where the page's own types differ
             indexedLists === 1
-              ? basedWithKey(all, index, firstKey, names.own, types)
+              ? basedWithKey(all, index, rarest(elementKeys, chainIndex(all, index).byKey), names.own, types)
               : index.rest.filter((at) => chainHasKey(all[at]!, firstKey, types)),
-            index.byKey.get(firstKey) ?? [],
+            index.byKey.get(rarest(elementKeys, index.byKey)) ?? [],
           ).map((at) => all[at]!)
         : all;
     let best: string[] = [];
@@ -266,6 +280,18 @@ export function elementKeyPairs(
     }
   }
   return pairs;
+}
+
+/** The key with the fewest classes listed under it (none listed: no class can have it). */
+function rarest(keys: readonly string[], byKey: ReadonlyMap<string, readonly number[]>): string {
+  let best = keys[0] ?? "";
+  let count = Infinity;
+  for (const k of keys) {
+    const n = byKey.get(k)?.length ?? 0;
+    if (n < count) [best, count] = [k, n];
+    if (n === 0) break;
+  }
+  return best;
 }
 
 /** Two ascending lists of distinct positions as one ascending list. */
