@@ -7,7 +7,7 @@ import type { WalkedType } from "../walk/index.js";
 import { keyOf, objectKeys } from "../walk/index.js";
 import { accessOf, entryOf } from "../walk/sample-access.js";
 import { typeFacts, WELL_KNOWN } from "../walk/tables.js";
-import { baseOmits, type TypeLookup } from "./elements.js";
+import { baseOmits, chainKeySet, type TypeLookup } from "./elements.js";
 
 export interface CaptionedPage {
   types: readonly WalkedType[];
@@ -24,6 +24,7 @@ export interface SampleObjects {
 
 export function sampleObjects(pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): SampleObjects {
   const samples: SampleObjects["samples"] = new Map();
+  const listed = new Map<string, Set<SampleObject>>();
   const evidence = new Set<string>();
   for (const page of pages) {
     const onPage = new Map<string, WalkedType>();
@@ -35,18 +36,23 @@ export function sampleObjects(pages: readonly CaptionedPage[], byName: ReadonlyM
       let top: WalkedType | undefined = onPage.get(name);
       for (let w = top; w && !visited.has(w.model.name); w = w.model.base === undefined ? undefined : onPage.get(w.model.base.replace(/<.*$/, ""))) {
         visited.add(w.model.name);
-        for (const p of w.model.properties ?? []) own.add(keyOf(p.name));
+        (w.model.properties ?? []).forEach((p, k) => own.add(w!.propertyKeys?.[k] ?? keyOf(p.name)));
         top = w;
       }
       const t = top;
       if (!t || t.table === undefined || t.model.kind !== "class" || t.model.base !== undefined || t.model.genericParams?.length) continue;
       if (WELL_KNOWN.has(t.model.name)) continue;
       let list = samples.get(t.model.name);
-      if (!list) samples.set(t.model.name, (list = []));
+      let seen = listed.get(t.model.name);
+      if (!list || !seen) {
+        samples.set(t.model.name, (list = []));
+        listed.set(t.model.name, (seen = new Set()));
+      }
       for (const obj of objects) {
-        if (list.some((s) => s.obj === obj)) continue;
+        if (seen.has(obj)) continue;
+        seen.add(obj);
         list.push({ obj, own });
-        if ([...objectKeys(obj).set].some((k) => !own.has(k))) evidence.add(t.model.name);
+        if (!evidence.has(t.model.name) && someKeyNotIn(obj, own)) evidence.add(t.model.name);
       }
     }
   }
@@ -72,10 +78,13 @@ export function sampleBases(
   // the types derived from each (B2 : B1 where B1 has the key holds it too)
   const index = keyIndex(byName);
   const shownOn = pagesByType(pages);
+  const chains = new ChainKeys(byName);
   const out = new Map<string, string>();
   for (const name of evidence) {
     const objects = samples.get(name)!;
-    const candidates = holding(objects.flatMap(({ obj, own }) => [...objectKeys(obj).set].filter((k) => !own.has(k))), index);
+    const extra = objects.flatMap(({ obj, own }) => [...objectKeys(obj).set].filter((k) => !own.has(k)));
+    // baseOmits is -1 for a base whose chain lacks an extra key: only those holding all are tried
+    const candidates = [...holding(extra, index)].filter((c) => chains.holdsAll(c, extra));
     let best: string | undefined;
     let bestOmitted = Infinity;
     let tie = false;
@@ -103,6 +112,27 @@ export function sampleBases(
 }
 
 export type SampleObject = SampleNode & { kind: "object" };
+
+function someKeyNotIn(obj: SampleObject, own: ReadonlySet<string>): boolean {
+  for (const k of objectKeys(obj).set) if (!own.has(k)) return true;
+  return false;
+}
+
+/** The member keys of each type's chain as baseOmits resolves it (chainKeySet), computed once per type. */
+class ChainKeys {
+  #keys = new Map<string, ReadonlySet<string>>();
+  constructor(readonly byName: ReadonlyMap<string, WalkedType>) {}
+  holdsAll(name: string, keys: readonly string[]): boolean {
+    let chain = this.#keys.get(name);
+    if (!chain) {
+      const t = this.byName.get(name);
+      chain = t ? chainKeySet(t, this.byName) : new Set();
+      this.#keys.set(name, chain);
+    }
+    for (const k of keys) if (!chain.has(k)) return false;
+    return true;
+  }
+}
 
 /**
  * Every sample object of each type on one page: the walk's own (a base's is its derived type's
@@ -168,7 +198,11 @@ export function keyIndex(byName: ReadonlyMap<string, WalkedType>): KeyIndex {
   const derived = new Map<string, string[]>();
   for (const [name, t] of byName) {
     const b = t.model.base?.replace(/<.*$/, "");
-    if (b !== undefined) derived.set(b, [...(derived.get(b) ?? []), name]);
+    if (b !== undefined) {
+      const list = derived.get(b);
+      if (list) list.push(name);
+      else derived.set(b, [name]);
+    }
     if (t.model.kind !== "class" || t.model.genericParams?.length) continue;
     for (const p of t.model.properties ?? []) {
       const k = keyOf(p.name);
@@ -195,7 +229,13 @@ export function derivesFrom(base: WalkedType, name: string, byName: TypeLookup):
 /** The pages that show each type (seenBefore asks about one type's pages only). */
 export function pagesByType(pages: readonly CaptionedPage[]): Map<string, CaptionedPage[]> {
   const out = new Map<string, CaptionedPage[]>();
-  for (const page of pages) for (const name of page.first.keys()) out.set(name, [...(out.get(name) ?? []), page]);
+  for (const page of pages) {
+    for (const name of page.first.keys()) {
+      const list = out.get(name);
+      if (list) list.push(page);
+      else out.set(name, [page]);
+    }
+  }
   return out;
 }
 
