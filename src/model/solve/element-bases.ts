@@ -58,6 +58,14 @@ export function elementBases(
     const joined = hyp && join(byName.get(hyp.t)!, hyp.b);
     return { get: (n) => (n === hyp?.t ? joined : undefined) ?? decided.get(n) ?? byName.get(n) };
   };
+  // the chains under no hypothesis depend on `decided` only: kept until it changes
+  const plainChains = new Map<string, Set<string>>();
+  const chainIn = (c: string, view: TypeLookup, hyp?: Hypothesis): Set<string> => {
+    if (hyp) return chainKeys(c, view);
+    let keys = plainChains.get(c);
+    if (!keys) plainChains.set(c, (keys = chainKeys(c, view)));
+    return keys;
+  };
   /** Fewest members some class's chain leaves out of the element under the hypothesis, or -1. */
   const explained = (el: SampleObject, hyp?: Hypothesis): number => {
     const keys = objectKeys(el).set;
@@ -66,7 +74,7 @@ export function elementBases(
     for (const t of [hyp?.t, ...decided.keys()]) if (t !== undefined) for (const c of closure(t, index)) names.add(c);
     let least = -1;
     for (const c of names) {
-      const chain = chainKeys(c, view);
+      const chain = chainIn(c, view, hyp);
       if (![...keys].every((k) => chain.has(k))) continue;
       const omitted = baseOmits(view.get(c)!, el, view, NONE);
       if (omitted >= 0 && (least < 0 || omitted < least)) least = omitted;
@@ -97,6 +105,7 @@ export function elementBases(
     if (!best || tie) break;
     out.set(best.t, best.b);
     decided.set(best.t, join(byName.get(best.t)!, best.b));
+    plainChains.clear();
     const taken = best;
     open = open.filter((el) => explained(el) < 0);
     for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]!.t === taken.t || derivesFrom(byName.get(pairs[i]!.b)!, pairs[i]!.t, viewOf())) pairs.splice(i, 1);
@@ -135,21 +144,34 @@ function candidates(
 ): Hypothesis[] {
   const out: Hypothesis[] = [];
   const seen = new Set<string>();
+  // byName does not change here: each chain's keys and each key's holders, sorted, are computed once
+  const chains = new Map<string, Set<string>>();
+  const chainOf = (name: string): Set<string> => {
+    let keys = chains.get(name);
+    if (!keys) chains.set(name, (keys = chainKeys(name, byName)));
+    return keys;
+  };
+  const holders = new Map<string, string[]>();
+  const holdersOf = (key: string): string[] => {
+    let names = holders.get(key);
+    if (!names) holders.set(key, (names = [...holding([key], index)].sort()));
+    return names;
+  };
   for (const el of open) {
     const keys = objectKeys(el).set;
     const owners = new Set([...keys].flatMap((k) => index.byKey.get(k) ?? []));
     for (const t of [...owners].sort()) {
       const w = byName.get(t)!;
       if (w.model.kind !== "class" || w.model.base !== undefined || w.model.genericParams?.length || WELL_KNOWN.has(t)) continue;
-      const own = chainKeys(t, byName);
+      const own = chainOf(t);
       const rest = [...keys].filter((k) => !own.has(k));
       if (!rest.length) continue;
       // the rarest key names the few candidates
       const rarest = rest.reduce((x, y) => ((index.byKey.get(x)?.length ?? 0) <= (index.byKey.get(y)?.length ?? 0) ? x : y));
-      for (const b of [...holding([rarest], index)].sort()) {
+      for (const b of holdersOf(rarest)) {
         const base = byName.get(b);
         if (!base || b === t || seen.has(`${t}:${b}`)) continue;
-        const inherited = chainKeys(b, byName);
+        const inherited = chainOf(b);
         if (!rest.every((k) => inherited.has(k)) || [...own].some((k) => inherited.has(k))) continue;
         if (derivesFrom(base, t, byName) || !seenBefore(shownOn, t, b)) continue;
         const view: TypeLookup = { get: (n) => (n === t ? join(w, b) : byName.get(n)) };

@@ -55,7 +55,8 @@ export function keyOf(name: string): string {
   return key;
 }
 const keys = new Map<string, string>();
-const KEYS_LIMIT = 16384;
+/** Enough for a 5,000-op service's names and sample keys (fewer would be cleared again and again). */
+const KEYS_LIMIT = 1 << 17;
 
 export function refsOf(ref: TypeRef | undefined): Ref[] {
   if (!ref) return [];
