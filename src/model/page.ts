@@ -112,7 +112,35 @@ export function wireVote(prepared: PreparedPage, walk: WalkResult) {
       if (key !== undefined) pairs.push({ name: p.name, key });
     }),
   );
+  pairs.push(...inheritedKeyPairs(walk.types, voteable));
   return { voteable, keys, vote: voteWireCase(pairs) };
+}
+
+/**
+ * Inherited members live inside the derived object (§2.8): where a type's base was settled after the
+ * walk lent samples (a base seen earlier, read from a sample by the solve), the base's members that
+ * its object shows vote too.
+ */
+function inheritedKeyPairs(types: readonly WalkedType[], voteable: ReadonlySet<SampleNode>): { name: string; key: string }[] {
+  const pairs: { name: string; key: string }[] = [];
+  const byName = new Map<string, WalkedType>();
+  for (const t of types) if (!byName.has(t.model.name)) byName.set(t.model.name, t);
+  const baseOf = (t: WalkedType) => (t.model.base === undefined ? undefined : byName.get(t.model.base.replace(/<.*$/, "")));
+  for (const t of types) {
+    const obj = t.sample;
+    if (!obj || obj.kind !== "object" || !voteable.has(obj)) continue;
+    const first = objectKeys(obj).first;
+    const visited = new Set([t.model.name]);
+    for (let b = baseOf(t); b && !visited.has(b.model.name); b = baseOf(b)) {
+      visited.add(b.model.name);
+      if (b.sample === obj) continue; // the walk lent it this object: its own keys voted already
+      for (const p of b.model.properties ?? []) {
+        const key = first.get(keyOf(p.name))?.[0];
+        if (key !== undefined) pairs.push({ name: p.name, key });
+      }
+    }
+  }
+  return pairs;
 }
 
 /** A collection response's element, matched to a table on this page or another (one type graph, §4.1). */

@@ -43,6 +43,14 @@ const cases: [string, GenerateOptions][] = [
   ["a hidden base is the one that explains most collection elements (CouponEntry : Ticket)", { seed: 555042376, ops: 2 }],
   // ExportOrder returns List<BookingLine>: Order : BookingLine explains the element as well, BookingLine's own object does not admit it
   ["a hidden base must admit the type's own sample objects (BookingLine : Order, not ExportOrder)", { seed: 1445142389, ops: 1 }],
+  // FindWarehouse returns Warehouse (: Payment, seen first): only Payment's members show in its object, and they vote camel
+  [
+    "the inherited members a sample object shows vote the wire case",
+    {
+      seed: 744884614, ops: 1, wireCase: "camel", trickyNames: false, minRequestProps: 1, autoQueryRate: 0.05, requestBaseRate: 0.05, entityBaseRate: 0.19726285175420347,
+      voidRate: 0, listResponseRate: 0, entityResponseRate: 0.5017069070599974, sharedResponseRate: 0, routeSummaryRate: 0, refRate: 0.20421976423157118, valuedEnumRate: 0.05, headerParamRate: 0,
+    },
+  ],
   // GetBooking returns List<Booking>: its element's PascalCase keys are the service's only vote
   [
     "a collection response element's keys vote the service's wire case",

@@ -1,15 +1,17 @@
 // Exact undecidables by counterfactual: a fact the reader got "wrong" is undecidable only when the
 // service with the reader's answer renders every page byte-identically (no reader could tell the two
-// services apart). Used for bases (undecidable.ts): the rendering under test is re-rendered for the
-// pages that show the type, with its base replaced by the recovered one (the type keeps its own members).
-import { tryParseCSharpType } from "../../../src/csharp-type.js";
+// services apart). Used for relations (undecidable.ts): bases and op responses. The rendering under
+// test is re-rendered for the pages that show a changed type (with its base replaced by the recovered
+// one; the type keeps its own members) and for the ops whose response changed.
+import { isSystemTypeName, tryParseCSharpType } from "../../../src/csharp-type.js";
+import type { Difference } from "./compare.js";
 import type { TypeRef } from "../../../src/model/types.js";
 import { baseName } from "./generate.js";
 import { renderFlatPage } from "./render-flat.js";
 import { renderHtmlPage, type HtmlRenderOptions } from "./render-html.js";
 import { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
 import { renderPipePage, type TextRenderOptions } from "./render-pipe.js";
-import type { TrueClass, TrueOperation, TrueService } from "./service.js";
+import type { TrueOperation, TrueService } from "./service.js";
 import type { Rendering } from "./undecidable.js";
 
 export interface PageRenderOptions extends TextRenderOptions, HtmlRenderOptions {
@@ -53,14 +55,6 @@ export function renderPage(service: TrueService, op: TrueOperation, rendering: R
   }
 }
 
-/** The base a recovered model gives (its display text, names already mapped to the truth's), as a TypeRef of the service. */
-export function recoveredBase(service: TrueService, text: string | undefined): TypeRef | undefined | "unknown" {
-  if (text === undefined) return undefined;
-  const ref = tryParseCSharpType(text);
-  if (!ref || ref.kind !== "named" || !service.types.has(ref.name)) return "unknown";
-  return ref;
-}
-
 /** `base` or one of its bases is `name` (T : base would close a cycle). */
 function derivesFrom(service: TrueService, base: TypeRef, name: string): boolean {
   const visited = new Set<string>();
@@ -73,16 +67,56 @@ function derivesFrom(service: TrueService, base: TypeRef, name: string): boolean
   return false;
 }
 
+/** A relation a reader recovered otherwise than the truth: a type's base (undefined: none) or an op's response. */
+export type Change = { kind: "base"; type: string; base: TypeRef | undefined } | { kind: "response"; op: string; response: TypeRef | "void" };
+
+const changeKey = (c: Change) => (c.kind === "base" ? `base:${c.type}` : `response:${c.op}`);
+const sameChange = (a: Change, b: Change) => changeKey(a) === changeKey(b) && JSON.stringify(a) === JSON.stringify(b);
+
+/** The names a recovered type text refers to are the service's types or system types. */
+function refersToService(service: TrueService, ref: TypeRef): boolean {
+  switch (ref.kind) {
+    case "array":
+      return refersToService(service, ref.element);
+    case "nullable":
+      return refersToService(service, ref.inner);
+    case "named":
+      return (service.types.has(ref.name) || isSystemTypeName(ref.name)) && ref.args.every((a) => refersToService(service, a));
+  }
+}
+
 /**
- * Counterfactual bases: decides, for a growing set of (type, recovered base) pairs, whether the
- * service with all of them applied at once renders the same pages. Only pages that show one of
- * the types are rendered (a type's own base does not change which pages reach it).
+ * The counterfactual a base or response difference stands for (paths `type:T.base`, `op:O.response`,
+ * the recovered side with names already mapped to the truth's), or undefined when the recovered
+ * answer names something the service does not have (then no rendering of the service shows it).
  */
-export class BaseCounterfactual {
+export function changeOf(service: TrueService, d: Difference): Change | undefined {
+  const base = /^type:([^.]+)\.base$/.exec(d.path);
+  if (base) {
+    if (d.actual === undefined) return { kind: "base", type: base[1]!, base: undefined };
+    const ref = tryParseCSharpType(d.actual);
+    return ref?.kind === "named" && service.types.has(ref.name) && refersToService(service, ref) ? { kind: "base", type: base[1]!, base: ref } : undefined;
+  }
+  const response = /^op:([^.]+)\.response$/.exec(d.path);
+  if (response && d.actual !== undefined) {
+    if (d.actual === "void") return { kind: "response", op: response[1]!, response: "void" };
+    const ref = tryParseCSharpType(d.actual);
+    return ref && refersToService(service, ref) ? { kind: "response", op: response[1]!, response: ref } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Counterfactual relations: decides, for a growing set of changes, whether the service with all of
+ * them applied at once renders the same pages (jointly: each excused change is undecidable together
+ * with the others). Only the pages that show a changed type, and the ops whose response changed, are
+ * rendered (a type's own base does not change which pages reach it).
+ */
+export class RelationCounterfactual {
   readonly #service: TrueService;
   readonly #rendering: Rendering;
   readonly #options: PageRenderOptions;
-  readonly #accepted = new Map<string, TypeRef | undefined>();
+  readonly #accepted: Change[] = [];
   #reach?: Map<TrueOperation, Set<string>>;
   readonly #original = new Map<TrueOperation, string>();
 
@@ -98,31 +132,52 @@ export class BaseCounterfactual {
     return this.#service.operations.filter((op) => this.#reach!.get(op)!.has(name));
   }
 
-  /**
-   * True when giving `name` the base `base` (undefined: none), together with every pair accepted
-   * so far, leaves every page as it is; the pair is then accepted. Jointly, so that two excused
-   * bases are also undecidable together.
-   */
-  accept(name: string, base: TypeRef | undefined): boolean {
-    const def = this.#service.types.get(name);
-    if (!def || def.kind !== "class" || def.builtin) return false;
-    if (base && derivesFrom(this.#service, base, name)) return false;
-    const trial = new Map(this.#accepted).set(name, base);
+  /** True when the change, with every change accepted so far, leaves every page as it is; it is then accepted. */
+  accept(change: Change): boolean {
+    return this.acceptAll([change]);
+  }
+
+  /** The same for several changes at once (a reading that differs in relations that only show together). */
+  acceptAll(changes: readonly Change[]): boolean {
+    const fresh = changes.filter((c) => !this.#accepted.some((a) => sameChange(a, c)));
+    if (!fresh.length) return true;
+    const trial = [...this.#accepted.filter((a) => !fresh.some((c) => changeKey(c) === changeKey(a))), ...fresh];
+    if (!this.#samePages(trial)) return false;
+    this.#accepted.splice(0, this.#accepted.length, ...trial);
+    return true;
+  }
+
+  #samePages(changes: readonly Change[]): boolean {
     const types = new Map(this.#service.types);
-    for (const [n, b] of trial) {
-      const { base: _old, ...rest } = types.get(n) as TrueClass;
-      types.set(n, b ? { ...rest, base: b } : rest);
+    const responses = new Map<string, TypeRef | "void">();
+    const ops = new Set<TrueOperation>();
+    for (const c of changes) {
+      if (c.kind === "response") {
+        const op = this.#service.operations.find((o) => o.name === c.op);
+        if (!op) return false;
+        responses.set(c.op, c.response);
+        ops.add(op);
+        continue;
+      }
+      const def = types.get(c.type);
+      if (!def || def.kind !== "class" || def.builtin) return false;
+      const { base: _old, ...rest } = def;
+      types.set(c.type, c.base ? { ...rest, base: c.base } : rest);
+      for (const op of this.showing(c.type)) ops.add(op);
     }
-    const other: TrueService = { ...this.#service, types };
-    const ops = new Set([...trial.keys()].flatMap((n) => this.showing(n)));
-    for (const op of this.#service.operations) {
+    const other: TrueService = {
+      ...this.#service,
+      types,
+      operations: this.#service.operations.map((o) => (responses.has(o.name) ? { ...o, response: responses.get(o.name)! } : o)),
+    };
+    for (const c of changes) if (c.kind === "base" && c.base && derivesFrom(other, c.base, c.type)) return false;
+    for (const [i, op] of this.#service.operations.entries()) {
       if (!ops.has(op)) continue;
       let original = this.#original.get(op);
       if (original === undefined) this.#original.set(op, (original = renderPage(this.#service, op, this.#rendering, this.#options)));
-      if (renderPage(other, op, this.#rendering, this.#options) !== original) return false;
+      if (renderPage(other, other.operations[i]!, this.#rendering, this.#options) !== original) return false;
       if (this.#rendering === "json") break; // one document for all ops
     }
-    this.#accepted.set(name, base);
     return true;
   }
 }

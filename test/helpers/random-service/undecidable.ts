@@ -7,8 +7,8 @@
 //        signature or `<Op>Response` convention gives (e.g. a request base `AuditedRequest`, read as
 //        `<Op>Base`; a response shared by two ops). Such types are matched to the truth by shape.
 // json   everything but the service name; the AutoQuery built-ins come from spec §8.2, not the server.
-// all    a type with a table on no page (only samples show it); a base whose pages read the same
-//        with the recovered one (a counterfactual render, see hiddenBases);
+// all    a type with a table on no page (only samples show it); a base or response whose pages read
+//        the same with the recovered one (a counterfactual render, see hiddenRelations);
 //        the wire case when no sample key votes (§5.5); the element of a List<X> response whose sample
 //        element shows no key (see keylessElements).
 // flat   cells run together: a valued enum row splits only where its value is a number or a spelling
@@ -17,7 +17,7 @@
 import type { Difference, Undecidable } from "./compare.js";
 import { SUPPLIED_BUILTINS } from "./builtins.js";
 import { camel } from "./csharp.js";
-import { BaseCounterfactual, recoveredBase, type PageRenderOptions } from "./counterfactual.js";
+import { changeOf, RelationCounterfactual, type PageRenderOptions } from "./counterfactual.js";
 import { describePage } from "./page.js";
 import { objectOf, sampleRequest, sampleResponse, wireKey, type Witness } from "./samples.js";
 import { walkOperation } from "./walk.js";
@@ -31,6 +31,8 @@ export interface Undecidables {
   rules: Undecidable[];
   /** Truth types whose names the rendering cannot show. */
   unnamed: Set<string>;
+  /** The counterfactual behind the base and response rules (evaluate() asks it about a model's relations together). */
+  relations: RelationCounterfactual;
 }
 
 /**
@@ -149,26 +151,35 @@ const pascalOf = (service: TrueService, key: string) => (service.wireCase === "c
  * T's base shows where the walk prints the base's table right after T (step 1) and where a sample
  * object of T carries inherited members; but a page may print the same either way (the base was
  * seen earlier, it is also T's first reference, or its table follows T anyway as the next type T
- * references). Exact, by counterfactual (counterfactual.ts): a recovered base (none included) is
- * undecidable when the service with it renders every page that shows T byte-identically, jointly
- * with every base excused before it. Checked only where ssgen's base differs from the truth.
+ * references). Likewise an op's response, where its table reads as well as another type's (a
+ * response whose own members are all null in the sample). Exact, by counterfactual
+ * (counterfactual.ts): a recovered base (none included) or response is undecidable when the
+ * service with it renders every page that shows it byte-identically, jointly with every relation
+ * excused before it (evaluate() also tries all of a model's relation differences together).
+ * Checked only where ssgen's answer differs from the truth.
  */
-function hiddenBases(service: TrueService, rendering: Rendering, options: PageRenderOptions, rules: Undecidable[]): void {
-  const counterfactual = new BaseCounterfactual(service, rendering, options);
-  const typeOf = (d: Difference) => d.path.slice("type:".length, -".base".length);
+function hiddenRelations(service: TrueService, rendering: Rendering, options: PageRenderOptions, rules: Undecidable[]): RelationCounterfactual {
+  const counterfactual = new RelationCounterfactual(service, rendering, options);
+  const when = (d: Difference) => {
+    const change = changeOf(service, d);
+    return change !== undefined && counterfactual.accept(change);
+  };
+  const list = (ops: readonly { name: string }[]) => `${ops.slice(0, 3).map((o) => o.name).join(", ")}${ops.length > 3 ? ` and ${ops.length - 3} more` : ""}`;
   rules.push({
     path: "type:*.base",
-    when: (d) => {
-      const base = recoveredBase(service, d.actual);
-      return base !== "unknown" && counterfactual.accept(typeOf(d), base);
-    },
+    when,
     reason: (d) => {
-      const name = typeOf(d);
-      const ops = counterfactual.showing(name).map((o) => o.name);
-      const pages = `${ops.slice(0, 3).join(", ")}${ops.length > 3 ? ` and ${ops.length - 3} more` : ""}`;
-      return `every page that shows ${name} (${pages}) is byte-identical with ${d.actual ? `${name} : ${d.actual}` : `no base for ${name}`}: ${whyHidden(service, name)}`;
+      const name = d.path.slice("type:".length, -".base".length);
+      const pages = `every page that shows ${name} (${list(counterfactual.showing(name))}) is byte-identical with ${d.actual ? `${name} : ${d.actual}` : `no base for ${name}`}`;
+      return d.expected === undefined ? `${pages}, with the other relations excused here (${name} has no base)` : `${pages}: ${whyHidden(service, name)}`;
     },
   });
+  rules.push({
+    path: "op:*.response",
+    when,
+    reason: (d) => `the ${d.path.slice("op:".length, -".response".length)} page is byte-identical with the response ${d.actual} (its tables and samples read the same)`,
+  });
+  return counterfactual;
 }
 
 /** Why T's true base does not show (for the reason text): where the walk meets it, and what the samples show. */
@@ -276,6 +287,6 @@ export function undecidables(service: TrueService, rendering: Rendering, options
       });
   }
   // last: its check is stateful (joint), so only the differences no other rule excuses reach it
-  hiddenBases(service, rendering, options, rules);
-  return { rules, unnamed };
+  const relations = hiddenRelations(service, rendering, options, rules);
+  return { rules, unnamed, relations };
 }
