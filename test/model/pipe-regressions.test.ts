@@ -222,3 +222,23 @@ describe("pipe: a response named after a type it references only if its sample a
     expect(r.response).toBe("OpResponse");
   });
 });
+
+describe("pipe: an AutoQuery argument that references itself", () => {
+  // strict AutoQuery case, seed 227137942 (1 op): `RefundInfo { PathwayName: List<RefundInfo>, Score: ReviewEntry[] }`;
+  // with a provisional name its self-reference took ReviewEntry's table
+  it("names the generic argument after its own self-reference", () => {
+    const r = walkTables({
+      operation: "QueryRefundInfo",
+      captions: false,
+      response: parseSampleBody('{"offset":0,"total":0,"results":[{"ended":"String","score":[{"query":"String"}]}]}').value,
+      tables: [
+        table([["Skip", "int?"], ["Take", "int?"], ["OrderBy", "string"], ["OrderByDesc", "string"]]),
+        table([["Parents", "List<RefundInfo>"], ["Ended", "string"], ["Score", "ReviewEntry[]"]]),
+        table([["Query", "string"], ["Again", "ReviewEntry[]"]]),
+        table([["Offset", "int"], ["Total", "int"], ["Results", "List<RefundInfo>"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["QueryRefundInfo:QueryDb<RefundInfo>", "QueryBase", "RefundInfo", "ReviewEntry", "QueryResponse"]);
+    expect(r.response).toBe("QueryResponse<RefundInfo>");
+  });
+});

@@ -382,11 +382,20 @@ export class Search {
       const arity = this.input.captions ? base!.captionParams?.length || 1 : 2;
       if (this.genericArgsOf(t, i) >= arity) return;
     }
-    const added = known !== undefined;
-    if (added) this.seen.add(name);
-    this.place(i, name, "generic-arg", tb.caption ? "caption" : known !== undefined ? "reference" : "provisional", t, undefined);
-    this.pos++;
     const cost = !this.input.captions && this.genericArgsOf(t, i) > 0 ? 1 + SECOND_ARGUMENT : 1;
+    this.genericAs(i, t, name, tb.caption ? "caption" : known !== undefined ? "reference" : "provisional", cost, g);
+    // Without captions an argument that references itself (`RefundInfo { Parents: List<RefundInfo> }`) is
+    // named by that reference: with a provisional name the reference would take the next table.
+    if (known === undefined && !this.input.captions) {
+      for (const x of selfReferences(tb)) if (!this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.genericAs(i, t, x.name, "reference", cost, g);
+    }
+  }
+
+  private genericAs(i: number, t: number, name: string, naming: Slot["naming"], cost: number, g: Step): void {
+    const added = naming !== "provisional" && !this.seen.has(name);
+    if (added) this.seen.add(name);
+    this.place(i, name, "generic-arg", naming, t, undefined);
+    this.pos++;
     this.score -= cost;
     this.walkType(i, name, undefined, undefined, g);
     this.score += cost;
