@@ -81,7 +81,9 @@ export function elementBases(
     }
     return least;
   };
-  let open = elements.filter((el) => explained(el) < 0);
+  // a key no type has as a row: no chain explains the element, under any hypothesis (an untabled type's object)
+  const held = (el: SampleObject) => [...objectKeys(el).set].every((k) => index.byKey.has(k));
+  let open = elements.filter((el) => held(el) && explained(el) < 0);
   const pairs = candidates(open, byName, index, shownOn);
   while (open.length && pairs.length) {
     let best: Hypothesis | undefined;
