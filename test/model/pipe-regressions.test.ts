@@ -242,3 +242,18 @@ describe("pipe: an AutoQuery argument that references itself", () => {
     expect(r.response).toBe("QueryResponse<RefundInfo>");
   });
 });
+
+describe("pipe: an entity response referenced from deeper in its own walk", () => {
+  // strict List<Entity> case, seed 227152293 (1 op): PatchOrderStat returns OrderStat, which only
+  // Contract (OrderStat's Pathway) references; it read as PatchOrderStatResponse and OrderStat as tableless
+  it("names the response after the one type its walk references without a table", () => {
+    const r = walkTables({
+      operation: "PatchOrderStat",
+      captions: false,
+      response: parseSampleBody('{"pathway":{"enabled":"String"},"total":false}').value,
+      tables: [table([["Id", "string"]], "query"), table([["Pathway", "Contract"], ["Total", "bool"]]), table([["Due", "OrderStat"], ["Enabled", "string"]])],
+    });
+    expect(names(r)).toEqual(["PatchOrderStat", "OrderStat", "Contract"]);
+    expect(r.response).toBe("OrderStat");
+  });
+});

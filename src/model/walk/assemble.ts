@@ -2,7 +2,7 @@
 // duplicates (§4 rule 6), enum splits, and samples lent to types the walk reached without one.
 import type { Diagnostic, PropertyModel, RawEnumTable, SampleNode, TypeFrom, TypeModel, TypeRef } from "../types.js";
 import { formatType } from "../../csharp-type.js";
-import { HIDDEN, type Table } from "./tables.js";
+import { HIDDEN, knownTableless, type Table } from "./tables.js";
 import { accessValue, asObject, objectKeys } from "./sample-access.js";
 import type { Slot, Snapshot } from "./search.js";
 import type { WalkInput, WalkResult, WalkedType } from "./index.js";
@@ -85,6 +85,8 @@ export function assemble(
       lateBound.add(i);
     } else unresolved.add(i);
   }
+
+  respondAsReferenced(s, slots, tables, input, taken);
 
   // AutoQuery: a request based on QueryBase extends QueryDb<A>, A = its generic-argument tables.
   const reqIndex = requestTable ? 0 : -1;
@@ -348,6 +350,30 @@ export function signatureName(tb: Table): string | undefined {
     return tb.signature;
   }
   return undefined;
+}
+
+/**
+ * Without captions: an inferred response (`<Op>Response`) whose own walk referenced exactly one type
+ * that found no table is that type, when every sample object of that type fits the response
+ * (an entity returned as the response: `Contract { Owner: OrderStat }` under the response OrderStat).
+ */
+function respondAsReferenced(s: Snapshot, slots: (Slot | undefined)[], tables: Table[], input: WalkInput, taken: ReadonlySet<string>): void {
+  if (input.captions || s.responseTable < 0 || s.responseX0 === undefined) return;
+  const slot = slots[s.responseTable];
+  if (!slot || slot.naming !== "inferred") return;
+  const later = s.x0.slice(s.responseX0).filter((x) => !knownTableless(x.name) && !taken.has(x.name));
+  const names = [...new Set(later.map((x) => x.name))];
+  if (names.length !== 1) return;
+  const chain = [tables[s.responseTable]!];
+  for (let j = s.responseTable + 1; j < tables.length; j++) if (slots[j]?.role === "base" && chain.some((c) => c.index === slots[j]!.of)) chain.push(tables[j]!);
+  if (!compatible(chain, input.response) || !later.every((x) => compatible(chain, x.value))) return;
+  const from = slot.name;
+  for (const t of chain.slice(1)) {
+    const b = slots[t.index]!;
+    if (b.naming === "inferred" && b.name.startsWith(from)) b.name = names[0]! + b.name.slice(from.length);
+  }
+  slot.name = names[0]!;
+  slot.naming = "reference";
 }
 
 /** Whether a sample value can be an instance of the table with its base chain (`chain[0]` the table). */

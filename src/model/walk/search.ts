@@ -26,6 +26,8 @@ export interface Snapshot {
   consumed: number;
   responseTable: number;
   x0: { name: string; value?: SampleNode }[];
+  /** How many x0 entries came before the response table was placed (the rest are the response's walk's). */
+  responseX0?: number;
   sig: string;
 }
 
@@ -482,7 +484,10 @@ export class Search {
     return fitsTable(this.input, tb, x);
   }
 
+  #responseX0 = 0;
+
   private responseAs(i: number, tb: Table, name: string, naming: Slot["naming"], rs: SampleNode | undefined): void {
+    this.#responseX0 = this.x0.length;
     this.place(i, name, "response", naming, undefined, rs);
     this.pos++;
     this.responseTable = i;
@@ -545,6 +550,7 @@ export class Search {
       consumed: this.pos,
       responseTable: this.responseTable,
       x0: this.x0.map((x) => ({ ...x })),
+      ...(this.responseTable >= 0 && { responseX0: this.#responseX0 }),
       sig,
     });
     if (!this.first) this.first = snap();
@@ -765,6 +771,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
   };
   walk(requestTable ? 0 : -1, rq, input.operation);
   let responseTable = -1;
+  let responseX0 = 0;
   const tb = tables[pos];
   if (tb && tb.kind === "params" && responseMayTake(tb, input)) {
     const rs = asObject(input.response);
@@ -783,9 +790,10 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
     slots[pos++] = { name, role: "response", naming, obj: rs };
     seen.add(name);
     inResponse = true;
+    responseX0 = x0.length;
     walk(responseTable, rs, name);
   }
-  return { score: 0, slots, consumed: pos, responseTable, x0, sig: "greedy" };
+  return { score: 0, slots, consumed: pos, responseTable, x0, ...(responseTable >= 0 && { responseX0 }), sig: "greedy" };
 }
 
 /** The distinct names a table's own rows reference that could be a class (not System, hidden or an interface). */
