@@ -145,7 +145,8 @@ function candidates(
   shownOn: ReadonlyMap<string, readonly CaptionedPage[]>,
 ): Hypothesis[] {
   const out: Hypothesis[] = [];
-  const seen = new Set<string>();
+  /** The pairs already suggested: T -> its bases. */
+  const seen = new Map<string, Set<string>>();
   // byName does not change here: each chain's keys and each key's holders, sorted, are computed once
   const chains = new Map<string, Set<string>>();
   const chainOf = (name: string): Set<string> => {
@@ -166,19 +167,23 @@ function candidates(
       const w = byName.get(t)!;
       if (w.model.kind !== "class" || w.model.base !== undefined || w.model.genericParams?.length || WELL_KNOWN.has(t)) continue;
       const own = chainOf(t);
+      const ownKeys = [...own];
       const rest = [...keys].filter((k) => !own.has(k));
       if (!rest.length) continue;
       // the rarest key names the few candidates
       const rarest = rest.reduce((x, y) => ((index.byKey.get(x)?.length ?? 0) <= (index.byKey.get(y)?.length ?? 0) ? x : y));
       for (const b of holdersOf(rarest)) {
         const base = byName.get(b);
-        if (!base || b === t || seen.has(`${t}:${b}`)) continue;
+        if (!base || b === t) continue;
         const inherited = chainOf(b);
-        if (!rest.every((k) => inherited.has(k)) || [...own].some((k) => inherited.has(k))) continue;
+        if (!rest.every((k) => inherited.has(k)) || ownKeys.some((k) => inherited.has(k))) continue;
+        if (seen.get(t)?.has(b)) continue;
         if (derivesFrom(base, t, byName) || !seenBefore(shownOn, t, b)) continue;
         const view: TypeLookup = { get: (n) => (n === t ? join(w, b) : byName.get(n)) };
         if (baseOmits(view.get(t)!, el, view, NONE) < 0) continue;
-        seen.add(`${t}:${b}`);
+        let bases = seen.get(t);
+        if (!bases) seen.set(t, (bases = new Set()));
+        bases.add(b);
         out.push({ t, b });
       }
     }
