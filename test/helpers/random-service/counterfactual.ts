@@ -6,7 +6,7 @@
 import { isSystemTypeName, tryParseCSharpType } from "../../../src/csharp-type.js";
 import type { Difference } from "./compare.js";
 import type { TypeRef } from "../../../src/model/types.js";
-import { baseName } from "./generate.js";
+import { baseName, reachableFrom } from "./generate.js";
 import { renderFlatPage } from "./render-flat.js";
 import { renderHtmlPage, type HtmlRenderOptions } from "./render-html.js";
 import { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
@@ -16,29 +16,6 @@ import type { Rendering } from "./undecidable.js";
 
 export interface PageRenderOptions extends TextRenderOptions, HtmlRenderOptions {
   json?: JsonRenderOptions;
-}
-
-/** The names an operation's pages can show: what its request and response reach (properties, bases, arguments). */
-export function reachableFrom(service: TrueService, op: TrueOperation): Set<string> {
-  const reached = new Set<string>();
-  const visitRef = (t: TypeRef): void => {
-    if (t.kind === "array") return visitRef(t.element);
-    if (t.kind === "nullable") return visitRef(t.inner);
-    t.args.forEach(visitRef);
-    visitName(t.name);
-  };
-  const visitName = (name: string): void => {
-    const def = service.types.get(name);
-    if (!def || reached.has(name)) return;
-    reached.add(name);
-    if (def.kind === "class") {
-      if (def.base) visitRef(def.base);
-      for (const p of def.properties) visitRef(p.type);
-    }
-  };
-  visitName(op.name);
-  if (op.response !== "void") visitRef(op.response);
-  return reached;
 }
 
 /** The text of one op's page (json: the one /types/metadata document). */
@@ -128,7 +105,7 @@ export class RelationCounterfactual {
 
   /** The ops whose pages show `name`. */
   showing(name: string): TrueOperation[] {
-    this.#reach ??= new Map(this.#service.operations.map((op) => [op, reachableFrom(this.#service, op)]));
+    this.#reach ??= new Map(this.#service.operations.map((op) => [op, reachableFrom(this.#service, [op])]));
     return this.#service.operations.filter((op) => this.#reach!.get(op)!.has(name));
   }
 

@@ -263,6 +263,12 @@ export function baseName(t: TypeRef): string {
 
 /** Drops the types no operation reaches (by request, response, base, base argument or property). */
 export function pruneUnreachable(service: TrueService): void {
+  const reached = reachableFrom(service, service.operations);
+  for (const name of [...service.types.keys()]) if (!reached.has(name)) service.types.delete(name);
+}
+
+/** The names the given operations reach: their requests and responses, and what those reach (properties, bases, arguments). */
+export function reachableFrom(service: TrueService, ops: readonly TrueOperation[]): Set<string> {
   const reached = new Set<string>();
   const visitRef = (t: TypeRef): void => {
     if (t.kind === "array") return visitRef(t.element);
@@ -279,9 +285,9 @@ export function pruneUnreachable(service: TrueService): void {
       for (const p of def.properties) visitRef(p.type);
     }
   };
-  for (const op of service.operations) {
+  for (const op of ops) {
     visitName(op.name);
     if (op.response !== "void") visitRef(op.response);
   }
-  for (const name of [...service.types.keys()]) if (!reached.has(name)) service.types.delete(name);
+  return reached;
 }
