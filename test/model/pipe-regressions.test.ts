@@ -257,3 +257,31 @@ describe("pipe: an entity response referenced from deeper in its own walk", () =
     expect(r.response).toBe("OrderStat");
   });
 });
+
+describe("pipe: row descriptions tell response tables apart", () => {
+  // CancelTicketStat2 / CancelSupplier15 (seed 1, 1,000 ops): two responses with the same rows, one
+  // with a description (`For of set`) the other lacks; read as one type (CancelTicketStat2Response
+  // lost, its op returning the other op's response with the description on both)
+  const page = (op: string, description: string) =>
+    [
+      `https://svc.example.test/json/metadata?op=${op}`,
+      "",
+      "| Name | Parameter | Data Type | Required | Description |",
+      "|---|---|---|---|---|",
+      "| Id | path | string | Yes |",
+      "| Name | Parameter | Data Type | Required | Description |",
+      "|---|---|---|---|---|",
+      `| Antibody | form | DateTime | No | ${description ? `${description} ` : ""}|`,
+      "| Total | form | int | No |",
+      "",
+    ].join("\n");
+
+  it("keeps each op's response its own type", () => {
+    const files = [page("CancelTicketStat2", "For of set"), page("CancelSupplier15", "")];
+    const api = mergePages(solvePages(files.map((text, i) => preparePage(parseTextPage(text, `${i ? "CancelSupplier15" : "CancelTicketStat2"}.txt`)))));
+    expect(api.operations.map((o) => `${o.name}:${o.response}`).sort()).toEqual(["CancelSupplier15:CancelSupplier15Response", "CancelTicketStat2:CancelTicketStat2Response"]);
+    const antibody = (name: string) => api.types.find((t) => t.name === name)?.properties?.find((p) => p.name === "Antibody")?.description;
+    expect(antibody("CancelTicketStat2Response")).toBe("For of set");
+    expect(antibody("CancelSupplier15Response")).toBeUndefined();
+  });
+});

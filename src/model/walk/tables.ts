@@ -198,12 +198,13 @@ export function knownTableless(name: string): boolean {
 
 /**
  * What identifies a table on every page (§4.1): its caption when it has one, else its rows
- * (`#` + name:type pairs, `!` for a required row, or the members of an enum), which are the same on every page.
+ * (`#` + name:type pairs, `!` for a required row, `="…"` for a described one, or the members of an enum),
+ * which are the same on every page.
  */
 export function tableKey(t: Table): string {
   if (t.caption !== undefined) return t.caption;
   if (t.kind === "enum") return "#enum:" + (t.raw as RawEnumTable).members.map((m) => m.name).join("|");
-  // the Required column is the member's own ([ApiMember(IsRequired)]), the same on every page: two
-  // response tables that differ only in it are two types
-  return "#" + t.rows.map((r) => `${r.raw.name}:${r.type}${r.raw.required ? "!" : ""}`).join(",");
+  // the Required and Description columns are the member's own ([ApiMember(IsRequired)], [Description]),
+  // the same on every page: two response tables that differ only in them are two types
+  return "#" + t.rows.map((r) => `${r.raw.name}:${r.type}${r.raw.required ? "!" : ""}${r.raw.description ? "=" + JSON.stringify(r.raw.description) : ""}`).join(",");
 }
