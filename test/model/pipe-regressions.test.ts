@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { mergePages } from "../../src/model/merge.js";
 import { preparePage } from "../../src/model/page.js";
 import { solvePages } from "../../src/model/solve/index.js";
+import { applyAgreedNames, type NamedReading } from "../../src/model/solve/names.js";
 import { walkTables, type WalkInput } from "../../src/model/walk/index.js";
-import type { RawPage, RawParamsTable } from "../../src/model/types.js";
+import type { RawPage, RawParamsTable, TypeFrom } from "../../src/model/types.js";
 import { parseTextPage } from "../../src/parse/text.js";
 import { parseSampleBody } from "../../src/parse/samples.js";
 
@@ -283,5 +284,41 @@ describe("pipe: row descriptions tell response tables apart", () => {
     const antibody = (name: string) => api.types.find((t) => t.name === name)?.properties?.find((p) => p.name === "Antibody")?.description;
     expect(antibody("CancelTicketStat2Response")).toBe("For of set");
     expect(antibody("CancelSupplier15Response")).toBeUndefined();
+  });
+});
+
+describe("pipe: a greedy reading's reference against many readings within budget", () => {
+  // TrackedRequest (seed 2, 1,000 ops): a request base shown on 133 pages, every one inferring
+  // `<Op>Base`; the one page whose search ran out of budget (FindVoucher8) gave its table the name
+  // Booking8, and every page then read `X : Booking8`
+  const reading = (op: string, name: string, from: TypeFrom, overflowed: boolean): NamedReading => ({
+    source: `${op}.txt`,
+    keys: [op, "#Due:TimeSpan!"],
+    result: {
+      types: [
+        { model: { name: op, kind: "class", role: "request", from: "operation", base: name }, table: 0 },
+        { model: { name, kind: "class", role: "base", from }, table: 1 },
+      ],
+      autoQuery: false,
+      diagnostics: [],
+      score: 0,
+      bases: [[0, 1]],
+      ...(overflowed ? { overflowed: true } : {}),
+    },
+  });
+  const greedy = () => reading("FindVoucher8", "Booking8", "reference", true);
+  const inferred = (n: number) => Array.from({ length: n }, (_, i) => reading(`Approve${i}`, `Approve${i}Base`, "inferred", false));
+  const bases = (readings: NamedReading[]) => [...new Set(readings.map((r) => r.result.types[0]!.model.base))];
+
+  it("many readings within budget that found no reference outweigh one greedy guess", () => {
+    const readings = [greedy(), ...inferred(6)];
+    applyAgreedNames(readings);
+    expect(bases(readings)).toEqual(["Approve0Base"]);
+  });
+
+  it("a greedy reading's reference still names a table that few readings within budget show (PolicyStat, seed 1)", () => {
+    const readings = [greedy(), ...inferred(3)];
+    applyAgreedNames(readings);
+    expect(bases(readings)).toEqual(["Booking8"]);
   });
 });

@@ -56,7 +56,7 @@ const NAMING: ReadonlySet<TypeFrom> = new Set(["reference", "late-binding", "xml
 
 type Counts = Map<string, Map<string, number>>;
 /** Weight of a reading that names a table only by inference: many such pages outweigh one stray reference. */
-const WEAK = 0.1;
+export const WEAK = 0.1;
 
 /**
  * Row key -> name. Repeatedly: (1) a clear majority both ways (the name given to the key at least

@@ -6,6 +6,7 @@ import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, TypeFrom } from "../types.js";
 import { renameTypeInPlace, rewriteTypeText } from "../rename.js";
 import type { WalkResult } from "../walk/index.js";
+import { WEAK } from "./identity.js";
 
 export interface NamedReading {
   source: string;
@@ -18,6 +19,10 @@ const STRONG: ReadonlySet<TypeFrom> = new Set(["caption", "operation", "referenc
 interface KeyNames {
   strong: Map<string, string[]>;
   weak: Set<string>;
+  /** Names references give the key only on readings whose search ran out of budget (greedy guesses). */
+  guessed: Map<string, string[]>;
+  /** How many readings within budget name the key only by inference. */
+  inferred: number;
 }
 
 /** The name every page should use for each row-identified table, where the pages allow one. */
@@ -29,20 +34,28 @@ function agreedNames(readings: readonly NamedReading[]): Map<string, { name: str
       const key = r.keys[t.table]!;
       if (!key.startsWith("#")) continue;
       let names = byKey.get(key);
-      if (!names) byKey.set(key, (names = { strong: new Map(), weak: new Set() }));
+      if (!names) byKey.set(key, (names = { strong: new Map(), weak: new Set(), guessed: new Map(), inferred: 0 }));
       if (STRONG.has(t.model.from)) {
-        const pages = names.strong.get(t.model.name);
+        const named = r.result.overflowed ? names.guessed : names.strong;
+        const pages = named.get(t.model.name);
         if (pages) pages.push(r.source);
-        else names.strong.set(t.model.name, [r.source]);
-      } else names.weak.add(t.model.name);
+        else named.set(t.model.name, [r.source]);
+      } else {
+        names.weak.add(t.model.name);
+        if (!r.result.overflowed) names.inferred++;
+      }
     }
   }
   const out = new Map<string, { name: string; pages: string[] }>();
   for (const [key, names] of byKey) {
-    if (names.strong.size === 1) {
-      const [name, pages] = [...names.strong][0]!;
+    // greedy guesses name the key only if they outweigh the readings within budget that found no
+    // reference for it (as in identity.ts: many such pages outweigh one stray reference)
+    const guesses = [...names.guessed.values()].reduce((n, pages) => n + pages.length, 0);
+    const strong = names.strong.size || guesses < 2 * WEAK * names.inferred ? names.strong : names.guessed;
+    if (strong.size === 1) {
+      const [name, pages] = [...strong][0]!;
       out.set(key, { name, pages });
-    } else if (names.strong.size === 0 && names.weak.size > 1) {
+    } else if (strong.size === 0 && names.weak.size > 1) {
       const sorted = [...names.weak].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
       out.set(key, { name: sorted[0]!, pages: [] });
     }
