@@ -70,9 +70,11 @@ function refersToService(service: TrueService, ref: TypeRef): boolean {
 export function changeOf(service: TrueService, d: Difference): Change | undefined {
   const base = /^type:([^.]+)\.base$/.exec(d.path);
   if (base) {
+    // only a class has a base, and only a class can be one (an enum read as a base renders no page of the service)
+    if (service.types.get(base[1]!)?.kind !== "class") return undefined;
     if (d.actual === undefined) return { kind: "base", type: base[1]!, base: undefined };
     const ref = tryParseCSharpType(d.actual);
-    return ref?.kind === "named" && service.types.has(ref.name) && refersToService(service, ref) ? { kind: "base", type: base[1]!, base: ref } : undefined;
+    return ref?.kind === "named" && service.types.get(ref.name)?.kind === "class" && refersToService(service, ref) ? { kind: "base", type: base[1]!, base: ref } : undefined;
   }
   const response = /^op:([^.]+)\.response$/.exec(d.path);
   if (response && d.actual !== undefined) {
