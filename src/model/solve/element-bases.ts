@@ -7,9 +7,9 @@
 // while one is clearly best; a tie decides nothing (`Order : BookingLine` and `BookingLine : Order`
 // explain the same element; BookingLine's own object, holding Order's `quantity`, tells them apart).
 import type { WalkedType } from "../walk/index.js";
-import { keyOf, objectKeys } from "../walk/index.js";
+import { objectKeys } from "../walk/index.js";
 import { WELL_KNOWN } from "../walk/tables.js";
-import { baseOmits, type TypeLookup } from "./elements.js";
+import { baseOmits, chainKeySet, type TypeLookup } from "./elements.js";
 import { derivesFrom, holding, keyIndex, pagesByType, seenBefore, type CaptionedPage, type KeyIndex, type SampleObject, type SampleObjects } from "./sample-bases.js";
 
 interface Hypothesis {
@@ -18,17 +18,11 @@ interface Hypothesis {
 }
 
 const NONE: ReadonlySet<string> = new Set();
-const bare = (type: string) => type.replace(/<.*$/, "");
 
-/** Keys of a type's whole chain under the types `view` gives. */
+/** Keys of a type's whole chain under the types `view` gives (as explains() resolves it). */
 function chainKeys(name: string, view: TypeLookup): Set<string> {
-  const keys = new Set<string>();
-  const visited = new Set<string>();
-  for (let w = view.get(name); w && !visited.has(w.model.name); w = w.model.base === undefined ? undefined : view.get(bare(w.model.base))) {
-    visited.add(w.model.name);
-    for (const p of w.model.properties ?? []) keys.add(keyOf(p.name));
-  }
-  return keys;
+  const t = view.get(name);
+  return t ? chainKeySet(t, view) : new Set();
 }
 
 /** T and every type derived from it. */

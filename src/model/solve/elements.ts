@@ -128,7 +128,7 @@ function basedWithKey(list: readonly WalkedType[], index: ListIndex, key: string
 }
 
 /** The member keys of t's whole chain, resolved as explains() resolves it (by `byName`). */
-export function chainKeySet(t: WalkedType, byName: ReadonlyMap<string, WalkedType>): Set<string> {
+export function chainKeySet(t: WalkedType, byName: TypeLookup): Set<string> {
   const types: Types = { byName };
   const keys = new Set<string>();
   const visited = new Set<string>();
