@@ -322,3 +322,42 @@ describe("pipe: a greedy reading's reference against many readings within budget
     expect(bases(readings)).toEqual(["Booking8"]);
   });
 });
+
+describe("pipe: a plain enum table that lists a member twice", () => {
+  // ExportBooking3 (seed 1, 1,000 ops): `ExportBooking3 : TrackedRequest { Notes: AgentStatus, StreetNotes: SupplierTier }`
+  // on a GET page without a request sample; the two enums run together (`None` twice, described rows hide
+  // the boundary). One reference cannot own a list with a member twice, yet AgentStatus took TrackedRequest's
+  // all-nullable table (and named it on every page that shows it) and SupplierTier the whole list.
+  const text = [
+    "https://svc.example.test/json/metadata?op=ExportThing",
+    "",
+    "| GET | /things/{Id} |",
+    "|---|",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Id | path | int | No | |",
+    "| Notes | query | AgentStatus | No | |",
+    "| StreetNotes | query | SupplierTier | Yes |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| EnabledTotal | form | int? | No | |",
+    "| Color | form | DateTime? | No |",
+    "| Low | Low unit |",
+    "| None | |",
+    "| Archived | Archived per |",
+    "| Unknown | |",
+    "| None |",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    "GET /things/{Id} HTTP/1.1 ",
+    "Host: svc.example.test ",
+    "Accept: application/json",
+    "",
+  ].join("\n");
+
+  it("is two enums: each reference takes one, and the table before them is the request's base", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(text, "ExportThing.txt"))]));
+    expect(api.types.find((t) => t.name === "ExportThing")?.base).toBe("ExportThingBase");
+    expect(api.types.find((t) => t.name === "AgentStatus")?.members?.map((m) => m.name)).toEqual(["Low", "None", "Archived"]);
+    expect(api.types.find((t) => t.name === "SupplierTier")?.members?.map((m) => m.name)).toEqual(["Unknown", "None"]);
+  });
+});

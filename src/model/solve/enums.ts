@@ -40,7 +40,7 @@ export function resplitEnums(tables: readonly RawTable[], standalone: ReadonlySe
     let j = i;
     while (isPlainEnum(tables[j])) j++;
     const run = tables.slice(i, j) as RawEnumTable[];
-    const split = run.length && !run.some((r) => r.partial) ? segment(run, standalone) : undefined;
+    const split = run.length && !run.some((r) => r.partial) ? (segment(run, standalone) ?? splitRepeats(run)) : undefined;
     if (split && (split.length !== run.length || split.some((s, k) => s.members.length !== run[k]!.members.length))) {
       out.push(...split);
       changed = true;
@@ -72,5 +72,50 @@ function segment(run: readonly RawEnumTable[], standalone: ReadonlySet<string>):
   if (best[n] === undefined) return undefined;
   const parts: RawEnumTable[] = [];
   for (let k = n; k > 0; k = cut[k]!) parts.unshift({ kind: "enum", valued: false, members: members.slice(cut[k]!, k) });
+  return parts;
+}
+
+/**
+ * A table that lists a member twice is two or more enums run together (an enum never declares a
+ * member twice), though no standalone lists show where: each such table of the run is cut into the
+ * fewest lists without a repeat, and only after a described member, since a table's trimmed last row
+ * would have shown any other boundary (§5.1). Where several cuts fit, the page cannot tell which
+ * (W_ENUM_BOUNDARY): the earliest. The walk then gives each enum reference its own table.
+ */
+function splitRepeats(run: readonly RawEnumTable[]): RawEnumTable[] | undefined {
+  if (!run.some(repeats)) return undefined;
+  const out: RawEnumTable[] = [];
+  for (const t of run) {
+    const parts = repeats(t) ? cutRepeats(t) : undefined;
+    if (!parts) out.push(t);
+    else out.push(...parts);
+  }
+  return out;
+}
+
+function cutRepeats(t: RawEnumTable): RawEnumTable[] | undefined {
+  const m = t.members;
+  const n = m.length;
+  // best[k]: fewest lists covering m[0..k), each without a repeat, cut only after a described member
+  const best: (number | undefined)[] = new Array(n + 1).fill(undefined);
+  const cut: number[] = new Array(n + 1).fill(-1);
+  best[0] = 0;
+  for (let s = 0; s < n; s++) {
+    if (best[s] === undefined) continue;
+    const names = new Set<string>();
+    for (let k = s; k < n; k++) {
+      if (names.has(m[k]!.name)) break;
+      names.add(m[k]!.name);
+      const end = k + 1;
+      if (end < n && !m[k]!.description) continue;
+      if (best[end] === undefined || best[s]! + 1 < best[end]!) {
+        best[end] = best[s]! + 1;
+        cut[end] = s;
+      }
+    }
+  }
+  if (best[n] === undefined) return undefined;
+  const parts: RawEnumTable[] = [];
+  for (let k = n; k > 0; k = cut[k]!) parts.unshift({ kind: "enum", valued: false, members: m.slice(cut[k]!, k) });
   return parts;
 }
