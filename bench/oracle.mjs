@@ -3,15 +3,14 @@
 // Everything else the bench measures comes from the built dist/.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const entry = fileURLToPath(new URL("../test/helpers/random-service/core.ts", import.meta.url));
+const oracleEntry = fileURLToPath(new URL("../test/helpers/random-service/core.ts", import.meta.url));
 
-/** The oracle module: generateService, renderService, renderOpenApi, truthOf, evaluate, ... */
-export async function loadOracle() {
-  const outfile = join(tmpdir(), `ssgen-oracle-${process.pid}-${Date.now()}.mjs`);
+/** The oracle module: generateService, renderService, renderOpenApi, truthOf, evaluate, ... (another entry: its exports). */
+export async function loadOracle(entry = oracleEntry) {
+  // inside the project (node_modules/.cache), so the bundle's external packages (fast-check) resolve
+  const outfile = fileURLToPath(new URL(`../node_modules/.cache/ssgen-oracle-${process.pid}-${Date.now()}.mjs`, import.meta.url));
   await build({ entryPoints: [entry], bundle: true, platform: "node", format: "esm", target: "node20", outfile, packages: "external", logLevel: "error" });
   try {
     return await import(pathToFileURL(outfile).href);

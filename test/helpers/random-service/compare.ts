@@ -32,6 +32,8 @@ export interface Comparison {
   excused: (Difference & { reason: string })[];
   /** Recovered name -> truth name, for types matched by shape. */
   aliases: Map<string, string>;
+  /** Readings the counterfactual tried and refused, with the page line that tells them apart (evaluate(); reports only). */
+  refused?: string[];
 }
 
 const show = (v: unknown): string | undefined => (v === undefined ? undefined : typeof v === "string" ? v : JSON.stringify(v));

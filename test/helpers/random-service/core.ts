@@ -11,8 +11,11 @@ import type { TrueService } from "./service.js";
 import { toApiModel } from "./truth.js";
 import { undecidables, type Rendering } from "./undecidable.js";
 import { changeOf, type Change } from "./counterfactual.js";
+import { acceptEnumReadings, enumReadings } from "./enum-readings.js";
+import { readingVerdict } from "./reading.js";
 
 export { renderOpenApi } from "./render-openapi.js";
+export { readingContradictions } from "./reading.js";
 
 export { generateService, PLAIN, type GenerateOptions } from "./generate.js";
 export { compareModels, type Comparison, type Difference, type Undecidable } from "./compare.js";
@@ -57,14 +60,26 @@ export function renderService(service: TrueService, rendering: Rendering, option
 export function evaluate(service: TrueService, rendering: Rendering, truth: ApiModel, recovered: ApiModel, options: RenderOptions = {}): Comparison {
   const u = undecidables(service, rendering, options);
   const compare = () => compareModels(truth, recovered, { undecidable: u.rules, unnamed: u.unnamed });
-  const first = compare();
+  let first = compare();
+  if (!first.differences.length) return first;
+  // enums read otherwise (run-together plain enum tables), accepted by the counterfactual group by group
+  const refused: string[] = [];
+  if (acceptEnumReadings(u.relations, enumReadings(service, recovered, first), refused)) first = compare();
+  first.refused = refused;
   // relations that read the same only together (a response taken for another type's base, and back): all of the
   // model's relation differences at once, those other rules excuse included
   if (!first.differences.length) return first;
   const relation = (d: Difference) => /^(type:[^.]+\.base|op:[^.]+\.response)$/.test(d.path);
   const changes = [...first.differences, ...first.excused.filter(relation)].map((d) => changeOf(service, d));
-  if (changes.length < 2 || changes.some((c) => c === undefined) || !u.relations.acceptAll(changes as Change[])) return first;
-  return compare();
+  if (changes.length >= 2 && changes.every((c) => c !== undefined) && u.relations.acceptAll(changes as Change[])) {
+    first = { ...compare(), refused };
+    if (!first.differences.length) return first;
+  }
+  // last, the whole model: if the service ssgen read renders every page the same, nothing is decidable
+  const verdict = readingVerdict(service, recovered, rendering, options);
+  if (verdict !== undefined) return { ...first, refused: [...refused, `whole reading: ${verdict}`] };
+  const reason = "the service ssgen read (its whole model) renders every page byte-identically";
+  return { ...first, differences: [], excused: [...first.excused, ...first.differences.map((d) => ({ ...d, reason }))], refused };
 }
 
 /** The truth with each op's source named after its rendered file. */

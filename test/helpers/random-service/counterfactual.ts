@@ -1,17 +1,19 @@
 // Exact undecidables by counterfactual: a fact the reader got "wrong" is undecidable only when the
 // service with the reader's answer renders every page byte-identically (no reader could tell the two
-// services apart). Used for relations (undecidable.ts): bases and op responses. The rendering under
-// test is re-rendered for the pages that show a changed type (with its base replaced by the recovered
-// one; the type keeps its own members) and for the ops whose response changed.
+// services apart). Used for relations (undecidable.ts): bases and op responses, and for enum readings
+// (the split of run-together plain enum tables, see enumReadings). The rendering under test is
+// re-rendered for the pages that show a changed type (with its base replaced by the recovered one, the
+// type keeping its own members; or an enum with the recovered members) and for the ops whose response
+// changed.
 import { isSystemTypeName, tryParseCSharpType } from "../../../src/csharp-type.js";
 import type { Difference } from "./compare.js";
-import type { TypeRef } from "../../../src/model/types.js";
+import type { TypeModel, TypeRef } from "../../../src/model/types.js";
 import { baseName, reachableFrom } from "./generate.js";
 import { renderFlatPage } from "./render-flat.js";
 import { renderHtmlPage, type HtmlRenderOptions } from "./render-html.js";
 import { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
 import { renderPipePage, type TextRenderOptions } from "./render-pipe.js";
-import type { TrueOperation, TrueService } from "./service.js";
+import type { TrueClass, TrueEnum, TrueOperation, TrueService } from "./service.js";
 import type { Rendering } from "./undecidable.js";
 
 export interface PageRenderOptions extends TextRenderOptions, HtmlRenderOptions {
@@ -44,10 +46,16 @@ function derivesFrom(service: TrueService, base: TypeRef, name: string): boolean
   return false;
 }
 
-/** A relation a reader recovered otherwise than the truth: a type's base (undefined: none) or an op's response. */
-export type Change = { kind: "base"; type: string; base: TypeRef | undefined } | { kind: "response"; op: string; response: TypeRef | "void" };
+/**
+ * A fact a reader recovered otherwise than the truth: a type's base (undefined: none), an op's
+ * response, or the definition of an enum (its members as read, or a prop-less class: no table).
+ */
+export type Change =
+  | { kind: "base"; type: string; base: TypeRef | undefined }
+  | { kind: "response"; op: string; response: TypeRef | "void" }
+  | { kind: "definition"; type: string; def: TrueEnum | TrueClass };
 
-const changeKey = (c: Change) => (c.kind === "base" ? `base:${c.type}` : `response:${c.op}`);
+const changeKey = (c: Change) => (c.kind === "response" ? `response:${c.op}` : `${c.kind}:${c.type}`);
 const sameChange = (a: Change, b: Change) => changeKey(a) === changeKey(b) && JSON.stringify(a) === JSON.stringify(b);
 
 /** The names a recovered type text refers to are the service's types or system types. */
@@ -98,6 +106,8 @@ export class RelationCounterfactual {
   readonly #accepted: Change[] = [];
   #reach?: Map<TrueOperation, Set<string>>;
   readonly #original = new Map<TrueOperation, string>();
+  /** Where the last rejected trial printed another page (for reports: the page and its first differing line). */
+  lastRejection?: string;
 
   constructor(service: TrueService, rendering: Rendering, options: PageRenderOptions = {}) {
     this.#service = service;
@@ -109,6 +119,11 @@ export class RelationCounterfactual {
   showing(name: string): TrueOperation[] {
     this.#reach ??= new Map(this.#service.operations.map((op) => [op, reachableFrom(this.#service, [op])]));
     return this.#service.operations.filter((op) => this.#reach!.get(op)!.has(name));
+  }
+
+  /** A definition change for `type` (an enum read otherwise) has been accepted. */
+  acceptedDefinition(type: string): boolean {
+    return this.#accepted.some((c) => c.kind === "definition" && c.type === type);
   }
 
   /** True when the change, with every change accepted so far, leaves every page as it is; it is then accepted. */
@@ -138,6 +153,13 @@ export class RelationCounterfactual {
         ops.add(op);
         continue;
       }
+      if (c.kind === "definition") {
+        // an enum's members or a prop-less class: neither references a type, so the same pages show it
+        if (types.get(c.type)?.kind !== "enum") return false;
+        types.set(c.type, c.def);
+        for (const op of this.showing(c.type)) ops.add(op);
+        continue;
+      }
       const def = types.get(c.type);
       if (!def || def.kind !== "class" || def.builtin) return false;
       const { base: _old, ...rest } = def;
@@ -154,9 +176,30 @@ export class RelationCounterfactual {
       if (!ops.has(op)) continue;
       let original = this.#original.get(op);
       if (original === undefined) this.#original.set(op, (original = renderPage(this.#service, op, this.#rendering, this.#options)));
-      if (renderPage(other, other.operations[i]!, this.#rendering, this.#options) !== original) return false;
+      const text = renderPage(other, other.operations[i]!, this.#rendering, this.#options);
+      if (text !== original) {
+        this.lastRejection = firstDifference(op.name, original, text);
+        return false;
+      }
       if (this.#rendering === "json") break; // one document for all ops
     }
     return true;
   }
+}
+
+/** Where two renderings of an op page part: the page, the line number and both lines. */
+export function firstDifference(op: string, a: string, b: string): string {
+  const x = a.split("\n");
+  const y = b.split("\n");
+  const i = x.findIndex((line, j) => line !== y[j]);
+  const at = i < 0 ? x.length : i;
+  let [p, q] = [x[at] ?? "", y[at] ?? ""];
+  if (p.length > 160 || q.length > 160) {
+    // a long line (a sample body): the stretch around the first character that differs
+    let c = 0;
+    while (c < p.length && p[c] === q[c]) c++;
+    const cut = (s: string) => `${c > 60 ? "…" : ""}${s.slice(Math.max(0, c - 60), c + 60)}${s.length > c + 60 ? "…" : ""}`;
+    [p, q] = [cut(p), cut(q)];
+  }
+  return `${op} line ${at + 1}: ${JSON.stringify(p)} would read ${JSON.stringify(q)}`;
 }

@@ -1,0 +1,125 @@
+// The whole-model counterfactual: ssgen's recovered model read back as a true service. When that
+// service renders every op page byte-identically to the truth's pages, no reader of those pages could
+// tell the two services apart, so every difference between them is undecidable (evaluate() then
+// excuses the rest, core.ts). Exact only when the service says all that the model says: the
+// conversion must give back the model itself (toApiModel of it compares equal), else no verdict.
+// Otherwise the first page line that reads otherwise is where the model contradicts a page: the
+// decidable error to look at (evaluate() reports it in Comparison.refused).
+import { tryParseCSharpType } from "../../../src/csharp-type.js";
+import type { ApiModel, TypeModel, TypeRef } from "../../../src/model/types.js";
+import { QUERY_BASE, QUERY_DB, QUERY_RESPONSE, SUPPLIED_BUILTINS } from "./builtins.js";
+import { compareModels } from "./compare.js";
+import { firstDifference, renderPage, type PageRenderOptions } from "./counterfactual.js";
+import type { TrueClass, TrueOperation, TrueService, TrueType } from "./service.js";
+import { renderIndexPage } from "./render-index.js";
+import { toApiModel } from "./truth.js";
+import type { Rendering } from "./undecidable.js";
+
+const BUILTINS = new Map<string, TrueClass>([QUERY_BASE, QUERY_DB, QUERY_RESPONSE].map((t) => [t.name, t]));
+const isBuiltin = (t: TypeModel) => t.from === "builtin" || SUPPLIED_BUILTINS.has(t.name) || BUILTINS.has(t.name);
+
+const parse = (text: string): TypeRef => {
+  const ref = tryParseCSharpType(text);
+  if (!ref) throw new Error(`type ${text} does not parse`);
+  return ref;
+};
+
+function typeOf(t: TypeModel, requests: ReadonlySet<string>): TrueType {
+  if (t.kind === "enum") {
+    const members = (t.members ?? []).map((m) => ({
+      name: m.name,
+      ...(t.valued && m.value !== undefined && { value: m.value }),
+      ...(m.description && { description: m.description }),
+    }));
+    const valued = !t.valued ? "none" : members.every((m) => /^-?\d+$/.test(m.value ?? "")) ? "int" : "member";
+    return { kind: "enum", name: t.name, members, valued };
+  }
+  if (t.kind !== "class") throw new Error(`${t.name} is an ${t.kind}`);
+  return {
+    kind: "class",
+    name: t.name,
+    ...(t.genericParams?.length && { genericParams: [...t.genericParams] }),
+    ...(t.base && { base: parse(t.base) }),
+    properties: (t.properties ?? []).map((p) => ({
+      name: p.name,
+      type: parse(p.type),
+      required: p.required,
+      ...(p.description && { description: p.description }),
+      ...(p.allowableValues && { allowableValues: [...p.allowableValues] }),
+      ...(p.range && { range: [...p.range] as [number, number] }),
+      // a request row's Parameter column as read (page.ts requestParam takes it as given)
+      ...(requests.has(t.name) && { paramType: p.param }),
+    })),
+  };
+}
+
+/**
+ * The service a recovered model describes (the host from the truth), or why there is none. `unsaid`
+ * hears what the model says that the service cannot (the service is then returned all the same, for
+ * reports); without it, such a model is no service.
+ */
+export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid?: (why: string) => void): TrueService | string {
+  if (recovered.wireCase !== "camel" && recovered.wireCase !== "pascal") return `the wire case is ${recovered.wireCase}`;
+  const requests = new Set(recovered.operations.map((o) => o.name));
+  const types = new Map<string, TrueType>();
+  try {
+    for (const t of recovered.types) if (!isBuiltin(t)) types.set(t.name, typeOf(t, requests));
+    // ServiceStack's own types as the server declares them, where the model uses them
+    for (const [name, def] of BUILTINS) if (truth.types.has(name) || recovered.types.some((t) => t.name === name)) types.set(name, truth.types.get(name) ?? def);
+    // in the truth's order (the index page lists them so)
+    const order = new Map(truth.operations.map((o, i) => [o.name, i]));
+    const ops = [...recovered.operations].sort((a, b) => (order.get(a.name) ?? Infinity) - (order.get(b.name) ?? Infinity));
+    const operations: TrueOperation[] = ops.map((o) => ({
+      name: o.name,
+      routes: o.routes.map((r) => ({ ...r, verbs: r.verbs === "*" ? "*" : [...r.verbs] })),
+      response: o.response === "void" ? "void" : parse(o.response),
+      tags: [...o.tags],
+      ...(o.description && { description: o.description }),
+      auth: o.auth === "unknown" ? null : o.auth && { ...o.auth },
+    }));
+    const service: TrueService = { ...truth, serviceName: recovered.serviceName ?? "", wireCase: recovered.wireCase, types, operations };
+    const back = toApiModel(service);
+    const same = (m: ApiModel): ApiModel => ({
+      ...m,
+      serviceName: m.serviceName || undefined,
+      types: m.types.filter((t) => !isBuiltin(t)),
+      operations: m.operations.map((o) => ({ ...o, auth: o.auth === "unknown" ? null : o.auth, source: "" })),
+    });
+    for (const diff of compareModels(same(recovered), same(back)).differences) {
+      const why = `the model is no service: ${diff.path} reads ${diff.expected ?? "(none)"}, as a service ${diff.actual ?? "(none)"}`;
+      if (!unsaid) return why;
+      unsaid(why);
+    }
+    return service;
+  } catch (error) {
+    return `the model is no service: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
+ * undefined when the service ssgen read renders every page of the truth byte-identically; else the
+ * first page line it prints otherwise (or why the model is no service).
+ */
+export function readingVerdict(truth: TrueService, recovered: ApiModel, rendering: Rendering, options: PageRenderOptions & { index?: boolean } = {}): string | undefined {
+  return readingContradictions(truth, recovered, rendering, options, 1)[0];
+}
+
+/** Every page the service ssgen read prints otherwise (its first differing line), at most `limit` (reports). */
+export function readingContradictions(truth: TrueService, recovered: ApiModel, rendering: Rendering, options: PageRenderOptions & { index?: boolean } = {}, limit = Infinity): string[] {
+  // a verdict needs the model to be a service; a report lists what it cannot say, then the pages
+  const out: string[] = [];
+  const reading = readingAsService(truth, recovered, limit === Infinity ? (why) => out.push(why) : undefined);
+  if (typeof reading === "string") return [reading];
+  const ops = new Map(reading.operations.map((o) => [o.name, o]));
+  if (ops.size !== truth.operations.length) return [...out, "the model has other operations"];
+  for (const op of truth.operations) {
+    const other = ops.get(op.name);
+    if (!other) return [...out, `the model has no operation ${op.name}`];
+    const a = renderPage(truth, op, rendering, options);
+    const b = renderPage(reading, other, rendering, options);
+    if (a !== b && out.push(firstDifference(op.name, a, b)) >= limit) return out;
+    if (rendering === "json") break;
+  }
+  if (rendering === "html" && options.index && renderIndexPage(truth) !== renderIndexPage(reading)) out.push(firstDifference("metadata", renderIndexPage(truth), renderIndexPage(reading)));
+  return out;
+}

@@ -1,0 +1,61 @@
+// The oracle's whole-model counterfactual (test/helpers/random-service/reading.ts): ssgen's model read
+// back as a service. Every difference is excused only when that service renders every page
+// byte-identically; a model that contradicts any page line is never excused.
+import { describe, expect, test } from "vitest";
+import { evaluate, generateService, renderService, toApiModel, truthOf } from "../helpers/random-service/index.js";
+import { readingAsService, readingVerdict } from "../helpers/random-service/reading.js";
+
+const BASES = { autoQueryRate: 0, requestBaseRate: 0.6, entityBaseRate: 0, voidRate: 0.1, listResponseRate: 0, entityResponseRate: 0, sharedResponseRate: 0.1, routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0, wireCase: "camel" as const };
+
+describe("oracle: ssgen's whole reading as a service", () => {
+  test("the truth read as a service is itself, and renders its own pages", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const s = generateService({ seed, ops: 1 + (seed % 5) });
+      const back = readingAsService(s, toApiModel(s));
+      expect(typeof back).toBe("object");
+      for (const rendering of ["html", "pipe", "flat"] as const) expect(readingVerdict(s, toApiModel(s), rendering), `seed ${seed} ${rendering}`).toBeUndefined();
+    }
+  });
+
+  // PatchContractLink : TrackedRequest { Target: DateTime? } returning { ColorEmail, Email, CommentRate, ResponseStatus }
+  // reads the same as a request without a base returning { Target } : { ColorEmail, ... } (Target is null in every sample)
+  const s = generateService({ ...BASES, seed: 1189957786, ops: 1 });
+  const truth = truthOf(s, renderService(s, "pipe"));
+  const other = () => {
+    const m = structuredClone(truth);
+    const request = m.types.find((t) => t.name === "PatchContractLink")!;
+    const response = m.types.find((t) => t.name === "PatchContractLinkResponse")!;
+    const base = m.types.find((t) => t.name === "TrackedRequest")!;
+    delete request.base;
+    m.types.push({ ...response, name: "PatchContractLinkResponseBase", role: "base" });
+    response.properties = base.properties;
+    response.base = "PatchContractLinkResponseBase";
+    m.types.splice(m.types.indexOf(base), 1);
+    return m;
+  };
+
+  test("a reading that renders every page the same is excused whole, with the reason", () => {
+    const { differences, excused } = evaluate(s, "pipe", truth, other());
+    expect(differences).toEqual([]);
+    expect(excused.filter((d) => /^type:PatchContractLink(Response)?\.base$/.test(d.path)).map((d) => d.reason)).toEqual([
+      "the service ssgen read (its whole model) renders every page byte-identically",
+      "the service ssgen read (its whole model) renders every page byte-identically",
+    ]);
+  });
+
+  test("a reading that contradicts one page line is not excused, and the line is named", () => {
+    // HTML captions the tables
+    expect(evaluate(s, "html", truthOf(s, renderService(s, "html")), other()).differences.length).toBeGreaterThan(0);
+    // a wrong Required flag on the response base
+    const wrong = other();
+    wrong.types.find((t) => t.name === "PatchContractLinkResponseBase")!.properties![0]!.required = true;
+    const result = evaluate(s, "pipe", truth, wrong);
+    expect(result.differences.map((d) => d.path)).toContain("type:PatchContractLinkResponse.prop:ColorEmail");
+    expect(result.refused?.at(-1)).toMatch(/^whole reading: PatchContractLink line \d+: "\| ColorEmail \| form \| decimal \| No \| Display record if \|" would read "\| ColorEmail \| form \| decimal \| Yes \|/);
+    // a wire name no service of the model's wire case gives
+    const alias = other();
+    alias.types.find((t) => t.name === "PatchContractLinkResponse")!.properties![0]!.wireName = "tgt";
+    expect(readingVerdict(s, alias, "pipe")).toMatch(/^the model is no service: type:PatchContractLinkResponse\.prop:Target\.wireName reads tgt/);
+    expect(evaluate(s, "pipe", truth, alias).differences.map((d) => d.path)).toContain("type:PatchContractLink.base");
+  });
+});
