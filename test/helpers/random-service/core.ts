@@ -11,7 +11,7 @@ import type { TrueService } from "./service.js";
 import { toApiModel } from "./truth.js";
 import { undecidables, type Rendering } from "./undecidable.js";
 import { changeOf, type Change } from "./counterfactual.js";
-import { acceptEnumReadings, enumReadings } from "./enum-readings.js";
+import { acceptTypeReadings, typeReadings } from "./type-readings.js";
 import { readingVerdict } from "./reading.js";
 
 export { renderOpenApi } from "./render-openapi.js";
@@ -62,9 +62,9 @@ export function evaluate(service: TrueService, rendering: Rendering, truth: ApiM
   const compare = () => compareModels(truth, recovered, { undecidable: u.rules, unnamed: u.unnamed });
   let first = compare();
   if (!first.differences.length) return first;
-  // enums read otherwise (run-together plain enum tables), accepted by the counterfactual group by group
+  // types read otherwise (run-together plain enum tables, ...), accepted by the counterfactual group by group
   const refused: string[] = [];
-  if (acceptEnumReadings(u.relations, enumReadings(service, recovered, first), refused)) first = compare();
+  if (acceptTypeReadings(u.relations, typeReadings(service, recovered, first), refused)) first = compare();
   first.refused = refused;
   // relations that read the same only together (a response taken for another type's base, and back): all of the
   // model's relation differences at once, those other rules excuse included

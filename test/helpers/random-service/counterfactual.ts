@@ -46,9 +46,19 @@ function derivesFrom(service: TrueService, base: TypeRef, name: string): boolean
   return false;
 }
 
+/** Every base is a class (a reading that makes a base an enum describes no service). */
+export function basesAreClasses(service: TrueService): boolean {
+  for (const t of service.types.values()) {
+    if (t.kind !== "class" || !t.base) continue;
+    const def = service.types.get(baseName(t.base));
+    if (def && def.kind !== "class") return false;
+  }
+  return true;
+}
+
 /**
  * A fact a reader recovered otherwise than the truth: a type's base (undefined: none), an op's
- * response, or the definition of an enum (its members as read, or a prop-less class: no table).
+ * response, or a type's whole definition as read (type-readings.ts).
  */
 export type Change =
   | { kind: "base"; type: string; base: TypeRef | undefined }
@@ -121,7 +131,7 @@ export class RelationCounterfactual {
     return this.#service.operations.filter((op) => this.#reach!.get(op)!.has(name));
   }
 
-  /** A definition change for `type` (an enum read otherwise) has been accepted. */
+  /** A definition change for `type` (the type as read) has been accepted. */
   acceptedDefinition(type: string): boolean {
     return this.#accepted.some((c) => c.kind === "definition" && c.type === type);
   }
@@ -154,8 +164,10 @@ export class RelationCounterfactual {
         continue;
       }
       if (c.kind === "definition") {
-        // an enum's members or a prop-less class: neither references a type, so the same pages show it
-        if (types.get(c.type)?.kind !== "enum") return false;
+        // a page that reaches no changed type reaches the same types in both services: only the
+        // pages showing a changed type can change
+        const def = types.get(c.type);
+        if (!def || (def.kind === "class" && def.builtin)) return false;
         types.set(c.type, c.def);
         for (const op of this.showing(c.type)) ops.add(op);
         continue;
@@ -171,7 +183,11 @@ export class RelationCounterfactual {
       types,
       operations: this.#service.operations.map((o) => (responses.has(o.name) ? { ...o, response: responses.get(o.name)! } : o)),
     };
-    for (const c of changes) if (c.kind === "base" && c.base && derivesFrom(other, c.base, c.type)) return false;
+    for (const c of changes) {
+      const base = c.kind === "base" ? c.base : c.kind === "definition" && c.def.kind === "class" ? c.def.base : undefined;
+      if (base && (c.kind === "base" || c.kind === "definition") && derivesFrom(other, base, c.type)) return false;
+    }
+    if (!basesAreClasses(other)) return false;
     for (const [i, op] of this.#service.operations.entries()) {
       if (!ops.has(op)) continue;
       let original = this.#original.get(op);

@@ -9,7 +9,7 @@ import { tryParseCSharpType } from "../../../src/csharp-type.js";
 import type { ApiModel, TypeModel, TypeRef } from "../../../src/model/types.js";
 import { QUERY_BASE, QUERY_DB, QUERY_RESPONSE, SUPPLIED_BUILTINS } from "./builtins.js";
 import { compareModels } from "./compare.js";
-import { firstDifference, renderPage, type PageRenderOptions } from "./counterfactual.js";
+import { basesAreClasses, firstDifference, renderPage, type PageRenderOptions } from "./counterfactual.js";
 import type { TrueClass, TrueOperation, TrueService, TrueType } from "./service.js";
 import { renderIndexPage } from "./render-index.js";
 import { toApiModel } from "./truth.js";
@@ -24,7 +24,8 @@ const parse = (text: string): TypeRef => {
   return ref;
 };
 
-function typeOf(t: TypeModel, requests: ReadonlySet<string>): TrueType {
+/** A recovered type as a true one (a request's rows keep their Parameter column as read). */
+export function typeOf(t: TypeModel, requests: ReadonlySet<string>): TrueType {
   if (t.kind === "enum") {
     const members = (t.members ?? []).map((m) => ({
       name: m.name,
@@ -78,6 +79,7 @@ export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid
       auth: o.auth === "unknown" ? null : o.auth && { ...o.auth },
     }));
     const service: TrueService = { ...truth, serviceName: recovered.serviceName ?? "", wireCase: recovered.wireCase, types, operations };
+    if (!basesAreClasses(service)) return "the model is no service: a base is an enum";
     const back = toApiModel(service);
     const same = (m: ApiModel): ApiModel => ({
       ...m,

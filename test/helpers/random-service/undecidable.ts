@@ -18,7 +18,7 @@ import type { Difference, Undecidable } from "./compare.js";
 import { SUPPLIED_BUILTINS } from "./builtins.js";
 import { camel } from "./csharp.js";
 import { changeOf, RelationCounterfactual, type PageRenderOptions } from "./counterfactual.js";
-import { ENUM_READING } from "./enum-readings.js";
+import { TYPE_READING } from "./type-readings.js";
 import { describePage } from "./page.js";
 import { objectOf, sampleRequest, sampleResponse, wireKey, type Witness } from "./samples.js";
 import { walkOperation } from "./walk.js";
@@ -289,17 +289,17 @@ export function undecidables(service: TrueService, rendering: Rendering, options
   }
   // last: its check is stateful (joint), so only the differences no other rule excuses reach it
   const relations = hiddenRelations(service, rendering, options, rules);
-  hiddenEnumReadings(relations, rules);
+  hiddenTypeReadings(relations, rules);
   return { rules, unnamed, relations };
 }
 
 /**
- * An enum read otherwise (members, or no table: the split of run-together plain enum tables in pipe
- * text, enum-readings.ts): excused when evaluate() has had the counterfactual accept that reading,
- * jointly with the other enums on its pages and the relations excused.
+ * A type read otherwise (an enum's members: the split of run-together plain enum tables in pipe text;
+ * a request's rows: its base's, type-readings.ts): excused when evaluate() has had the counterfactual
+ * accept that reading, jointly with the other types on its pages and the relations excused.
  */
-function hiddenEnumReadings(relations: RelationCounterfactual, rules: Undecidable[]): void {
-  const name = (d: Difference) => ENUM_READING.exec(d.path)?.[1];
+function hiddenTypeReadings(relations: RelationCounterfactual, rules: Undecidable[]): void {
+  const name = (d: Difference) => TYPE_READING.exec(d.path)?.[1];
   rules.push({
     path: "type:*",
     when: (d) => {
@@ -309,7 +309,7 @@ function hiddenEnumReadings(relations: RelationCounterfactual, rules: Undecidabl
     reason: (d) => {
       const n = name(d)!;
       const ops = relations.showing(n);
-      return `every page that shows ${n} (${ops.slice(0, 3).map((o) => o.name).join(", ")}${ops.length > 3 ? ` and ${ops.length - 3} more` : ""}) is byte-identical with ${n} as read, together with the other enums read otherwise on those pages (no row shows where its table ends)`;
+      return `every page that shows ${n} (${ops.slice(0, 3).map((o) => o.name).join(", ")}${ops.length > 3 ? ` and ${ops.length - 3} more` : ""}) is byte-identical with ${n} as read, together with the other types read otherwise on those pages`;
     },
   });
 }

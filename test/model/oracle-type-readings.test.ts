@@ -1,4 +1,4 @@
-// The oracle's excuse for enum readings (test/helpers/random-service/enum-readings.ts): in pipe text two
+// The oracle's excuse for type readings (test/helpers/random-service/type-readings.ts): in pipe text two
 // plain enum tables the walk prints one after the other run together, and when the first one's last
 // member has a description no row shows where it ends. A wrong split is excused only when the service
 // read that way renders every page showing the enums byte-identically; any page, row or sample that
@@ -85,5 +85,38 @@ describe("oracle: the split of run-together plain enum tables", () => {
     model.types.find((t) => t.name === "ThingTier")!.members!.push({ name: "Extra" });
     const { differences } = evaluate(s, "pipe", toApiModel(s), model);
     expect(differences.map((d) => d.path)).toContain("type:ThingTier.members");
+  });
+});
+
+describe("oracle: a prop-less request read with its base's rows as its own", () => {
+  // CancelThing : SignedRequest { Code, Note }, no own members: SignedRequest's table comes first, every row `form`
+  function signed(): TrueService {
+    const types: TrueService["types"] = new Map();
+    const add = (t: Parameters<typeof types.set>[1]) => types.set(t.name, t);
+    add({ kind: "class", name: "SignedRequest", properties: [{ name: "Code", type: named("long"), required: true }, { name: "Note", type: named("string"), required: false }] });
+    add({ kind: "class", name: "CancelThing", base: named("SignedRequest"), properties: [] });
+    add({ kind: "class", name: "CancelThingResponse", properties: [{ name: "Id", type: named("int"), required: false }] });
+    const operations: TrueService["operations"] = [{ name: "CancelThing", routes: [{ verbs: ["POST"], path: "/things/cancel" }], response: named("CancelThingResponse"), tags: [], auth: null }];
+    return { seed: 0, serviceName: "Things", host: "things.example.test", wireCase: "camel", types, operations };
+  }
+  const asOwn = (s: TrueService, param: string): ApiModel => {
+    const model = structuredClone(toApiModel(s));
+    const request = model.types.find((t) => t.name === "CancelThing")!;
+    delete request.base;
+    request.properties = model.types.find((t) => t.name === "SignedRequest")!.properties!.map((p) => ({ ...p, param }));
+    return model;
+  };
+
+  test("rows `form` on a POST request's own table are [ApiMember(ParameterType=\"form\")]: the same page, excused", () => {
+    const s = signed();
+    const { differences, excused } = evaluate(s, "pipe", toApiModel(s), asOwn(s, "form"));
+    expect(differences).toEqual([]);
+    expect(excused.map((d) => d.path)).toEqual(expect.arrayContaining(["type:CancelThing.base", "type:CancelThing.prop:Code", "type:CancelThing.prop:Note"]));
+  });
+
+  test("the same rows read as `body` print another page: not excused", () => {
+    const s = signed();
+    const { differences } = evaluate(s, "pipe", toApiModel(s), asOwn(s, "body"));
+    expect(differences.map((d) => d.path).sort()).toEqual(["type:CancelThing.base", "type:CancelThing.prop:Code", "type:CancelThing.prop:Note"]);
   });
 });
