@@ -9,6 +9,7 @@ import { walkTables, type WalkInput } from "../../src/model/walk/index.js";
 import type { RawPage, RawParamsTable, TypeFrom } from "../../src/model/types.js";
 import { parseTextPage } from "../../src/parse/text.js";
 import { parseSampleBody } from "../../src/parse/samples.js";
+import { generateService, renderPipePage } from "../helpers/random-service/index.js";
 
 const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
 const names = (r: ReturnType<typeof walkTables>) => r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""}`);
@@ -359,5 +360,28 @@ describe("pipe: a plain enum table that lists a member twice", () => {
     expect(api.types.find((t) => t.name === "ExportThing")?.base).toBe("ExportThingBase");
     expect(api.types.find((t) => t.name === "AgentStatus")?.members?.map((m) => m.name)).toEqual(["Low", "None", "Archived"]);
     expect(api.types.find((t) => t.name === "SupplierTier")?.members?.map((m) => m.name)).toEqual(["Unknown", "None"]);
+  });
+});
+
+describe("pipe: a page's own tied reading does not bind that page", () => {
+  // GetReviewItem4 (seed 1, 1,000 ops): `GetReviewItem4 : TrackedRequest { Enabled: Invoice3, Rate: ReviewStatus4 }`,
+  // TrackedRequest's members all nullable, no request sample. Alone the page ties (W_AMBIGUOUS_WALK), and the tie
+  // order read no base: Invoice3 took TrackedRequest's table, the enum ReviewStatus4 Invoice3's. No other page shows
+  // Invoice3's table, so only that reading named it, and the solve then imposed it on the page itself: with the names
+  // the other pages give (DeviceOption, DeviceRule, ...) the page was walked again unable to read the truth.
+  // The page with the nine pages that share its tables.
+  const ops = ["GetReviewItem4", "ApproveAccount11", "ApproveAgentEntry2", "ApproveAgentNote2", "ApproveContractRecord", "ApproveCustomer12", "ApproveCustomerStat", "ApproveDevice", "CreateBooking3", "DeleteCoupon10"];
+
+  it("reads the request base and Invoice3's own table", { timeout: 60_000 }, () => {
+    const service = generateService({ seed: 1, ops: 1000 });
+    const pages = ops.map((name) => {
+      const op = service.operations.find((o) => o.name === name)!;
+      return preparePage(parseTextPage(renderPipePage(service, op), `${name}.txt`));
+    });
+    const page = solvePages(pages)[0]!;
+    const request = page.types.find((t) => t.name === "GetReviewItem4")!;
+    expect(request.base).toBeDefined();
+    expect(page.types.find((t) => t.name === request.base)?.properties?.map((p) => p.name)).toEqual(["EnabledTotal", "Color"]);
+    expect(page.types.find((t) => t.name === "Invoice3")?.properties?.map((p) => p.name)).toEqual(["StartedAmount", "Headline", "City"]);
   });
 });

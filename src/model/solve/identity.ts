@@ -65,7 +65,11 @@ export const WEAK = 0.1;
  * narrow to one class table that some reading gave it. Readings whose search ran out of budget are
  * greedy guesses and do not count.
  */
-export function identifyTables(readings: readonly IdentityReading[], candidates: ReadonlyMap<string, ReadonlySet<string>>): Map<string, string> {
+export function identifyTables(
+  readings: readonly IdentityReading[],
+  candidates: ReadonlyMap<string, ReadonlySet<string>>,
+  support?: Map<string, Set<number>>,
+): Map<string, string> {
   const namesOf: Counts = new Map();
   const keysOf: Counts = new Map();
   const count = (m: Counts, a: string, b: string, by = 1) => {
@@ -73,8 +77,10 @@ export function identifyTables(readings: readonly IdentityReading[], candidates:
     if (!inner) m.set(a, (inner = new Map()));
     inner.set(b, (inner.get(b) ?? 0) + by);
   };
-  for (const r of readings) {
-    if (r.result.overflowed) continue;
+  // key -> name -> the readings (by index) that named it so
+  const givenBy = new Map<string, Map<string, Set<number>>>();
+  readings.forEach((r, ri) => {
+    if (r.result.overflowed) return;
     for (const t of r.result.types) {
       if (t.table === undefined) continue;
       const key = r.keys[t.table]!;
@@ -87,8 +93,15 @@ export function identifyTables(readings: readonly IdentityReading[], candidates:
       if (candidates.get(t.model.name)?.has(key) === false) continue;
       count(namesOf, key, t.model.name);
       count(keysOf, t.model.name, key);
+      if (support) {
+        let byName = givenBy.get(key);
+        if (!byName) givenBy.set(key, (byName = new Map()));
+        let by = byName.get(t.model.name);
+        if (!by) byName.set(t.model.name, (by = new Set()));
+        by.add(ri);
+      }
     }
-  }
+  });
   const identity = new Map<string, string>();
   const named = new Set<string>();
   const byKey = [...namesOf].sort(([a], [b]) => cmp(a, b));
@@ -120,6 +133,7 @@ export function identifyTables(readings: readonly IdentityReading[], candidates:
       changed = true;
     }
   }
+  if (support) for (const [key, name] of identity) support.set(key, givenBy.get(key)?.get(name) ?? new Set());
   return identity;
 }
 
@@ -135,11 +149,14 @@ function clearWinner(counts: ReadonlyMap<string, number>, excluded: { has(k: str
   return best && best[1] >= 2 * (total - best[1]) ? best[0] : undefined;
 }
 
-/** Per table index, the identified name (the request table keeps the op's name). */
-export function namesOnPage(keys: readonly string[], identity: ReadonlyMap<string, string>): (string | undefined)[] | undefined {
+/**
+ * Per table index, the identified name (the request table keeps the op's name). `own`: keys whose
+ * name only this page's own reading gave: not imposed on the page (its evidence is for the other pages).
+ */
+export function namesOnPage(keys: readonly string[], identity: ReadonlyMap<string, string>, own?: ReadonlySet<string>): (string | undefined)[] | undefined {
   let any = false;
   const names = keys.map((k) => {
-    const n = k.startsWith("#") ? identity.get(k) : undefined;
+    const n = k.startsWith("#") && !own?.has(k) ? identity.get(k) : undefined;
     if (n !== undefined) any = true;
     return n;
   });

@@ -86,11 +86,16 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const presence = presenceCandidates(pipe.map((w) => ({ plan: w.plan, complete: w.keys.complete })));
   let identity = new Map<string, string>();
   let identified = new Set<string>();
+  // per page, the identified keys that only its own reading named (identity.ts): a page does not confirm itself
+  let ownKeys = new Map<Walked, Set<string>>();
   const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number): WalkResult => {
-    const names = namesOnPage(w.keys.keys, identity);
+    const own = ownKeys.get(w);
+    const names = namesOnPage(w.keys.keys, identity, own);
     const mayBe = w.input.captions ? undefined : presentWhereReferenced(w.keys.keys, presence);
+    const ownNames = own && new Set([...own].map((k) => identity.get(k)!));
+    const known = ownNames ? { has: (n: string) => identified.has(n) && !ownNames.has(n) } : identified;
     return walkTables(
-      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified }), ...(mayBe && { mayBe, valueTypes }), ...(nodeCap && { nodeCap }) },
+      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(nodeCap && { nodeCap }) },
       w.plan,
     );
   };
@@ -108,11 +113,20 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // 2b. the names the pages' references agree on (where presence allows); the pages are walked
   // again knowing them, until no new table is identified
   for (let round = 0; round < IDENTITY_ROUNDS && uncaptioned.length; round++) {
-    const next = identifyTables(uncaptioned.map((w) => ({ keys: w.keys.keys, result: w.result! })), presence);
+    const support = new Map<string, Set<number>>();
+    const next = identifyTables(uncaptioned.map((w) => ({ keys: w.keys.keys, result: w.result! })), presence, support);
     const changed = changedIdentity(identity, next);
     if (!changed.keys.size) break;
     identity = next;
     identified = new Set(identity.values());
+    ownKeys = new Map();
+    for (const [key, by] of support) {
+      if (by.size !== 1) continue;
+      const w = uncaptioned[[...by][0]!]!;
+      let own = ownKeys.get(w);
+      if (!own) ownKeys.set(w, (own = new Set()));
+      own.add(key);
+    }
     // only pages that show a table whose name changed, or reference a name that did, can read differently
     for (const w of uncaptioned) {
       if (deferred.has(w) || w.keys.keys.some((k) => changed.keys.has(k)) || w.plan.tables.some((t) => t.refList.some((r) => changed.names.has(r.x.name)))) {

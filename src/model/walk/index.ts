@@ -37,7 +37,7 @@ export interface WalkInput {
    */
   names?: readonly (string | undefined)[];
   /** Every name some table of the service was identified as: a reference to one fits no other table. */
-  identified?: ReadonlySet<string>;
+  identified?: { has(name: string): boolean };
   /**
    * Text-pipe: whether the table at this index may be the table of the referenced name, by what the
    * other pages show (solve/identity.ts presence: X's table is on every complete page that references X).
