@@ -59,3 +59,14 @@ describe("oracle: ssgen's whole reading as a service", () => {
     expect(evaluate(s, "pipe", truth, alias).differences.map((d) => d.path)).toContain("type:PatchContractLink.base");
   });
 });
+
+describe("oracle: a model whose wire case is unknown", () => {
+  test("is read with the truth's case, but its unknown case is never excused where a key votes", () => {
+    const s = generateService({ ...BASES, seed: 1189957786, ops: 1 });
+    const truth = truthOf(s, renderService(s, "pipe"));
+    const unknown = { ...structuredClone(truth), wireCase: "unknown" as const };
+    expect(readingVerdict(s, unknown, "pipe")).toBeUndefined();
+    // `colorEmail` votes camel (§5.5), so no rule excuses it, and the whole model may not either
+    expect(evaluate(s, "pipe", truth, unknown).differences.map((d) => d.path)).toEqual(["service.wireCase"]);
+  });
+});

@@ -192,6 +192,4 @@ describe.runIf(STRICT)("oracle, strict: the full generator (SSGEN_ORACLE_STRICT=
   });
   // every feature at a random level or off: fast-check shrinks a failure to the features it needs (html and flat: always on)
   test("pipe: random feature mixes (shrinks to the fewest features)", () => recovers("pipe", featureOptionsArbitrary()));
-  for (const rendering of ["pipe", "flat"] as const)
-    test(`${rendering}: the full generator, pages in any order and under any file names`, () => orderIndependent(rendering, { minOps: 2, maxOps: 5 }, true));
 });

@@ -60,7 +60,9 @@ export function typeOf(t: TypeModel, requests: ReadonlySet<string>): TrueType {
  * reports); without it, such a model is no service.
  */
 export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid?: (why: string) => void): TrueService | string {
-  if (recovered.wireCase !== "camel" && recovered.wireCase !== "pascal") return `the wire case is ${recovered.wireCase}`;
+  // "unknown" (no key voted, §5.5) says less than either case: the truth's, if the model's wire names all follow it
+  const wireCase = recovered.wireCase === "unknown" ? truth.wireCase : recovered.wireCase;
+  if (wireCase !== "camel" && wireCase !== "pascal") return `the wire case is ${recovered.wireCase}`;
   const requests = new Set(recovered.operations.map((o) => o.name));
   const types = new Map<string, TrueType>();
   try {
@@ -78,12 +80,13 @@ export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid
       ...(o.description && { description: o.description }),
       auth: o.auth === "unknown" ? null : o.auth && { ...o.auth },
     }));
-    const service: TrueService = { ...truth, serviceName: recovered.serviceName ?? "", wireCase: recovered.wireCase, types, operations };
+    const service: TrueService = { ...truth, serviceName: recovered.serviceName ?? "", wireCase, types, operations };
     if (!basesAreClasses(service)) return "the model is no service: a base is an enum";
     const back = toApiModel(service);
     const same = (m: ApiModel): ApiModel => ({
       ...m,
       serviceName: m.serviceName || undefined,
+      wireCase,
       types: m.types.filter((t) => !isBuiltin(t)),
       operations: m.operations.map((o) => ({ ...o, auth: o.auth === "unknown" ? null : o.auth, source: "" })),
     });
