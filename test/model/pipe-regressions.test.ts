@@ -385,3 +385,38 @@ describe("pipe: a page's own tied reading does not bind that page", () => {
     expect(page.types.find((t) => t.name === "Invoice3")?.properties?.map((p) => p.name)).toEqual(["StartedAmount", "Headline", "City"]);
   });
 });
+
+describe("pipe: an enum shown alone keeps its list where it runs into the next", () => {
+  // CancelReviewItem2 (seed 1, 1,000 ops): `DuePlatform: SeatTier2?, Modified: BookingFlag3?` and the rows
+  // `Active, Closed (described), Draft, Small`; SeatTier2 is `Active, Closed` alone on DeleteSupplier4. The run was
+  // read as a 4-member SeatTier2 and BookingFlag3 as tableless, and the merge renamed the copies (SeatTier22, 23).
+  const page = (op: string, refs: string[], enumRows: string[]) =>
+    [
+      `https://svc.example.test/json/metadata?op=${op}`,
+      "",
+      `| POST | /${op} |`,
+      "|---|",
+      "| Name | Parameter | Data Type | Required | Description |",
+      "|---|---|---|---|---|",
+      "| Id | body | int | No | |",
+      ...refs.map((r, i) => `| ${r} | body | ${r}? | No |${i < refs.length - 1 ? " |" : ""}`),
+      ...enumRows,
+      "| Name | Parameter | Data Type | Required | Description |",
+      "|---|---|---|---|---|",
+      "| Total | form | int | No |",
+      "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+      `POST /${op} HTTP/1.1 `,
+      "Host: svc.example.test ",
+      "",
+    ].join("\n");
+  const alone = page("DeleteThing", ["SeatTier2"], ["| Active | |", "| Closed | Closed record |"]);
+  const run = page("CancelThing", ["SeatTier2", "BookingFlag3"], ["| Active | |", "| Closed | Closed record |", "| Draft | |", "| Small |"]);
+
+  it("splits the run after the known list and gives the rest to the reference without a table", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(alone, "DeleteThing.txt")), preparePage(parseTextPage(run, "CancelThing.txt"))]));
+    const members = (name: string) => api.types.find((t) => t.name === name)?.members?.map((m) => m.name);
+    expect(members("SeatTier2")).toEqual(["Active", "Closed"]);
+    expect(members("BookingFlag3")).toEqual(["Draft", "Small"]);
+    expect(api.types.map((t) => t.name)).not.toContain("SeatTier22");
+  });
+});

@@ -4,7 +4,8 @@
 // (no plain enum table right before or after it, and no member twice) shows its whole member list;
 // a run of adjacent plain enum tables is re-split into such lists when its members are exactly a
 // sequence of them.
-import type { RawEnumTable, RawTable } from "../types.js";
+import type { RawEnumTable, RawTable, TypeModel } from "../types.js";
+import type { WalkedType } from "../walk/index.js";
 
 const isPlainEnum = (t: RawTable | undefined): t is RawEnumTable => t?.kind === "enum" && !t.valued && t.caption === undefined;
 const listKey = (t: RawEnumTable): string => t.members.map((m) => m.name).join("|");
@@ -118,4 +119,59 @@ function cutRepeats(t: RawEnumTable): RawEnumTable[] | undefined {
   const parts: RawEnumTable[] = [];
   for (let k = n; k > 0; k = cut[k]!) parts.unshift({ kind: "enum", valued: false, members: m.slice(cut[k]!, k) });
   return parts;
+}
+
+/** One page's reading, as splitKnownRuns sees it. */
+export interface EnumReading {
+  types: WalkedType[];
+  /** Referenced names the reading gave no table. */
+  tableless?: readonly string[];
+}
+
+/**
+ * An enum name that some page shows alone (its whole member list) is that list on every page (§4.1:
+ * one type, one reading). A page that read a longer run under that name, the boundary hidden
+ * (W_ENUM_BOUNDARY), read two enums run together: the name keeps its own list, and the rest goes
+ * to the one reference of the page that found no table, preferring one whose own list it is.
+ */
+export function splitKnownRuns(readings: readonly EnumReading[], standalone: ReadonlySet<string>): void {
+  const lists = new Map<string, Set<string>>();
+  for (const r of readings) {
+    for (const t of r.types) {
+      const m = t.model;
+      if (m.kind !== "enum" || m.valued || t.table === undefined || m.from !== "reference" || !m.members?.length) continue;
+      const key = m.members.map((x) => x.name).join("|");
+      if (!standalone.has(key)) continue;
+      const set = lists.get(m.name);
+      if (set) set.add(key);
+      else lists.set(m.name, new Set([key]));
+    }
+  }
+  // a name alone with several lists: the shortest, if every other one starts with it (and is that
+  // enum run together with the next, its trimmed row hidden by a description); else nothing is known
+  const known = new Map<string, string>();
+  for (const [name, set] of lists) {
+    const sorted = [...set].sort((a, b) => a.length - b.length);
+    const short = sorted[0]!;
+    if (sorted.every((l) => l === short || l.startsWith(`${short}|`))) known.set(name, short);
+  }
+  for (const r of readings) {
+    for (let k = 0; k < r.types.length; k++) {
+      const m = r.types[k]!.model;
+      const own = known.get(m.name);
+      if (m.kind !== "enum" || m.valued || !own || !m.members) continue;
+      const names = m.members.map((x) => x.name);
+      const cut = own.split("|").length;
+      if (names.length <= cut || names.slice(0, cut).join("|") !== own) continue;
+      const rest = names.slice(cut).join("|");
+      const open = (r.tableless ?? []).filter((n) => !r.types.some((t) => t.model.name === n));
+      const theirs = open.filter((n) => known.get(n) === rest);
+      const target = theirs.length === 1 ? theirs[0] : !theirs.length && open.length === 1 && !known.get(open[0]!) ? open[0] : undefined;
+      if (target === undefined) continue;
+      const model: TypeModel = { name: target, kind: "enum", role: "reference", from: "reference", members: m.members.slice(cut) };
+      if (m.partial) model.partial = true;
+      m.members = m.members.slice(0, cut);
+      r.types.splice(k + 1, 0, { model });
+    }
+  }
 }

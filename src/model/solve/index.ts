@@ -21,7 +21,7 @@ import { sampleBases, sampleObjects } from "./sample-bases.js";
 import { elementBases } from "./element-bases.js";
 import { forgetElementIndexes } from "./elements.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
-import { resplitEnums, standaloneEnums } from "./enums.js";
+import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
 
 /** Search budget of a text-pipe page's first walk, before any table is identified (the full one is §5.3's). */
 const FIRST_PIPE_BUDGET = 10_000;
@@ -175,6 +175,9 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     result.diagnostics.push(...forcedNotes(w, own, basesOf(w.keys, result), result, decided));
     w.result = result;
   }
+
+  // an enum name shown alone somewhere keeps that list on the pages that ran it together with another
+  splitKnownRuns(pipe.map((w) => w.result!), standalone);
 
   // 4. names of row-identified tables
   const named: NamedReading[] = walked.map((w) => ({ source: w.prepared.raw.source, keys: w.keys.keys, result: w.result! }));

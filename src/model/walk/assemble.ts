@@ -279,7 +279,12 @@ export function assemble(
   slots.forEach((x, i) => {
     if (x?.role === "base" && x.of !== undefined) bases.push([x.of, i]);
   });
-  return { types, response, autoQuery, diagnostics, score: s.score, bases };
+  const result: WalkResult = { types, response, autoQuery, diagnostics, score: s.score, bases };
+  if (!input.captions) {
+    const tableless = [...new Set(s.x0.map((x) => x.name))].filter((n) => !knownTableless(n) && !taken.has(n) && !types.some((t) => t.model.name === n));
+    if (tableless.length) result.tableless = tableless;
+  }
+  return result;
 }
 
 /**

@@ -87,6 +87,8 @@ export interface WalkResult {
   bases: [number, number][];
   /** The search ran out of budget: the reading is the greedy one and says little about bases. */
   overflowed?: boolean;
+  /** Text-pipe: referenced names the reading gave no table (X0), in walk order. */
+  tableless?: string[];
 }
 
 const DEFAULT_CAP = 100_000;
