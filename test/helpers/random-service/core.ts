@@ -76,7 +76,9 @@ export function evaluate(service: TrueService, rendering: Rendering, truth: ApiM
     if (!first.differences.length) return first;
   }
   // last, the whole model: if the service ssgen read renders every page the same, nothing is decidable
-  const verdict = readingVerdict(service, recovered, rendering, options);
+  // as read, else with the facts other rules excused taking the truth's values (only the open ones judged)
+  const known = { settled: new Set(first.excused.map((d) => d.path)), open: new Set(first.differences.map((d) => d.path)) };
+  const verdict = readingVerdict(service, recovered, rendering, options) && readingVerdict(service, recovered, rendering, options, known);
   if (verdict !== undefined) return { ...first, refused: [...refused, `whole reading: ${verdict}`] };
   const reason = "the service ssgen read (its whole model) renders every page byte-identically";
   // a model's "unknown" wire case is read as the truth's (reading.ts): that one fact is not the service's

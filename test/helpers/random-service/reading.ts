@@ -55,32 +55,60 @@ export function typeOf(t: TypeModel, requests: ReadonlySet<string>): TrueType {
 }
 
 /**
+ * The facts another rule has already excused (`settled`, difference paths) and those still open: where a
+ * model differs from the truth only in settled facts, the counterfactual may take the truth's (a type
+ * whose every difference is settled keeps the truth's definition, an op its settled response, auth, tags),
+ * so only the open facts are judged. Exact: the service then says all that the model says but settled facts.
+ */
+export interface Settled {
+  settled: ReadonlySet<string>;
+  open: ReadonlySet<string>;
+}
+
+const typeOfPath = (path: string) => /^type:([^.]+)/.exec(path)?.[1];
+
+/**
  * The service a recovered model describes (the host from the truth), or why there is none. `unsaid`
  * hears what the model says that the service cannot (the service is then returned all the same, for
  * reports); without it, such a model is no service.
  */
-export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid?: (why: string) => void): TrueService | string {
+export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid?: (why: string) => void, known?: Settled): TrueService | string {
+  const settled = known?.settled ?? new Set<string>();
   // "unknown" (no key voted, §5.5) says less than either case: the truth's, if the model's wire names all follow it
-  const wireCase = recovered.wireCase === "unknown" ? truth.wireCase : recovered.wireCase;
+  const wireCase = recovered.wireCase === "unknown" || settled.has("service.wireCase") ? truth.wireCase : recovered.wireCase;
   if (wireCase !== "camel" && wireCase !== "pascal") return `the wire case is ${recovered.wireCase}`;
   const requests = new Set(recovered.operations.map((o) => o.name));
   const types = new Map<string, TrueType>();
   try {
     for (const t of recovered.types) if (!isBuiltin(t)) types.set(t.name, typeOf(t, requests));
+    // a true type whose every difference is settled: the truth's definition
+    const open = new Set([...(known?.open ?? [])].map(typeOfPath));
+    for (const name of new Set([...settled].map(typeOfPath)))
+      if (name && !open.has(name) && truth.types.has(name) && !BUILTINS.has(name)) types.set(name, truth.types.get(name)!);
     // ServiceStack's own types as the server declares them, where the model uses them
     for (const [name, def] of BUILTINS) if (truth.types.has(name) || recovered.types.some((t) => t.name === name)) types.set(name, truth.types.get(name) ?? def);
     // in the truth's order (the index page lists them so)
     const order = new Map(truth.operations.map((o, i) => [o.name, i]));
     const ops = [...recovered.operations].sort((a, b) => (order.get(a.name) ?? Infinity) - (order.get(b.name) ?? Infinity));
-    const operations: TrueOperation[] = ops.map((o) => ({
-      name: o.name,
-      routes: o.routes.map((r) => ({ ...r, verbs: r.verbs === "*" ? "*" : [...r.verbs] })),
-      response: o.response === "void" ? "void" : parse(o.response),
-      tags: [...o.tags],
-      ...(o.description && { description: o.description }),
-      auth: o.auth === "unknown" ? null : o.auth && { ...o.auth },
-    }));
-    const service: TrueService = { ...truth, serviceName: recovered.serviceName ?? "", wireCase, types, operations };
+    const trueOps = new Map(truth.operations.map((o) => [o.name, o]));
+    // an op's routes differ only in settled facts (flat glues route notes onto the summary)
+    const routeFact = (name: string) => (p: string) => p.startsWith(`op:${name}.route:`) || p === `op:${name}.routes.count`;
+    const settledRoutes = (name: string) => trueOps.has(name) && [...settled].some(routeFact(name)) && ![...(known?.open ?? [])].some(routeFact(name));
+    const operations: TrueOperation[] = ops.map((o) => {
+      const t = trueOps.get(o.name);
+      const take = (fact: string) => t !== undefined && settled.has(`op:${o.name}.${fact}`);
+      const description = take("description") ? t!.description : o.description;
+      return {
+        name: o.name,
+        routes: (settledRoutes(o.name) ? t!.routes : o.routes).map((r) => ({ ...r, verbs: r.verbs === "*" ? "*" : [...r.verbs] })),
+        response: take("response") ? t!.response : o.response === "void" ? "void" : parse(o.response),
+        tags: take("tags") ? [...t!.tags] : [...o.tags],
+        ...(description && { description }),
+        auth: take("auth") ? t!.auth : o.auth === "unknown" ? null : o.auth && { ...o.auth },
+      };
+    });
+    const serviceName = settled.has("service.serviceName") ? truth.serviceName : (recovered.serviceName ?? "");
+    const service: TrueService = { ...truth, serviceName, wireCase, types, operations };
     if (!basesAreClasses(service)) return "the model is no service: a base is an enum";
     const back = toApiModel(service);
     const same = (m: ApiModel): ApiModel => ({
@@ -91,6 +119,7 @@ export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid
       operations: m.operations.map((o) => ({ ...o, auth: o.auth === "unknown" ? null : o.auth, source: "" })),
     });
     for (const diff of compareModels(same(recovered), same(back)).differences) {
+      if (settled.has(diff.path)) continue;
       const why = `the model is no service: ${diff.path} reads ${diff.expected ?? "(none)"}, as a service ${diff.actual ?? "(none)"}`;
       if (!unsaid) return why;
       unsaid(why);
@@ -105,15 +134,15 @@ export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid
  * undefined when the service ssgen read renders every page of the truth byte-identically; else the
  * first page line it prints otherwise (or why the model is no service).
  */
-export function readingVerdict(truth: TrueService, recovered: ApiModel, rendering: Rendering, options: PageRenderOptions & { index?: boolean } = {}): string | undefined {
-  return readingContradictions(truth, recovered, rendering, options, 1)[0];
+export function readingVerdict(truth: TrueService, recovered: ApiModel, rendering: Rendering, options: PageRenderOptions & { index?: boolean } = {}, known?: Settled): string | undefined {
+  return readingContradictions(truth, recovered, rendering, options, 1, known)[0];
 }
 
 /** Every page the service ssgen read prints otherwise (its first differing line), at most `limit` (reports). */
-export function readingContradictions(truth: TrueService, recovered: ApiModel, rendering: Rendering, options: PageRenderOptions & { index?: boolean } = {}, limit = Infinity): string[] {
+export function readingContradictions(truth: TrueService, recovered: ApiModel, rendering: Rendering, options: PageRenderOptions & { index?: boolean } = {}, limit = Infinity, known?: Settled): string[] {
   // a verdict needs the model to be a service; a report lists what it cannot say, then the pages
   const out: string[] = [];
-  const reading = readingAsService(truth, recovered, limit === Infinity ? (why) => out.push(why) : undefined);
+  const reading = readingAsService(truth, recovered, limit === Infinity ? (why) => out.push(why) : undefined, known);
   if (typeof reading === "string") return [reading];
   const ops = new Map(reading.operations.map((o) => [o.name, o]));
   if (ops.size !== truth.operations.length) return [...out, "the model has other operations"];
