@@ -2,7 +2,8 @@
 // back as a service. Every difference is excused only when that service renders every page
 // byte-identically; a model that contradicts any page line is never excused.
 import { describe, expect, test } from "vitest";
-import { evaluate, generateService, renderService, toApiModel, truthOf } from "../helpers/random-service/index.js";
+import { listOf, named, nullable } from "../helpers/random-service/csharp.js";
+import { evaluate, generateService, renderService, toApiModel, truthOf, type TrueService } from "../helpers/random-service/index.js";
 import { readingAsService, readingVerdict } from "../helpers/random-service/reading.js";
 
 const BASES = { autoQueryRate: 0, requestBaseRate: 0.6, entityBaseRate: 0, voidRate: 0.1, listResponseRate: 0, entityResponseRate: 0, sharedResponseRate: 0.1, routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0, wireCase: "camel" as const };
@@ -68,5 +69,62 @@ describe("oracle: a model whose wire case is unknown", () => {
     expect(readingVerdict(s, unknown, "pipe")).toBeUndefined();
     // `colorEmail` votes camel (§5.5), so no rule excuses it, and the whole model may not either
     expect(evaluate(s, "pipe", truth, unknown).differences.map((d) => d.path)).toEqual(["service.wireCase"]);
+  });
+});
+
+describe("oracle: the whole model with the facts other rules settled", () => {
+  // PatchThing : TrackedRequest { Target: DateTime? } (read as the PatchContractLink case above: no base, the
+  // response { Target } : PatchThingResponseBase), and ListItems returning List<Item>, Item { Kind: Mode } shown
+  // only in the sample (`"kind":"Low"`): Item's member types are undecidable (another rule excuses them)
+  function service(): TrueService {
+    const types: TrueService["types"] = new Map();
+    const add = (t: Parameters<typeof types.set>[1]) => types.set(t.name, t);
+    const str = named("string");
+    add({ kind: "enum", name: "Mode", valued: "none", members: [{ name: "Low" }, { name: "High" }] });
+    add({ kind: "class", name: "Item", properties: [{ name: "Kind", type: named("Mode"), required: false }, { name: "Label", type: str, required: false }] });
+    add({ kind: "class", name: "TrackedRequest", properties: [{ name: "Target", type: nullable(named("DateTime")), required: false }] });
+    add({ kind: "class", name: "PatchThing", base: named("TrackedRequest"), properties: [{ name: "Id", type: named("int"), required: true }] });
+    add({ kind: "class", name: "PatchThingResponse", properties: [{ name: "ColorEmail", type: named("decimal"), required: false }, { name: "ResponseStatus", type: named("ResponseStatus"), required: false }] });
+    add({ kind: "class", name: "ListItems", properties: [{ name: "Id", type: named("int"), required: false }] });
+    const operations: TrueService["operations"] = [
+      { name: "PatchThing", routes: [{ verbs: ["PATCH"], path: "/things/{Id}" }], response: named("PatchThingResponse"), tags: [], auth: null },
+      { name: "ListItems", routes: [{ verbs: ["GET"], path: "/items" }], response: listOf(named("Item")), tags: [], auth: null },
+    ];
+    return { seed: 0, serviceName: "Things", host: "things.example.test", wireCase: "camel", types, operations };
+  }
+  const s = service();
+  const truth = truthOf(s, renderService(s, "pipe"));
+  const read = (settledToo: boolean) => {
+    const m = structuredClone(truth);
+    const request = m.types.find((t) => t.name === "PatchThing")!;
+    const response = m.types.find((t) => t.name === "PatchThingResponse")!;
+    const base = m.types.find((t) => t.name === "TrackedRequest")!;
+    delete request.base;
+    m.types.push({ ...response, name: "PatchThingResponseBase", role: "base" });
+    response.properties = base.properties;
+    response.base = "PatchThingResponseBase";
+    m.types.splice(m.types.indexOf(base), 1);
+    if (settledToo) {
+      // the sample-only Item read from its sample: Kind a string, Mode unknown
+      m.types.find((t) => t.name === "Item")!.properties![0]!.type = "string";
+      m.types.splice(m.types.findIndex((t) => t.name === "Mode"), 1);
+    }
+    return m;
+  };
+
+  test("a reading that renders the same once the settled facts take the truth's values is excused", () => {
+    expect(evaluate(s, "pipe", truth, read(false)).differences).toEqual([]);
+    // as read, Item's sample would print "kind":"String"; with Item's settled facts at the truth's, every page is the same
+    expect(readingVerdict(s, read(true), "pipe")).toMatch(/^ListItems line \d+: .*kind.*Low.* would read .*kind.*String/);
+    const { differences, excused } = evaluate(s, "pipe", truth, read(true));
+    expect(differences).toEqual([]);
+    expect(excused.find((d) => d.path === "type:Item.prop:Kind.type")?.reason).toMatch(/gets a table on no page/);
+    expect(excused.find((d) => d.path === "type:PatchThing.base")?.reason).toBe("the service ssgen read (its whole model) renders every page byte-identically");
+  });
+
+  test("an open fact is never settled by another's excuse", () => {
+    const m = read(true);
+    m.types.find((t) => t.name === "PatchThingResponseBase")!.properties![0]!.required = true;
+    expect(evaluate(s, "pipe", truth, m).differences.map((d) => d.path)).toContain("type:PatchThingResponse.prop:ColorEmail");
   });
 });
