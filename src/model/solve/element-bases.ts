@@ -9,7 +9,7 @@
 import type { WalkedType } from "../walk/index.js";
 import { objectKeys } from "../walk/index.js";
 import { WELL_KNOWN } from "../walk/tables.js";
-import { baseOmits, chainKeySet, type TypeLookup } from "./elements.js";
+import { baseOmits, chainKeySet, ownKeys, type TypeLookup } from "./elements.js";
 import { derivesFrom, holding, keyIndex, pagesByType, seenBefore, type CaptionedPage, type KeyIndex, type SampleObject, type SampleObjects } from "./sample-bases.js";
 
 interface Hypothesis {
@@ -125,6 +125,30 @@ function ownObjects(hyp: Hypothesis, objects: readonly { obj: SampleObject; own:
   return count;
 }
 
+/**
+ * Whether `holding(keys, index)` (keyIndex over byName) has c, for the keys `wanted` says: a class of
+ * c's chain by the index (c, the type its base names, that one's...; keyIndex's derived lists run the
+ * other way) has one of them as its own row. Asked of the few Bs seen before a T, instead of
+ * listing every holder of the key (most of the types, for a common key).
+ */
+const visiting = new Set<string>();
+function indexHolds(c: string, wanted: (key: string) => boolean, byName: ReadonlyMap<string, WalkedType>): boolean {
+  visiting.clear();
+  for (let a: string | undefined = c; a !== undefined && !visiting.has(a); ) {
+    visiting.add(a);
+    const t = byName.get(a);
+    if (!t) return false;
+    if (t.model.kind === "class" && !t.model.genericParams?.length) for (const k of ownKeys(t)) if (wanted(k)) return true;
+    a = t.model.base?.replace(/<.*$/, "");
+  }
+  return false;
+}
+
+function sharesKey(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const k of a) if (b.has(k)) return true;
+  return false;
+}
+
 /** T as if it derived from B. */
 const join = (t: WalkedType, b: string): WalkedType => ({ ...t, model: { ...t.model, base: b } });
 
@@ -154,6 +178,22 @@ function candidates(
     if (!names) holders.set(key, (names = [...holding([key], index)].sort()));
     return names;
   };
+  const rarestOf = (rest: readonly string[]): string =>
+    rest.reduce((x, y) => ((index.byKey.get(x)?.length ?? 0) <= (index.byKey.get(y)?.length ?? 0) ? x : y));
+  // the Bs seen before T (seenBefore) on every page that shows it, by name: of the names on its first
+  // page; undefined when no page shows T (then every B is)
+  const seenBeforeT = new Map<string, string[] | undefined>();
+  const seenBeforeOf = (t: string): string[] | undefined => {
+    if (seenBeforeT.has(t)) return seenBeforeT.get(t);
+    const shown = shownOn.get(t) ?? [];
+    const names = shown.length ? [...shown[0]!.first.keys()].filter((b) => seenBefore(shownOn, t, b)).sort() : undefined;
+    seenBeforeT.set(t, names);
+    return names;
+  };
+  // the holders of the rarest key among those names, in the same order (by name), without reading
+  // every holder of it (most of the types, for a common key)
+  const heldOf = (names: readonly string[], rarest: string): string[] =>
+    names.filter((b) => byName.get(b) !== undefined && indexHolds(b, (k) => k === rarest, byName));
   for (const el of open) {
     const keys = objectKeys(el).set;
     const owners = new Set([...keys].flatMap((k) => index.byKey.get(k) ?? []));
@@ -161,18 +201,18 @@ function candidates(
       const w = byName.get(t)!;
       if (w.model.kind !== "class" || w.model.base !== undefined || w.model.genericParams?.length || WELL_KNOWN.has(t)) continue;
       const own = chainOf(t);
-      const ownKeys = [...own];
       const rest = [...keys].filter((k) => !own.has(k));
       if (!rest.length) continue;
-      // the rarest key names the few candidates
-      const rarest = rest.reduce((x, y) => ((index.byKey.get(x)?.length ?? 0) <= (index.byKey.get(y)?.length ?? 0) ? x : y));
-      for (const b of holdersOf(rarest)) {
+      const before = seenBeforeOf(t);
+      // the rarest key names the few candidates; of those, only the ones seen before T can be its base
+      const rarest = rarestOf(rest);
+      for (const b of before ? heldOf(before, rarest) : holdersOf(rarest)) {
         const base = byName.get(b);
         if (!base || b === t) continue;
         const inherited = chainOf(b);
-        if (!rest.every((k) => inherited.has(k)) || ownKeys.some((k) => inherited.has(k))) continue;
+        if (!rest.every((k) => inherited.has(k)) || sharesKey(own, inherited)) continue;
         if (seen.get(t)?.has(b)) continue;
-        if (derivesFrom(base, t, byName) || !seenBefore(shownOn, t, b)) continue;
+        if (derivesFrom(base, t, byName) || (!before && !seenBefore(shownOn, t, b))) continue;
         const view: TypeLookup = { get: (n) => (n === t ? join(w, b) : byName.get(n)) };
         if (baseOmits(view.get(t)!, el, view, NONE) < 0) continue;
         let bases = seen.get(t);

@@ -73,7 +73,8 @@ export function forgetElementIndexes(): void {
   memberKeys = new WeakMap();
 }
 
-function ownKeys(t: WalkedType): ReadonlySet<string> {
+/** keyOf() of each of the class's own property names (memoised by its properties array). */
+export function ownKeys(t: WalkedType): ReadonlySet<string> {
   const props = t.model.properties ?? [];
   let keys = memberKeys.get(props);
   if (!keys) {
