@@ -4,7 +4,7 @@
 // (no plain enum table right before or after it, and no member twice) shows its whole member list;
 // a run of adjacent plain enum tables is re-split into such lists when its members are exactly a
 // sequence of them.
-import type { RawEnumTable, RawTable, TypeModel } from "../types.js";
+import type { RawEnumMember, RawEnumTable, RawTable, TypeModel } from "../types.js";
 import type { WalkedType } from "../walk/index.js";
 
 const isPlainEnum = (t: RawTable | undefined): t is RawEnumTable => t?.kind === "enum" && !t.valued && t.caption === undefined;
@@ -54,6 +54,14 @@ export function resplitEnums(tables: readonly RawTable[], standalone: ReadonlySe
 /** The fewest standalone lists whose concatenation is the run's members, as tables. */
 function segment(run: readonly RawEnumTable[], standalone: ReadonlySet<string>): RawEnumTable[] | undefined {
   const members = run.flatMap((t) => t.members);
+  return fewestLists(members, (s, k) => standalone.has(members.slice(s, k).map((m) => m.name).join("|")));
+}
+
+/**
+ * `members` cut into the fewest lists members[s..k) that `allowed(s, k)` accepts, or undefined if no
+ * cut covers them all; of equally few, each list starts as early as it can.
+ */
+function fewestLists(members: readonly RawEnumMember[], allowed: (s: number, k: number) => boolean): RawEnumTable[] | undefined {
   const n = members.length;
   // best[k]: fewest lists covering members[0..k), with the cut before k
   const best: (number | undefined)[] = new Array(n + 1).fill(undefined);
@@ -61,9 +69,7 @@ function segment(run: readonly RawEnumTable[], standalone: ReadonlySet<string>):
   best[0] = 0;
   for (let k = 1; k <= n; k++) {
     for (let s = 0; s < k; s++) {
-      if (best[s] === undefined) continue;
-      const key = members.slice(s, k).map((m) => m.name).join("|");
-      if (!standalone.has(key)) continue;
+      if (best[s] === undefined || !allowed(s, k)) continue;
       if (best[k] === undefined || best[s]! + 1 < best[k]!) {
         best[k] = best[s]! + 1;
         cut[k] = s;
@@ -97,28 +103,15 @@ function splitRepeats(run: readonly RawEnumTable[]): RawEnumTable[] | undefined 
 function cutRepeats(t: RawEnumTable): RawEnumTable[] | undefined {
   const m = t.members;
   const n = m.length;
-  // best[k]: fewest lists covering m[0..k), each without a repeat, cut only after a described member
-  const best: (number | undefined)[] = new Array(n + 1).fill(undefined);
-  const cut: number[] = new Array(n + 1).fill(-1);
-  best[0] = 0;
-  for (let s = 0; s < n; s++) {
-    if (best[s] === undefined) continue;
+  // reach[s]: the furthest end of a list from s without a repeat
+  const reach = m.map((_, s) => {
     const names = new Set<string>();
-    for (let k = s; k < n; k++) {
-      if (names.has(m[k]!.name)) break;
-      names.add(m[k]!.name);
-      const end = k + 1;
-      if (end < n && !m[k]!.description) continue;
-      if (best[end] === undefined || best[s]! + 1 < best[end]!) {
-        best[end] = best[s]! + 1;
-        cut[end] = s;
-      }
-    }
-  }
-  if (best[n] === undefined) return undefined;
-  const parts: RawEnumTable[] = [];
-  for (let k = n; k > 0; k = cut[k]!) parts.unshift({ kind: "enum", valued: false, members: m.slice(cut[k]!, k) });
-  return parts;
+    let k = s;
+    while (k < n && !names.has(m[k]!.name)) names.add(m[k++]!.name);
+    return k;
+  });
+  // each list without a repeat, cut only after a described member
+  return fewestLists(m, (s, k) => k <= reach[s]! && (k === n || !!m[k - 1]!.description));
 }
 
 /** One page's reading, as splitKnownRuns sees it. */
