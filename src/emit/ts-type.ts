@@ -10,7 +10,7 @@ import {
   tryParseCSharpType,
 } from "../csharp-type.js";
 import { enumShape, memberAccessKey } from "./enum-shape.js";
-import { stringLiteral, type TypeNames } from "./naming.js";
+import { type TypeNames } from "./naming.js";
 
 export interface TypeContext {
   readonly names: TypeNames;

@@ -5,7 +5,7 @@
 // position (a weak hint: JSON key order means nothing, §2.8), and always said in a warning.
 import type { Diagnostic, SampleNode } from "./types.js";
 import { NUMERIC_ALIASES, isCollectionName, isDictionaryName, tryParseCSharpType } from "../csharp-type.js";
-import { keyOf, objectKeys, type WalkedType } from "./walk/index.js";
+import { keyOf, type WalkedType } from "./walk/index.js";
 
 type Kind = "string" | "number" | "boolean" | "object" | "array";
 

@@ -4,7 +4,6 @@ import {
   PageError,
   type Diagnostic,
   type PageModel,
-  type PropertyModel,
   type RawPage,
   type SampleBody,
   type SampleNode,

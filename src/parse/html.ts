@@ -22,7 +22,7 @@ import {
   type Route,
 } from "../model/types.js";
 import { parseSampleMessage } from "./sample-message.js";
-import { parseCodeView, READ_LANGS } from "./code-view.js";
+import { parseCodeView, READ_LANGS } from "./code-view/index.js";
 import { addAuthCells } from "./text-cells.js";
 import { ACCESS_TEXTS, NOT_FOUND_DETAIL, isMetadataNotFound, stripBom } from "./detect.js";
 

@@ -27,7 +27,7 @@ import {
 import { sampleValuesByKey } from "./text-flat-enum.js";
 import { clip, FLAT_PARAMS_HEADER, LANG_NAV, looksFlat, parseFlatZone, type FlatResult, type TextLine } from "./text-flat.js";
 import { isBinary } from "./detect.js";
-import { guessLang, parseCodeView, READ_LANGS } from "./code-view.js";
+import { guessLang, parseCodeView, READ_LANGS } from "./code-view/index.js";
 
 const SAMPLE_INTRO = "The following are sample HTTP";
 const CALL_INFO = "To override the Content-type";

@@ -1,7 +1,6 @@
 // Our printer (src/emit/print-ts.ts) against the path it replaces: the same structures printed by
 // ts-morph and formatted by prettier must give byte-identical files, with prettier's defaults and
 // with project configs; and prettier must leave our output unchanged.
-import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
 import { format } from "prettier";

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCodeView, tsToCSharp } from "../../src/parse/code-view.js";
+import { parseCodeView, tsToCSharp } from "../../src/parse/code-view/index.js";
 import { parseHtmlPage } from "../../src/parse/html.js";
 import { buildPageModel } from "../../src/model/page.js";
 import { mergePages } from "../../src/model/merge.js";

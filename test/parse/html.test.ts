@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseHtmlPage as parseHtmlPageOnce, parseHtmlPageFast, parseHtmlPageReference } from "../../src/parse/html.js";
-import { PageError, type RawEnumTable, type RawPage, type RawParamsTable } from "../../src/model/types.js";
+import { type RawEnumTable, type RawPage, type RawParamsTable } from "../../src/model/types.js";
 import { errorOf } from "../helpers/page-error.js";
 
 /** Every input the tests below parse, so the last test can read each one both ways. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseIndexPage } from "../../src/parse/index-page.js";
-import { PageError, type IndexPage } from "../../src/model/types.js";
+import type { IndexPage } from "../../src/model/types.js";
 import { errorOf } from "../helpers/page-error.js";
 
 const html = readFileSync(join(import.meta.dirname, "../../fixtures/index/metadata.html"), "utf8");

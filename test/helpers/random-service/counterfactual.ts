@@ -7,7 +7,7 @@
 // changed.
 import { isSystemTypeName, tryParseCSharpType } from "../../../src/csharp-type.js";
 import type { Difference } from "./compare.js";
-import type { TypeModel, TypeRef } from "../../../src/model/types.js";
+import type { TypeRef } from "../../../src/model/types.js";
 import { baseName, reachableFrom } from "./generate.js";
 import { renderFlatPage } from "./render-flat.js";
 import { renderHtmlPage, type HtmlRenderOptions } from "./render-html.js";
