@@ -86,7 +86,9 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const presence = presenceCandidates(pipe.map((w) => ({ plan: w.plan, complete: w.keys.complete })));
   let identity = new Map<string, string>();
   let identified = new Set<string>();
-  // per page, the identified keys that only its own reading named (identity.ts): a page does not confirm itself
+  // per page, the identified keys that only its own reading named, where readings of the page tied with it
+  // name that table otherwise (identity.ts): such a page does not confirm itself (GetReviewItem4, seed 1);
+  // where all its tied readings agree, its own name binds it like any other's
   let ownKeys = new Map<Walked, Set<string>>();
   const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number): WalkResult => {
     const own = ownKeys.get(w);
@@ -123,6 +125,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     for (const [key, by] of support) {
       if (by.size !== 1) continue;
       const w = uncaptioned[[...by][0]!]!;
+      if (!w.result!.unsure?.some((i) => w.keys.keys[i] === key)) continue;
       let own = ownKeys.get(w);
       if (!own) ownKeys.set(w, (own = new Set()));
       own.add(key);

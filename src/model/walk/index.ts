@@ -87,6 +87,8 @@ export interface WalkResult {
   bases: [number, number][];
   /** The search ran out of budget: the reading is the greedy one and says little about bases. */
   overflowed?: boolean;
+  /** Tables that readings tied with the chosen one name otherwise (search.ts markUnsure), ascending. */
+  unsure?: number[];
   /** Text-pipe: referenced names the reading gave no table (X0), in walk order. */
   tableless?: string[];
 }
@@ -145,5 +147,6 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
   }
   const result = assemble(chosen, tables, input, requestTable, diagnostics);
   if (overflowed) result.overflowed = true;
+  else if (search.unsure) result.unsure = [...search.unsure].sort((a, b) => a - b);
   return result;
 }

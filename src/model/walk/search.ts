@@ -557,12 +557,35 @@ export class Search {
     if (!this.best || score > this.best.score) {
       this.best = this.first.sig === sig && this.first.score === score ? this.first : snap();
       this.alternatives = [];
+      this.unsure = undefined;
     } else if (score === this.best.score && sig !== this.best.sig) {
+      this.markUnsure();
       if (this.alternatives.length < 3 && !this.alternatives.some((a) => a.sig === sig)) {
         this.alternatives.push(snap());
       }
     }
   }
+
+  /**
+   * A parse tied with the best: the tables it names otherwise (every tie counts, not only the
+   * alternatives kept for the warning). A table that is provisional or unexplained in either is named
+   * by late binding from the parse's tableless references: it is unsure when those differ.
+   */
+  private markUnsure(): void {
+    const best = this.best!;
+    let x0: string | undefined;
+    let bestX0: string | undefined;
+    for (let i = 0; i < this.n; i++) {
+      const a = i < this.pos ? this.slots[i] : undefined;
+      const b = i < best.consumed ? best.slots[i] : undefined;
+      const open = !a || !b || a.naming === "provisional" || b.naming === "provisional";
+      const differs = open ? (x0 ??= this.x0.map((x) => x.name).join("|")) !== (bestX0 ??= best.x0.map((x) => x.name).join("|")) || a?.name !== b?.name : a.name !== b.name;
+      if (differs) (this.unsure ??= new Set()).add(i);
+    }
+  }
+
+  /** Table indexes that parses tied with the best name differently (markUnsure). */
+  unsure?: Set<number>;
 
   /** C1-C3 over a chain (a table and its bases) against its sample object. */
   private check(chain: number[], obj: SampleNode): number {
