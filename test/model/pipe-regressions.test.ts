@@ -420,3 +420,73 @@ describe("pipe: an enum shown alone keeps its list where it runs into the next",
     expect(api.types.map((t) => t.name)).not.toContain("SeatTier22");
   });
 });
+
+describe("pipe: an entity base named by a reference after it", () => {
+  // strict entity-inheritance case, seed 15 (3 ops): `Device : Ledger` with `Ledger { EnabledAntibody: List<Ledger>, ... }`,
+  // Ledger seen first as Device's base, so no reference shows its table; it read as `DeviceBase` and Ledger as tableless
+  it("names the base after the one type referenced later that found no table", () => {
+    const r = walkTables({
+      operation: "PatchLedger",
+      captions: false,
+      request: parseSampleBody('{"id":0}').value,
+      response: parseSampleBody('{"nameColor":false,"amount":{"ownerReason":["String"],"enabledAntibody":[{"pathway":false}],"pathway":false,"lockedTarget":{"pathway":false}}}').value,
+      tables: [
+        table([["Id", "int"]], "query"),
+        table([["NameColor", "bool"], ["Amount", "Device"]]),
+        table([["OwnerReason", "string[]"]]),
+        table([["EnabledAntibody", "List<Ledger>"], ["Pathway", "bool"], ["LockedTarget", "Ledger"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["PatchLedger", "PatchLedgerResponse", "Device:Ledger", "Ledger"]);
+    expect(r.tableless ?? []).not.toContain("Ledger");
+  });
+
+  // seed 511383293 (3 ops): `Agent { NameZip: Dictionary<string, Payment> }`, Agent : Payment; its values are objects of the base
+  it("names it by the derived type's reference when the referenced objects fit the base", () => {
+    const r = walkTables({
+      operation: "UpdatePayment",
+      captions: false,
+      response: parseSampleBody('{"ended":{"countryVersion":["String"],"nameZip":{"String":{"headline":0}},"headline":0}}').value,
+      tables: [
+        table([["Id", "string"]], "path"),
+        table([["Ended", "Agent"]]),
+        table([["CountryVersion", "string[]"], ["NameZip", "Dictionary<string, Payment>"]]),
+        table([["Headline", "long"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["UpdatePayment", "UpdatePaymentResponse", "Agent:Payment", "Payment"]);
+  });
+
+  it("keeps the inferred name when the referenced objects do not fit the base", () => {
+    const r = walkTables({
+      operation: "UpdatePayment",
+      captions: false,
+      response: parseSampleBody('{"ended":{"countryVersion":["String"],"nameZip":{"String":{"street":0}},"headline":0}}').value,
+      tables: [
+        table([["Id", "string"]], "path"),
+        table([["Ended", "Agent"]]),
+        table([["CountryVersion", "string[]"], ["NameZip", "Dictionary<string, Payment>"]]),
+        table([["Headline", "long"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["UpdatePayment", "UpdatePaymentResponse", "Agent:AgentBase", "AgentBase"]);
+  });
+
+  // seed 2, 1,000 ops (SearchEmployeeSummary): `ReviewTier4`, an enum referenced from a table deeper in the walk whose
+  // table ran into the next enum's, also finds no table; with no object of it it is no class, let alone the base
+  it("takes no name referenced only outside the base's chain without an object of it", () => {
+    const r = walkTables({
+      operation: "SearchThing",
+      captions: false,
+      // the other pages decided SeatOption4's base (solve/bases.ts)
+      baseRule: (d, b) => (d === 1 && b === 2 ? "must" : "may"),
+      tables: [
+        table([["Headline", "SeatOption4[]"]], "query"),
+        table([["HeightLabel", "Dictionary<string, int>"]]),
+        table([["TargetLocked", "Dictionary<string, Seat6>"]]),
+        table([["Comment", "double"], ["Code", "ReviewTier4"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["SearchThing", "SeatOption4:SeatOption4Base", "SeatOption4Base", "Seat6"]);
+  });
+});

@@ -72,13 +72,17 @@ describe("strict oracle cases: fixed regressions", () => {
       });
 });
 
-/** Pipe text (the "everything" case of recover-property.test.ts, default generator). */
+/** Strict cases fixed in text-pipe (the "everything" case of recover-property.test.ts, default generator; entity inheritance, the survey of bench/oracle-survey.mjs --render pipe --case chains). */
 const pipeCases: [string, GenerateOptions][] = [
   // 0a2045d stopped a page's own reading from naming its own tables (GetReviewItem4, seed 1: a tied reading put Invoice3 on
   // TrackedRequest's table); where all of a page's tied readings agree, its own name binds it again. Without that:
   // RegionRule2, RegionRuleBase and Room2 extra (1538036523); Supplier2, SupplierBase and SeatInfo2 extra (2147483646)
   ["a name only the page's own reading gives binds it where all its tied readings agree (RegionRule)", { seed: 1538036523, ops: 2 }],
   ["a name only the page's own reading gives binds it where all its tied readings agree (Supplier)", { seed: 2147483646, ops: 3 }],
+  // Device : Ledger, Ledger's rows reference Ledger: seen from the base on, no reference shows its table (not DeviceBase)
+  ["an inferred base takes the one name referenced after it without a table (Device : Ledger)", { ...ENTITY, seed: 15, ops: 3 }],
+  // Agent : Payment, `NameZip: Dictionary<string, Payment>` holds Payment objects that fit the base (not AgentBase)
+  ["an inferred base takes the name whose objects fit it (Agent : Payment)", { ...ENTITY, seed: 511383293, ops: 3 }],
 ];
 
 describe("strict oracle cases: fixed regressions, pipe", () => {

@@ -65,27 +65,18 @@ export function assemble(
   for (let i = 0; i < tables.length; i++) {
     const slot = slots[i];
     if (!slot || slot.naming !== "provisional") continue;
-    const tb = tables[i]!;
     // an object of the type holds its bases' members too (a G1 table may have a base chain)
-    const chain = [tb];
-    for (let j = i + 1; j < tables.length; j++) if (slots[j]?.role === "base" && chain.some((c) => c.index === slots[j]!.of)) chain.push(tables[j]!);
+    const chain = chainAt(i, slots, tables);
     const names = [...new Set(s.x0.filter((x) => !taken.has(x.name) && compatible(chain, x.value)).map((x) => x.name))];
     if (names.length === 1) {
-      // inferred base names followed the provisional one (`Unnamed3Base`): they follow the bound name
-      const from = slot.name;
-      for (const t of chain.slice(1)) {
-        const b = slots[t.index]!;
-        if (b.naming !== "inferred" || !b.name.startsWith(from)) continue;
-        b.name = names[0]! + b.name.slice(from.length);
-      }
-      slot.name = names[0]!;
-      slot.naming = "reference";
+      bindName(slots, chain, names[0]!);
       if (slot.role === "unknown") slot.role = "reference";
       taken.add(slot.name);
       lateBound.add(i);
     } else unresolved.add(i);
   }
 
+  baseAsReferenced(s, slots, tables, input, taken, lateBound);
   respondAsReferenced(s, slots, tables, input, taken);
 
   // AutoQuery: a request based on QueryBase extends QueryDb<A>, A = its generic-argument tables.
@@ -357,6 +348,39 @@ export function signatureName(tb: Table): string | undefined {
   return undefined;
 }
 
+/** Table i and the bases of its chain after it (an object of the type holds their members too). */
+function chainAt(i: number, slots: readonly (Slot | undefined)[], tables: readonly Table[]): Table[] {
+  const chain = [tables[i]!];
+  for (let j = i + 1; j < tables.length; j++) if (slots[j]?.role === "base" && chain.some((c) => c.index === slots[j]!.of)) chain.push(tables[j]!);
+  return chain;
+}
+
+/**
+ * Without captions: an inferred base (`<T>Base`) is the one type that references after it name and
+ * that found no table, when that type's sample objects fit the base: visited as T's base, the type
+ * is seen from there on, so its later references show no table (`Device : Ledger` where Ledger's own
+ * rows reference Ledger). The walk's score agrees: the name costs no X0 (§5.3). Its bases' inferred
+ * names follow (`<T>BaseBase`).
+ */
+function baseAsReferenced(s: Snapshot, slots: (Slot | undefined)[], tables: Table[], input: WalkInput, taken: Set<string>, lateBound: Set<number>): void {
+  if (input.captions) return;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
+    if (!slot || slot.role !== "base" || slot.naming !== "inferred") continue;
+    const chain = chainAt(i, slots, tables);
+    // referenced before the base was placed (at <= i), the name was seen there: the base would show no table
+    const later = s.x0.filter((x) => x.at > i && !knownTableless(x.name) && !taken.has(x.name));
+    const names = [...new Set(later.map((x) => x.name))];
+    if (names.length !== 1 || !later.every((x) => compatible(chain, x.value))) continue;
+    // evidence that the name is this class: an object of it in a sample, or a reference from the base's own
+    // chain (an enum whose table ran into the next one finds no table either; a prop-less class neither)
+    if (!later.some((x) => x.value?.kind === "object") && !chain.some((tb) => tb.refList.some((r) => r.x.name === names[0]))) continue;
+    bindName(slots, chain, names[0]!);
+    taken.add(slot.name);
+    lateBound.add(i);
+  }
+}
+
 /**
  * Without captions: an inferred response (`<Op>Response`) whose own walk referenced exactly one type
  * that found no table is that type, when every sample object of that type fits the response
@@ -369,15 +393,20 @@ function respondAsReferenced(s: Snapshot, slots: (Slot | undefined)[], tables: T
   const later = s.x0.slice(s.responseX0).filter((x) => !knownTableless(x.name) && !taken.has(x.name));
   const names = [...new Set(later.map((x) => x.name))];
   if (names.length !== 1) return;
-  const chain = [tables[s.responseTable]!];
-  for (let j = s.responseTable + 1; j < tables.length; j++) if (slots[j]?.role === "base" && chain.some((c) => c.index === slots[j]!.of)) chain.push(tables[j]!);
+  const chain = chainAt(s.responseTable, slots, tables);
   if (!compatible(chain, input.response) || !later.every((x) => compatible(chain, x.value))) return;
+  bindName(slots, chain, names[0]!);
+}
+
+/** The chain's table takes a name a reference gives; the inferred names of its bases follow (`Unnamed3Base`, `<T>BaseBase`). */
+function bindName(slots: (Slot | undefined)[], chain: readonly Table[], name: string): void {
+  const slot = slots[chain[0]!.index]!;
   const from = slot.name;
   for (const t of chain.slice(1)) {
     const b = slots[t.index]!;
-    if (b.naming === "inferred" && b.name.startsWith(from)) b.name = names[0]! + b.name.slice(from.length);
+    if (b.naming === "inferred" && b.name.startsWith(from)) b.name = name + b.name.slice(from.length);
   }
-  slot.name = names[0]!;
+  slot.name = name;
   slot.naming = "reference";
 }
 

@@ -25,10 +25,17 @@ export interface Snapshot {
   slots: (Slot | undefined)[];
   consumed: number;
   responseTable: number;
-  x0: { name: string; value?: SampleNode }[];
+  /** The references that found no table, in walk order; `at`: the index of the next table then (tables before it were placed). */
+  x0: X0[];
   /** How many x0 entries came before the response table was placed (the rest are the response's walk's). */
   responseX0?: number;
   sig: string;
+}
+
+export interface X0 {
+  name: string;
+  value?: SampleNode;
+  at: number;
 }
 
 export class Overflow extends Error {}
@@ -152,9 +159,9 @@ export class Search {
   nodes = 0;
   seen = new NameSet();
   slots: (Slot | undefined)[];
-  x0: { name: string; value?: SampleNode }[] = [];
+  x0: X0[] = [];
   /** One x0 entry object per depth of x0, reused (snapshots copy them). */
-  #x0At: { name: string; value?: SampleNode }[] = [];
+  #x0At: X0[] = [];
   /** One Slot object per table, reused: a table holds one slot at a time (snapshots copy them). */
   #slotAt: Slot[] = [];
   #naming: Naming = { name: "", naming: "inferred" };
@@ -457,9 +464,10 @@ export class Search {
       if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow && !identifiedHere && !identifiedLater) {
         const pen = knownTableless(x.name) ? 0 : 1;
         this.score -= pen;
-        const entry = this.#x0At[this.x0.length] ?? (this.#x0At[this.x0.length] = { name: "", value: undefined });
+        const entry = this.#x0At[this.x0.length] ?? (this.#x0At[this.x0.length] = { name: "", value: undefined, at: 0 });
         entry.name = x.name;
         entry.value = v;
+        entry.at = this.pos;
         this.x0.push(entry);
         this.walkRefs(t, obj, q + 1, k);
         this.x0.pop();
@@ -784,7 +792,7 @@ export function greedyParse(tables: Table[], input: WalkInput, requestTable: boo
       seen.add(x.name);
       const v = accessValue(f.obj, row, x.access);
       if (!fit) {
-        x0.push({ name: x.name, value: v });
+        x0.push({ name: x.name, value: v, at: pos });
         continue;
       }
       const i = pos++;
