@@ -83,6 +83,11 @@ const pipeCases: [string, GenerateOptions][] = [
   ["an inferred base takes the one name referenced after it without a table (Device : Ledger)", { ...ENTITY, seed: 15, ops: 3 }],
   // Agent : Payment, `NameZip: Dictionary<string, Payment>` holds Payment objects that fit the base (not AgentBase)
   ["an inferred base takes the name whose objects fit it (Agent : Payment)", { ...ENTITY, seed: 511383293, ops: 3 }],
+  // Flight : SeatSummary is read on SearchSeatSummary; SyncFlight shows SeatSummary first, and Flight's object holds its
+  // members: not the response SyncFlightResponse : Flight (which leaves the always-shown discountPathway out of its object)
+  ["a decided base seen earlier on a page counts in the derived type's objects there (no SyncFlightResponse : Flight)", { ...ENTITY, seed: 233652406, ops: 3 }],
+  // Review : Warehouse is read on ExportReview; PatchWarehouse shows Warehouse first (no PatchWarehouseResponse : Review)
+  ["a decided base seen earlier keeps a response from taking the derived type as its base (no PatchWarehouseResponse : Review)", { ...ENTITY, seed: 1924681391, ops: 2 }],
 ];
 
 describe("strict oracle cases: fixed regressions, pipe", () => {

@@ -90,14 +90,17 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // name that table otherwise (identity.ts): such a page does not confirm itself (GetReviewItem4, seed 1);
   // where all its tied readings agree, its own name binds it like any other's
   let ownKeys = new Map<Walked, Set<string>>();
+  // per text-pipe page, the decided bases seen before their derived tables (step 3a)
+  const hints = new Map<Walked, NonNullable<WalkInput["seenBases"]>>();
   const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number): WalkResult => {
     const own = ownKeys.get(w);
+    const seenBases = hints.get(w);
     const names = namesOnPage(w.keys.keys, identity, own);
     const mayBe = w.input.captions ? undefined : presentWhereReferenced(w.keys.keys, presence);
     const ownNames = own && new Set([...own].map((k) => identity.get(k)!));
     const known = ownNames ? { has: (n: string) => identified.has(n) && !ownNames.has(n) } : identified;
     return walkTables(
-      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(nodeCap && { nodeCap }) },
+      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(nodeCap && { nodeCap }), ...(seenBases && { seenBases }) },
       w.plan,
     );
   };
@@ -141,23 +144,36 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   for (const w of deferred) w.result = walkPage(w, openBases(w));
 
   // 3. one base per type, imposed on the pages that read otherwise
-  // a page whose search ran out of budget kept a greedy reading: it does not vote
-  const readings = new Map(walked.filter((w) => !w.result!.overflowed).map((w) => [w.keys, w.result!.bases] as const));
-  const voters = pages.filter((p) => readings.has(p));
-  const votes = countVotes(voters, readings, candidates);
-  const decided = decideBases(votes);
   const bySource = new Map(walked.map((w) => [w.keys.source, w] as const));
-  settleContested(votes, decided, (t, b, source) => {
-    const w = bySource.get(source);
-    if (!w || w.result!.overflowed) return true;
-    const open = openBases(w);
-    const result = walkPage(w, (d, base) => (keyAt(w.keys, d) !== t ? open(d, base) : w.keys.keys[base] === b ? "must" : "never"));
-    // in the walk's score (search.ts) a base costs 1 and each sample object checked without fault earns 3 (a
-    // base's object is its derived type's, so fewer are checked); a fault (a sample that contradicts the reading,
-    // a table the walk cannot place) costs 10 and the faulty object's 3: an indifferent page loses less than 11
-    return !!result.overflowed || result.score < w.result!.score - 10;
-  });
-  breakCycles(decided);
+  const decide = () => {
+    // a page whose search ran out of budget kept a greedy reading: it does not vote
+    const readings = new Map(walked.filter((w) => !w.result!.overflowed).map((w) => [w.keys, w.result!.bases] as const));
+    const voters = pages.filter((p) => readings.has(p));
+    const votes = countVotes(voters, readings, candidates);
+    const decided = decideBases(votes);
+    settleContested(votes, decided, (t, b, source) => {
+      const w = bySource.get(source);
+      if (!w || w.result!.overflowed) return true;
+      const open = openBases(w);
+      const result = walkPage(w, (d, base) => (keyAt(w.keys, d) !== t ? open(d, base) : w.keys.keys[base] === b ? "must" : "never"));
+      // in the walk's score (search.ts) a base costs 1 and each sample object checked without fault earns 3 (a
+      // base's object is its derived type's, so fewer are checked); a fault (a sample that contradicts the reading,
+      // a table the walk cannot place) costs 10 and the faulty object's 3: an indifferent page loses less than 11
+      return !!result.overflowed || result.score < w.result!.score - 10;
+    });
+    breakCycles(decided);
+    return { votes, decided };
+  };
+  let { votes, decided } = decide();
+  // 3a. text-pipe: a decided base that a page shows before its derived type gets no table after it there, but
+  // its members are in the derived type's objects: those pages are walked again knowing it, and vote again
+  for (const w of pipe) {
+    const h = seenBaseHints(w.keys, decided);
+    if (!h) continue;
+    hints.set(w, h);
+    w.result = walkPage(w, openBases(w));
+  }
+  if (hints.size) ({ votes, decided } = decide());
   // types some page voted on: decided, or decided to have none; the rest stay as open as in step 2
   const voted = new Set([...votes.yes.keys(), ...votes.no.keys()]);
   for (const w of walked) {
@@ -196,6 +212,32 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // a page whose objects cast no vote may still vote with a collection response's element (as finishPage reads it)
   const serviceCase = majorityCase([...wireVotes].map(([p, v]) => (v.vote !== "unknown" ? v.vote : elementVote(p, results.get(p)!, elsewhere))));
   return prepared.map((p) => finishPage(p, results.get(p), elsewhere, serviceCase, wireVotes.get(p)));
+}
+
+/**
+ * Per table of a page, the earlier tables that are its decided base and that base's decided bases
+ * (each shown before the derived table, so the walk places no table for it there); none: undefined.
+ */
+function seenBaseHints(page: PageKeys, decided: ReadonlyMap<string, { base: string }>): NonNullable<WalkInput["seenBases"]> | undefined {
+  const first = new Map<string, number>();
+  page.keys.forEach((k, i) => {
+    if (!first.has(k)) first.set(k, i);
+  });
+  const out = new Map<number, number[]>();
+  page.keys.forEach((k, i) => {
+    const d = decided.get(k);
+    const at = d && first.get(d.base);
+    if (at === undefined || at >= i) return;
+    const list = [at];
+    const visited = new Set([k, d!.base]);
+    for (let b = decided.get(d!.base)?.base; b !== undefined && !visited.has(b); b = decided.get(b)?.base) {
+      visited.add(b);
+      const j = first.get(b);
+      if (j !== undefined) list.push(j);
+    }
+    out.set(i, list);
+  });
+  return out.size ? (t) => out.get(t) : undefined;
 }
 
 /**

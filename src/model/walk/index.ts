@@ -43,6 +43,11 @@ export interface WalkInput {
    * other pages show (solve/identity.ts presence: X's table is on every complete page that references X).
    */
   mayBe?: (name: string, table: number) => boolean;
+  /**
+   * Text-pipe: for a table, the earlier tables of the page that are the bases the cross-page solve
+   * decided for it (and their decided bases), seen before it: their members count in its sample objects.
+   */
+  seenBases?: (table: number) => readonly number[] | undefined;
   /** Text-pipe: names some page shows as `X?` (value types, §7.4): they take no params table. */
   valueTypes?: ReadonlySet<string>;
 }

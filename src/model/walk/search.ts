@@ -126,6 +126,7 @@ const UNSET: Record<keyof WalkInput, undefined> = {
   identified: undefined,
   mayBe: undefined,
   valueTypes: undefined,
+  seenBases: undefined,
 };
 
 /** What a Step continues with. */
@@ -622,7 +623,7 @@ export class Search {
       }
       if (!found) (unmatched ??= []).push(k);
     }
-    const c2 = unmatched === undefined || this.seenBase(chain, unmatched, present, obj.truncated === true);
+    const c2 = unmatched === undefined || this.seenBase(chain, unmatched, present, obj.truncated === true) || this.decidedSeenBase(chain, unmatched);
     return (c1 ? 0 : -10) + (c2 ? 0 : -10) + (c1 && c2 && obj.entries.length > 0 ? 3 : 0);
   }
 
@@ -661,6 +662,25 @@ export class Search {
       for (const x of best.keys) left.delete(x);
     }
     return true;
+  }
+
+  /**
+   * Text-pipe: the keys a chain leaves unexplained are the members of the bases the cross-page solve
+   * decided for its tables, where those bases were seen earlier on the page (no table follows the
+   * derived one, but their members live in its object: one type, one reading, §4.1).
+   */
+  private decidedSeenBase(chain: readonly number[], unmatched: readonly string[]): boolean {
+    const hints = this.input.seenBases;
+    if (!hints) return false;
+    let left = unmatched;
+    for (const t of chain) {
+      for (const b of hints(t) ?? []) {
+        const keys = this.tables[b]!.keys;
+        left = left.filter((k) => !keys.has(k));
+        if (!left.length) return true;
+      }
+    }
+    return false;
   }
 
   #byKey?: Map<string, number[]>;
