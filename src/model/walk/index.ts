@@ -124,7 +124,9 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
     chosen = search.best;
     if (search.alternatives.length) {
       const tied = [chosen, ...search.alternatives];
-      if (input.captions) chosen = fewestOmitted(tied, tables);
+      // on text-pipe pages too, where no caption tells a request's base read as the response (and the
+      // response as its base) from the true reading: that one leaves the base's always-shown members out
+      chosen = fewestOmitted(tied, tables);
       const alts = [chosen, ...tied.filter((s) => s !== chosen)].map((s) => describe(s, tables));
       diagnostics.push({
         code: "W_AMBIGUOUS_WALK",

@@ -38,7 +38,7 @@ function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<s
   return count;
 }
 
-/** The tied parse that leaves fewest always-shown members out (the first of those on a tie). Captioned pages. */
+/** The tied parse that leaves fewest always-shown members out (the first of those on a tie). Enums count where captions name them. */
 export function fewestOmitted(parses: readonly Snapshot[], tables: readonly Table[]): Snapshot {
   const enums = new Set(tables.flatMap((t) => (t.kind === "enum" && t.caption !== undefined ? [t.caption] : [])));
   let best = parses[0]!;
