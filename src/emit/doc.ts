@@ -148,7 +148,10 @@ function fits(mode0: Mode, doc0: Doc, rest: Commands, width: number, mustBeFlat:
 
 /** Lays the document out in `printWidth` columns, indenting by `tabWidth` spaces. */
 export function printDoc(doc: Doc, printWidth: number, tabWidth = 2): string {
-  const out: string[] = [];
+  // The text is built by concatenation. Prettier trims the spaces and tabs a line ends with, so the
+  // output's trailing run of them is held back in `pending` until something else follows it.
+  let out = "";
+  let pending = "";
   let column = 0;
   const cmds = new Commands();
   const scratch = new Commands();
@@ -160,8 +163,25 @@ export function printDoc(doc: Doc, printWidth: number, tabWidth = 2): string {
     const mode = cmds.modes[top]!;
     const d = cmds.docs[top]!;
     if (typeof d === "string") {
-      out.push(d);
-      column += d.length;
+      const n = d.length;
+      if (n === 0) continue;
+      column += n;
+      let end = d.charCodeAt(n - 1);
+      if (end !== 32 && end !== 9) {
+        if (pending !== "") {
+          out += pending;
+          pending = "";
+        }
+        out += d;
+        continue;
+      }
+      let k = n - 1;
+      while (k > 0 && ((end = d.charCodeAt(k - 1)) === 32 || end === 9)) k--;
+      if (k === 0) pending += d;
+      else {
+        out += pending + d.slice(0, k);
+        pending = d.slice(k);
+      }
       continue;
     }
     if (Array.isArray(d)) {
@@ -190,39 +210,23 @@ export function printDoc(doc: Doc, printWidth: number, tabWidth = 2): string {
       case "line":
         if (mode === "flat" && !d.hard) {
           if (!d.soft) {
-            out.push(" ");
+            pending += " ";
             column += 1;
           }
           break;
         }
-        trimTrailing(out);
-        out.push(newlineIndented(ind));
+        // the line's trailing whitespace is dropped; the new line's indentation is held back
+        out += "\n";
+        pending = indentation(ind);
         column = ind;
         break;
     }
   }
-  return out.join("");
+  return out + pending;
 }
 
-/** A line break and `ind` spaces, each made once. */
-const NEWLINES: string[] = [];
-function newlineIndented(ind: number): string {
-  return (NEWLINES[ind] ??= "\n" + " ".repeat(ind));
-}
-
-/** Prettier trims the whitespace a line ends with. */
-function trimTrailing(out: string[]): void {
-  while (out.length) {
-    const last = out[out.length - 1]!;
-    // most lines end in code: nothing to trim
-    const end = last.charCodeAt(last.length - 1);
-    if (end !== 32 && end !== 9 && last.length) return;
-    const trimmed = last.replace(/[ \t]+$/, "");
-    if (trimmed.length) {
-      out[out.length - 1] = trimmed;
-      return;
-    }
-    out.pop();
-    if (last.includes("\n")) return;
-  }
+/** `ind` spaces, each made once. */
+const INDENTS: string[] = [];
+function indentation(ind: number): string {
+  return (INDENTS[ind] ??= " ".repeat(ind));
 }

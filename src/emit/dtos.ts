@@ -12,7 +12,7 @@ import type {
 import { printFile, type PrintedFile } from "./print.js";
 import { Scope, StructureKind } from "./structures.js";
 import type { ApiModel, Diagnostic, OperationModel, PropertyModel, TypeModel } from "../model/types.js";
-import { tryParseCSharpType, isCollectionName, isDictionaryName, isSystemTypeName } from "../csharp-type.js";
+import { isCollectionName, isDictionaryName, isSystemTypeName } from "../csharp-type.js";
 import { enumShape } from "./enum-shape.js";
 import type { EmitOptions } from "./options.js";
 import {
@@ -27,7 +27,7 @@ import {
   stringLiteral,
   type TypeNames,
 } from "./naming.js";
-import { isNonNullableValueType, mapType, type TypeContext } from "./ts-type.js";
+import { isNonNullableValueType, mapType, parsedType, type TypeContext } from "./ts-type.js";
 
 export type DtoOptions = Pick<EmitOptions, "enums" | "optional" | "dates"> & Partial<Pick<EmitOptions, "nullable">>;
 
@@ -95,7 +95,7 @@ function collectionInitializer(p: PropertyModel, t: TypeModel, mode: DtoOptions[
   if (p.initializer) return p.initializer;
   // a TS/JS view that printed none is the server's word too (older generators wrote none)
   if (mode === "legacy" || !p.required || p.optional !== undefined) return undefined;
-  const ref = tryParseCSharpType(p.type);
+  const ref = parsedType(p.type);
   if (!ref) return undefined;
   if (ref.kind === "array") return ref.element.kind === "named" && ref.element.name === "byte" ? undefined : "[]";
   if (ref.kind !== "named") return undefined;
@@ -278,7 +278,7 @@ function classDecl(
   let baseTsName: string | undefined;
   let arrayBase = false;
   if (t.base) {
-    const ref = tryParseCSharpType(t.base);
+    const ref = parsedType(t.base);
     const mapped = mapType(t.base, ctx, "property", tp);
     if (ref?.kind === "named" && isCollectionName(ref.name) && !ctx.known.has(ref.name)) {
       arrayBase = true;
@@ -340,7 +340,7 @@ function classDecl(
   const superCall = extendsText ? (arrayBase ? "super();" : "super(init);") : undefined;
   const implementsList: string[] = [];
   const ownInterfaces = (t.interfaces ?? []).flatMap((i) => {
-    const ref = tryParseCSharpType(i);
+    const ref = parsedType(i);
     // only an interface the model declares can be implemented (a code view's own, §2.9)
     return ref?.kind === "named" && ctx.known.get(ref.name)?.kind === "interface" ? [mapType(i, ctx, "property", tp).ts] : [];
   });
@@ -452,7 +452,7 @@ function inheritedProperties(t: TypeModel, known: ReadonlyMap<string, TypeModel>
   const visited = new Set<string>([t.name]);
   let base = t.base;
   while (base) {
-    const ref = tryParseCSharpType(base);
+    const ref = parsedType(base);
     const model = ref?.kind === "named" ? known.get(ref.name) : undefined;
     if (!model || model.kind !== "class" || visited.has(model.name)) break;
     visited.add(model.name);
@@ -463,7 +463,7 @@ function inheritedProperties(t: TypeModel, known: ReadonlyMap<string, TypeModel>
 }
 
 function isEnumResponse(response: string, ctx: TypeContext): boolean {
-  const ref = tryParseCSharpType(response);
+  const ref = parsedType(response);
   const core = ref?.kind === "nullable" ? ref.inner : ref;
   return core?.kind === "named" && ctx.known.get(core.name)?.kind === "enum";
 }

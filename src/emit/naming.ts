@@ -141,8 +141,16 @@ export function enumMemberIdentity(name: string): string {
   return name === "__proto__" ? "__proto___" : name;
 }
 
+/** Text that stringLiteral writes as it is (with no `//` either): no quote, backslash, `*`, `<`, control or invisible character. */
+const PLAIN_LITERAL = /^[A-Za-z0-9_$ .,:;!?()[\]{}=+&%#@^~|/-]*$/;
+
+/** Text commentLines leaves as one line: no line terminator, control or invisible character, `*`, `/`, `@` or `#`. */
+const PLAIN_COMMENT = /^[A-Za-z0-9_$ .,:;!?()[\]{}=+&%^~|<>'"-]*$/;
+
 /** A single-quoted string literal that cannot be terminated early by any input. */
 export function stringLiteral(text: string): string {
+  // most names and paths need no escape at all: none of the characters handled below
+  if (PLAIN_LITERAL.test(text) && !text.includes("//")) return `'${text}'`;
   let out = "'";
   let prev = "";
   for (const ch of text) {
@@ -182,6 +190,11 @@ const INVISIBLE_ALL = new RegExp(INVISIBLE.source, "gu");
  * `///` or `//#` at the start of a line lose their meaning.
  */
 export function commentLines(text: string): string[] {
+  // plain prose (most descriptions): one line, nothing to escape
+  if (PLAIN_COMMENT.test(text)) {
+    const line = text.trimEnd();
+    return line.trim() === "" ? [] : [line];
+  }
   const lines = text
     .split(/\r\n|[\r\n\u2028\u2029\u0085]/)
     .map((line) =>
@@ -283,6 +296,7 @@ export function assignMethodNames(opNames: readonly string[]): Map<string, strin
 export function assignTypeParams(params: readonly string[], avoid: readonly string[] = []): string[] {
   // a parameter named like its own class would shadow it inside `Partial<X<T>>`, one named
   // `Partial` or `Object` would shadow the global the constructor uses
+  if (params.length === 0) return [];
   const taken = new Set<string>([...avoid, ...GLOBAL_TYPE_NAMES].map((n) => n.toLowerCase()));
   return params.map((p) => unique(sanitizeIdentifier(p), taken));
 }

@@ -9,7 +9,7 @@ import {
   isValueTypeName,
   tryParseCSharpType,
 } from "../csharp-type.js";
-import { enumShape, memberAccessKey } from "./enum-shape.js";
+import { enumShape, memberAccessKey, type EnumShape } from "./enum-shape.js";
 import { type TypeNames } from "./naming.js";
 
 export interface TypeContext {
@@ -38,6 +38,29 @@ const DATES = new Set(["DateTime", "DateTimeOffset", "DateOnly"]);
 const TIMES = new Set(["TimeOnly", "TimeSpan"]);
 const UNTYPED_DICTIONARIES = new Set(["IDictionary", "Hashtable", "OrderedDictionary"]);
 const ANY: MappedType = { ts: "any", create: "{}" };
+const NO_PARAMS: ReadonlyMap<string, string> = new Map();
+
+/** Parsed type texts (read only): every class maps the same few texts again. Bounded. */
+const PARSED = new Map<string, TypeRef | null>();
+
+/** tryParseCSharpType, once per text. The tree is shared: callers must not change it. */
+export function parsedType(text: string): TypeRef | undefined {
+  let ref = PARSED.get(text);
+  if (ref === undefined) {
+    ref = tryParseCSharpType(text) ?? null;
+    if (PARSED.size >= 50_000) PARSED.clear();
+    PARSED.set(text, ref);
+  }
+  return ref ?? undefined;
+}
+
+/** enumShape once per enum model (an enum is referenced by many properties). */
+const SHAPES = new WeakMap<TypeModel, EnumShape>();
+function shapeOf(model: TypeModel): EnumShape {
+  let shape = SHAPES.get(model);
+  if (!shape) SHAPES.set(model, (shape = enumShape(model)));
+  return shape;
+}
 
 /**
  * Maps a canonical C# type. `position` matters only for raw responses (byte[]/Stream -> Blob).
@@ -47,9 +70,9 @@ export function mapType(
   text: string,
   ctx: TypeContext,
   position: "property" | "response" = "property",
-  typeParams: ReadonlyMap<string, string> = new Map(),
+  typeParams: ReadonlyMap<string, string> = NO_PARAMS,
 ): MappedType {
-  const ref = tryParseCSharpType(text);
+  const ref = parsedType(text);
   if (!ref) {
     ctx.diagnostics.push({ code: "W_UNKNOWN_TYPE", detail: `${text} (not a type; typed any)` });
     return ANY;
@@ -64,7 +87,7 @@ export function mapType(
 
 /** §7.4: a value type without `?` (numeric, bool, char, date/time, Guid, enum) is never optional. */
 export function isNonNullableValueType(text: string, ctx: TypeContext): boolean {
-  const ref = tryParseCSharpType(text);
+  const ref = parsedType(text);
   if (!ref || ref.kind !== "named") return false;
   if (isValueTypeName(ref.name)) return true;
   return ctx.known.get(ref.name)?.kind === "enum";
@@ -147,7 +170,7 @@ function mapModelType(
 ): MappedType {
   const ts = ctx.names.tsName(model.name);
   if (model.kind === "enum") {
-    const shape = enumShape(model);
+    const shape = shapeOf(model);
     const first = shape.members[0];
     let create = "{} as any";
     if (first) {
