@@ -5,8 +5,9 @@
 // one sticky regex and makes small plain nodes. html.ts reads both trees with the same code through
 // the DomElement/DomText shapes below, which node-html-parser's nodes also satisfy.
 //
-// Entities are decoded by node-html-parser's own decoder (TextNode#text), once per text node that
-// contains `&`, exactly as on the reference path.
+// Entities are decoded as node-html-parser's own decoder (TextNode#text) decodes them, once per text
+// node that contains `&`: the few entities ServiceStack writes here, any other text by that decoder.
+// node-html-parser is loaded only when needed (a declined page or an unusual entity).
 //
 // Equivalence rests on replaying node-html-parser's tree rules for the markup accepted here (text
 // runs, comments dropped, <!DOCTYPE> kept as text, void elements, the raw-text elements, the
@@ -15,7 +16,7 @@
 // reference then applies its error recovery), a self-closing non-void element, CDATA, an unclosed
 // comment or raw-text element, an element still open at the end (a cut page), an unexpected
 // attribute. Declining returns the reason and the caller parses with node-html-parser.
-import { TextNode } from "node-html-parser";
+import { createRequire } from "node:module";
 import { detachedString } from "./detach.js";
 
 /** What html.ts reads of any node; node-html-parser's Node satisfies it. */
@@ -64,8 +65,69 @@ class ScanElement implements DomElement {
   }
 }
 
+type NodeHtmlParser = typeof import("node-html-parser");
+let library: NodeHtmlParser | undefined;
+/** node-html-parser, loaded on first use: most runs need neither its parser nor its decoder. */
+export function nodeHtmlParser(): NodeHtmlParser {
+  return (library ??= createRequire(import.meta.url)("node-html-parser") as NodeHtmlParser);
+}
+
 // One reusable node-html-parser TextNode serves as the decoder: constructing one per text is costly.
-const DECODER = new TextNode("");
+let decoder: InstanceType<NodeHtmlParser["TextNode"]> | undefined;
+
+/** The entities ServiceStack writes in text: what each decodes to, by its name's first letter. */
+function simpleEntity(raw: string, at: number): [length: number, text: string] | undefined {
+  switch (raw.charCodeAt(at + 1)) {
+    case 0x71: // q
+      return raw.startsWith("quot;", at + 1) ? QUOT : undefined;
+    case 0x6c: // l
+      return raw.startsWith("lt;", at + 1) ? LT : undefined;
+    case 0x67: // g
+      return raw.startsWith("gt;", at + 1) ? GT_ENTITY : undefined;
+    case 0x61: // a
+      return raw.startsWith("amp;", at + 1) ? AMP : raw.startsWith("apos;", at + 1) ? APOS : undefined;
+    case 0x23: // #
+      return raw.startsWith("#39;", at + 1) ? APOS_NUMERIC : undefined;
+  }
+  return undefined;
+}
+const QUOT: [number, string] = [6, '"'];
+const LT: [number, string] = [4, "<"];
+const GT_ENTITY: [number, string] = [4, ">"];
+const AMP: [number, string] = [5, "&"];
+const APOS: [number, string] = [6, "'"];
+const APOS_NUMERIC: [number, string] = [5, "'"];
+
+/** Does `&` at `at` start a character reference (a letter, digit or `#` follows)? Otherwise it is text. */
+function startsReference(raw: string, at: number): boolean {
+  const c = raw.charCodeAt(at + 1);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x23;
+}
+
+/** node-html-parser's decoding of a text node's raw text (the bundled `entities` decodeHTML). */
+export function decodeText(raw: string): string {
+  let at = raw.indexOf("&");
+  if (at < 0) return raw;
+  let out = "";
+  let from = 0;
+  for (; at >= 0; at = raw.indexOf("&", at + 1)) {
+    if (!startsReference(raw, at)) continue;
+    const e = simpleEntity(raw, at);
+    if (!e) return libraryDecode(raw);
+    out += raw.slice(from, at) + e[1];
+    from = at + e[0];
+    at = from - 1;
+  }
+  return from === 0 ? raw : out + raw.slice(from);
+}
+
+function libraryDecode(raw: string): string {
+  decoder ??= new (nodeHtmlParser().TextNode)("");
+  decoder.rawText = raw;
+  const text = decoder.text;
+  decoder.rawText = ""; // it would keep the page alive (detach.ts)
+  return text;
+}
 
 class ScanText implements DomText {
   readonly nodeType = 3;
@@ -73,12 +135,7 @@ class ScanText implements DomText {
   readonly childNodes = NO_CHILDREN;
   constructor(readonly rawText: string) {}
   get text(): string {
-    // node-html-parser's decoder (the bundled `entities` decodeHTML), so both paths agree.
-    if (!this.rawText.includes("&")) return this.rawText;
-    DECODER.rawText = this.rawText;
-    const text = DECODER.text;
-    DECODER.rawText = ""; // it would keep the page alive (detach.ts)
-    return text;
+    return decodeText(this.rawText);
   }
 }
 

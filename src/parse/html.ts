@@ -5,8 +5,7 @@
 // so the cost stays linear in the page size. ServiceStack's machine-generated markup is parsed by
 // the fast scanner (html-scan.ts); anything outside its narrow shape by node-html-parser, the
 // reference. Both give the same tree shape, read below through DomElement/DomText.
-import { parse, NodeType } from "node-html-parser";
-import { scanHtml, type DomElement, type DomNode, type DomText } from "./html-scan.js";
+import { nodeHtmlParser, scanHtml, type DomElement, type DomNode, type DomText } from "./html-scan.js";
 import {
   PageError,
   type AuthRequirements,
@@ -29,6 +28,14 @@ import { ACCESS_TEXTS, NOT_FOUND_DETAIL, isMetadataNotFound, stripBom } from "./
 type HTMLElement = DomElement;
 type TextNode = DomText;
 type Node = DomNode;
+
+/** node-html-parser's NodeType values (the module itself is loaded only for the pages the scanner declines). */
+const NodeType = { ELEMENT_NODE: 1, TEXT_NODE: 3 } as const;
+
+/** The reference parser's tree. */
+function parse(text: string, options: typeof PARSE_OPTIONS): HTMLElement {
+  return nodeHtmlParser().parse(text, options);
+}
 
 const PARSE_OPTIONS = {
   lowerCaseTagName: false,
