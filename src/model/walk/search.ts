@@ -4,6 +4,11 @@ import type { SampleNode, TypeRole } from "../types.js";
 import { HIDDEN, WELL_KNOWN, knownTableless, type Ref, type Table } from "./tables.js";
 import { accessValue, asObject, countObjects, objectKeys } from "./sample-access.js";
 import type { WalkInput } from "./index.js";
+import { Step, Then, type Chain } from "./steps.js";
+import { Memo, NameSet, NOT_RECORDED, PRUNED } from "./memo.js";
+import { CaptionedBound, plainBound } from "./bound.js";
+
+export type { Chain } from "./steps.js";
 
 // --------------------------------------------------------------------------------------------
 // The search
@@ -81,31 +86,6 @@ function named(into: Naming, name: string, naming: Slot["naming"]): Naming {
   return into;
 }
 
-/** A table and its assigned bases, checked together against one sample object. */
-export interface Chain {
-  t: number[];
-  /** Tables in the chain whose C1-required keys are missing (C1 can only get worse as bases are added). */
-  fails: number;
-}
-
-/**
- * The names the walk has met, as a Set of them would say; a name is only ever marked absent, never
- * deleted (the search adds and removes the same names millions of times: a Set's table would be
- * rebuilt again and again).
- */
-class NameSet {
-  #in = new Map<string, boolean>();
-  has(name: string): boolean {
-    return this.#in.get(name) === true;
-  }
-  add(name: string): void {
-    this.#in.set(name, true);
-  }
-  delete(name: string): void {
-    this.#in.set(name, false);
-  }
-}
-
 /**
  * Every key of WalkInput, unset. The solve builds walk inputs with different sets of keys (spread
  * with optional ones), so reads of them at every search node would meet many object shapes (slow,
@@ -129,23 +109,12 @@ const UNSET: Record<keyof WalkInput, undefined> = {
   seenBases: undefined,
 };
 
-/** What a Step continues with. */
-const Then = { response: 0, leaf: 1, finish: 2, generics: 3, refs: 4 } as const;
-
-/**
- * A continuation of the search: the response step, a leaf, a type's finish (score its chain when
- * `checked`, then `next`), the generic arguments of t's base (then `next`), or t's references from
- * the q-th (then `next`).
- */
-class Step {
-  then = 0;
-  t = 0;
-  q = 0;
-  obj: SampleNode | undefined = undefined;
-  chain: Chain | undefined = undefined;
-  checked = false;
-  next: Step | undefined = undefined;
+/** When the exact search's parts start (search nodes): small pages never pay for them. */
+export interface ExactFrom {
+  bound: number;
+  memo: number;
 }
+export const EXACT_FROM: ExactFrom = { bound: 64, memo: 512 };
 
 export class Search {
   readonly n: number;
@@ -166,7 +135,12 @@ export class Search {
   /** One Slot object per table, reused: a table holds one slot at a time (snapshots copy them). */
   #slotAt: Slot[] = [];
   #naming: Naming = { name: "", naming: "inferred" };
+  /** Per table t (at t + 1: -1 is the tableless request), the generic arguments of its base placed so far. */
+  #argsOf: number[];
   responseTable = -1;
+  readonly memo: Memo;
+  /** Captioned pages: the bound of bound.ts; undefined: the plain bound. */
+  #bound?: CaptionedBound;
   best?: Snapshot;
   first?: Snapshot;
   alternatives: Snapshot[] = [];
@@ -178,10 +152,23 @@ export class Search {
     readonly tables: Table[],
     input: WalkInput,
     readonly cap: number,
+    /**
+     * Captioned pages: prune with the captions (bound.ts) and remember states (memo.ts) from these
+     * node counts on; same result, far fewer nodes. Text-pipe pages keep the plain search: there a
+     * search that ends within its cap reads more pages wrong (measured, bench/accuracy.mjs --render pipe).
+     */
+    exact: ExactFrom | false = EXACT_FROM,
   ) {
     this.input = { ...UNSET, ...input } as WalkInput;
     this.n = tables.length;
+    const on = exact !== false && input.captions;
+    if (on) {
+      const response = (tb: Table): boolean => tb.kind === "params" && responseMayTake(tb, this.input);
+      this.#bound = new CaptionedBound(tables, this.input, { response, captionedResponse: (tb) => captionedResponse(tb, this.input) }, exact.bound);
+    }
+    this.memo = new Memo(on, on ? exact.memo : 0);
     this.slots = new Array(this.n).fill(undefined);
+    this.#argsOf = new Array(this.n + 1).fill(0);
     // Checks started never exceed pos + 1 (a tableless request, then one per consumed table), so
     // beyond n + 2 objects the bound in node() takes n - pos either way: stop counting there.
     const limit = this.n + 2;
@@ -189,14 +176,12 @@ export class Search {
     if (this.objects < limit) this.objects += countObjects(input.response, limit - this.objects);
   }
 
-  /** Counts a node; false when the subtree cannot beat the best parse. */
+  /** Counts a node; false when the subtree can neither beat nor tie the best parse. */
   private node(): boolean {
     if (++this.nodes > this.cap) throw new Overflow();
-    // Every future +3 needs an open chain, or a table and a sample object of its own.
-    if (this.best) {
-      const fresh = Math.min(this.n - this.pos, this.objects - this.startedChecks);
-      const open = 3 * (this.openChecks - this.openFailed) - 10 * this.openFailed;
-      if (this.score + 3 * Math.max(0, fresh) + open < this.best.score) return false;
+    if (this.best && (this.#bound ? this.#bound.bound(this) : plainBound(this)) < this.best.score) {
+      this.memo.cut = true;
+      return false;
     }
     return true;
   }
@@ -301,7 +286,8 @@ export class Search {
     const finish = this.step(Then.finish, t, obj, 0, k);
     finish.chain = chain;
     finish.checked = checked;
-    if (this.node()) {
+    const visit = !this.node() ? PRUNED : this.memo.on ? this.memo.enter(this, t, name, obj, finish, head) : NOT_RECORDED;
+    if (visit !== PRUNED) {
       const i = this.pos;
       const tb = this.tables[i];
       // The well-known ServiceStack types have no base; trying one only adds equal-score parses.
@@ -344,6 +330,7 @@ export class Search {
           if (added) this.seen.delete(bname);
         }
       }
+      if (visit >= 0) this.memo.leave(this, visit);
     }
     if (checked) {
       if (chain.fails > 0) this.openFailed--;
@@ -390,9 +377,9 @@ export class Search {
     // ... and no more of them than the base has parameters (QueryDb<T> under QueryBase: one)
     if (this.input.captions ? base?.caption !== undefined : true) {
       const arity = this.input.captions ? base!.captionParams?.length || 1 : 2;
-      if (this.genericArgsOf(t, i) >= arity) return;
+      if (this.genericArgsOf(t) >= arity) return;
     }
-    const cost = !this.input.captions && this.genericArgsOf(t, i) > 0 ? 1 + SECOND_ARGUMENT : 1;
+    const cost = !this.input.captions && this.genericArgsOf(t) > 0 ? 1 + SECOND_ARGUMENT : 1;
     this.genericAs(i, t, name, tb.caption ? "caption" : known !== undefined ? "reference" : "provisional", cost, g);
     // Without captions an argument that references itself (`RefundInfo { Parents: List<RefundInfo> }`) is
     // named by that reference: with a provisional name the reference would take the next table.
@@ -405,20 +392,20 @@ export class Search {
     const added = naming !== "provisional" && !this.seen.has(name);
     if (added) this.seen.add(name);
     this.place(i, name, "generic-arg", naming, t, undefined);
+    this.#argsOf[t + 1]++;
     this.pos++;
     this.score -= cost;
     this.walkType(i, name, undefined, undefined, g);
     this.score += cost;
     this.pos--;
+    this.#argsOf[t + 1]--;
     this.slots[i] = undefined;
     if (added) this.seen.delete(name);
   }
 
-  /** Generic-argument tables of t's base placed before table i. */
-  private genericArgsOf(t: number, i: number): number {
-    let taken = 0;
-    for (let j = t + 1; j < i; j++) if (this.slots[j]?.role === "generic-arg" && this.slots[j]!.of === t) taken++;
-    return taken;
+  /** Generic-argument tables of t's base placed so far (all before pos). */
+  genericArgsOf(t: number): number {
+    return this.#argsOf[t + 1]!;
   }
 
   /** From the q-th reference of table t (rows in table order, refType order within a row). */
@@ -544,6 +531,7 @@ export class Search {
 
   private leaf(): void {
     const score = this.score - 10 * (this.n - this.pos);
+    this.memo.leaf(score);
     // a parse that scores below the best needs neither a signature nor a snapshot
     if (this.first && this.best && score < this.best.score) return;
     let sig = "";
