@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { preparePage } from "../../src/model/page.js";
 import { planWalk, walkTables, type BaseRule, type WalkInput } from "../../src/model/walk/index.js";
-import { EXACT_FROM, Overflow, Search, type ExactFrom } from "../../src/model/walk/search.js";
+import { Overflow } from "../../src/model/walk/reading.js";
+import { EXACT_FROM, Search, type ExactFrom } from "../../src/model/walk/search.js";
 import { parseHtmlPage } from "../../src/parse/html.js";
 import { parseTextPage } from "../../src/parse/text.js";
 import { generateService, renderService } from "../helpers/random-service/index.js";

@@ -4,7 +4,7 @@ import type { Diagnostic, PropertyModel, RawEnumTable, SampleNode, TypeFrom, Typ
 import { formatType } from "../../csharp-type.js";
 import { HIDDEN, knownTableless, type Table } from "./tables.js";
 import { accessValue, asObject, objectKeys } from "./sample-access.js";
-import type { Slot, Snapshot } from "./search.js";
+import type { Slot, Snapshot } from "./reading.js";
 import type { WalkInput, WalkResult, WalkedType } from "./index.js";
 
 // --------------------------------------------------------------------------------------------

@@ -6,7 +6,10 @@
 // one into TypeModels; this file is the entry point and its input/output shapes.
 import type { Diagnostic, RawTable, SampleNode, TypeModel } from "../types.js";
 import { prepare, tableKey, type Table } from "./tables.js";
-import { Overflow, Search, describe, decideRequest, greedyParse, type Snapshot } from "./search.js";
+import { Search } from "./search.js";
+import { Overflow, describe, type Snapshot } from "./reading.js";
+import { decideRequest } from "./rules.js";
+import { greedyParse } from "./greedy.js";
 import { assemble } from "./assemble.js";
 import { fewestOmitted } from "./tie-break.js";
 

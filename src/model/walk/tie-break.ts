@@ -8,7 +8,7 @@
 import { isCollectionName, isDictionaryName, isValueTypeName } from "../../csharp-type.js";
 import type { TypeRef } from "../types.js";
 import { objectKeys } from "./sample-access.js";
-import type { Snapshot } from "./search.js";
+import type { Snapshot } from "./reading.js";
 import type { Table } from "./tables.js";
 
 const scalar = (ref: TypeRef | undefined, enums: ReadonlySet<string>): boolean =>
