@@ -177,11 +177,11 @@ function listIndex(list: readonly WalkedType[]): ListIndex {
 /**
  * The table-backed class whose base chain explains the first element of an array sample: every
  * key is a member of the chain with a value of its type's shape, every member the sample lacks
- * could be null. Of several, the one that leaves fewest members out (the sample shows what it
- * can), then the one the op is named for (`PatchFlight` returns `Flight[]`); else none (the name
- * is then the sample's). An element with no key (`[{}]`) fits every type whose members may all be
+ * could be null. Of several, the one of least cost (elementCost: no object nested in its own
+ * type, no member missing that the server builds, fewest members left out), then the one the op
+ * is named for (`PatchFlight` returns `Flight[]`); else none (the name is then the sample's). An element with no key (`[{}]`) fits every type whose members may all be
  * null: only the op's name can pick one. Types of this page come first (`lists[0]`), each further
- * list only when the earlier ones matched nothing.
+ * list only when the earlier ones matched nothing or only at a cost (elementCost) a later one beats.
  */
 export function matchArrayElement(
   value: SampleNode | undefined,
@@ -202,6 +202,9 @@ export function matchArrayElement(
   const firstKey = el.entries.length ? keyOf(el.entries[0]![0]) : "";
   // every key of the element must be a member of the chain: the rarest one prunes most
   const elementKeys = [...objectKeys(el).set];
+  // the best of the first list that explains the element, unless a later list explains it better
+  // (an element this page's types explain only with a type nested in itself or a member missing)
+  let kept: { best: string[]; cost: Cost } | undefined;
   for (const [i, all] of lists.entries()) {
     // an indexed list's candidates, in list order: its based classes and the base-less ones with the first key
     const index = i >= firstIndexed ? listIndex(all) : undefined;
@@ -217,20 +220,24 @@ export function matchArrayElement(
           ).map((at) => all[at]!)
         : all;
     let best: string[] = [];
-    let bestOmitted = Infinity;
+    let bestCost: Cost | undefined;
     for (const t of list) {
       if (t.model.kind !== "class" || !t.model.properties?.length || t.model.genericParams?.length) continue;
-      const omitted = explains(t, el, types, DEPTH);
-      if (omitted < 0 || omitted > bestOmitted || best.includes(t.model.name)) continue;
-      if (omitted < bestOmitted) [best, bestOmitted] = [[], omitted];
+      const cost = elementCost(t, el, types);
+      if (!cost || best.includes(t.model.name)) continue;
+      const order = bestCost ? compareCost(cost, bestCost) : -1;
+      if (order > 0) continue;
+      if (order < 0) [best, bestCost] = [[], cost];
       best.push(t.model.name);
     }
-    if (!best.length) continue;
-    if (best.length === 1 && el.entries.length) return best[0];
-    const named = best.filter(namedFor);
-    return named.length === 1 ? named[0] : undefined;
+    if (!best.length || (kept && compareCost(bestCost!, kept.cost) >= 0)) continue;
+    kept = { best, cost: bestCost! };
+    if (!kept.cost.nested && !kept.cost.missing) break;
   }
-  return undefined;
+  if (!kept) return undefined;
+  if (kept.best.length === 1 && el.entries.length) return kept.best[0];
+  const named = kept.best.filter(namedFor);
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** `PatchFlightNote` -> `FlightNote`, `Note`: the names an op could be named for. */
@@ -319,28 +326,87 @@ export function baseOmits(
   return explains(base, obj, { byName }, DEPTH, own);
 }
 
+/**
+ * How well a class explains a collection element, when it does (lower is better, compareCost):
+ * - `nested`: objects the element shows inside an object of their own type (by the candidate's
+ *   reading of every member type). The server builds a sample depth-first and leaves a type it is
+ *   already building null (§2.8: nested types that could not be constructed, recursion), so a
+ *   `TicketEntry` element cannot show its `EmailQuery: List<TicketEntry>` as an object: the element
+ *   that does is a type derived from TicketEntry, in whose object TicketEntry is not yet open.
+ * - `missing`: members absent although the server would have built them (a non-nullable collection
+ *   or dictionary of scalars, a table class not open in the element): a `RefundItem` element would
+ *   show its `ScoreColor: Dictionary<string, ClaimLink>`; one of `ClaimLink : RefundItem` cannot
+ *   (ClaimLink is open), so an element without it reads as a ClaimLink.
+ * - `omitted`: every member left out (the sample shows what it can: fewer is more likely).
+ * Only the element's own members count as missing: how deep the page's own object sits is unknown,
+ * so deeper objects' absent members say nothing (the server also stops at a depth).
+ */
+interface Cost {
+  nested: number;
+  missing: number;
+  omitted: number;
+}
+const compareCost = (a: Cost, b: Cost): number => a.nested - b.nested || a.missing - b.missing || a.omitted - b.omitted;
+
+function elementCost(t: WalkedType, el: SampleNode & { kind: "object" }, types: Types): Cost | undefined {
+  const tally: Tally = { open: [], nested: 0, missing: 0 };
+  const omitted = explains(t, el, types, DEPTH, NONE, tally);
+  return omitted < 0 ? undefined : { nested: tally.nested, missing: tally.missing, omitted };
+}
+
+/** What explains() notes along the way (elementCost): the types whose objects enclose this one, and the counts. */
+interface Tally {
+  open: string[];
+  nested: number;
+  missing: number;
+}
+
 /** Members of t's chain the object leaves out, or -1 when the object cannot be a t (with `own` members besides). */
-function explains(t: WalkedType, obj: SampleNode & { kind: "object" }, types: Types, depth: number, own: ReadonlySet<string> = NONE): number {
+function explains(t: WalkedType, obj: SampleNode & { kind: "object" }, types: Types, depth: number, own: ReadonlySet<string> = NONE, tally?: Tally): number {
   const first = objectKeys(obj).first;
   const members = new Set<string>(own);
   const visited = new Set<string>();
-  let omitted = 0;
-  for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
-    visited.add(w.model.name);
-    for (const p of w.model.properties ?? []) {
-      const k = keyOf(p.name);
-      if (own.has(k)) return -1;
-      if (members.has(k)) continue;
-      members.add(k);
-      const v = first.get(k)?.[1];
-      if (v === undefined) {
-        if (!obj.truncated && alwaysShown(p.type, types)) return -1;
-        omitted++;
-      } else if (!fits(typeRef(p.type), v, types, depth)) return -1;
+  const top = tally?.open.length === 0;
+  tally?.open.push(t.model.name);
+  try {
+    let omitted = 0;
+    for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
+      visited.add(w.model.name);
+      for (const p of w.model.properties ?? []) {
+        const k = keyOf(p.name);
+        if (own.has(k)) return -1;
+        if (members.has(k)) continue;
+        members.add(k);
+        const v = first.get(k)?.[1];
+        if (v === undefined) {
+          if (!obj.truncated && alwaysShown(p.type, types)) return -1;
+          omitted++;
+          if (top && !obj.truncated && built(typeRef(p.type), types, tally!.open)) tally!.missing++;
+        } else if (!fits(typeRef(p.type), v, types, depth, tally)) return -1;
+      }
     }
+    for (const k of first.keys()) if (!members.has(k)) return -1;
+    return omitted;
+  } finally {
+    tally?.open.pop();
   }
-  for (const k of first.keys()) if (!members.has(k)) return -1;
-  return omitted;
+}
+
+/**
+ * Whether the server builds an example value of this type inside objects of the `open` types
+ * (§2.8): scalars, enums, collections and dictionaries of such, table classes not open. Nullable
+ * and unknown types (interfaces, external types) may be null.
+ */
+function built(ref: TypeRef | undefined, types: Types, open: readonly string[]): boolean {
+  if (!ref || ref.kind === "nullable") return false;
+  if (ref.kind === "array") return built(ref.element, types, open);
+  if (isCollectionName(ref.name)) return ref.args.length === 1 && built(ref.args[0], types, open);
+  if (isDictionaryName(ref.name)) return ref.args.length === 2 && built(ref.args[1], types, open);
+  if (ref.args.length) return false;
+  if (isSystemTypeName(ref.name)) return isC1Type(ref.name) || SHOWN_AS[ref.name] !== undefined;
+  const t = types.byName.get(ref.name);
+  if (t?.model.kind === "enum") return true;
+  return t?.model.kind === "class" && !t.model.genericParams?.length && !open.includes(ref.name);
 }
 
 /**
@@ -356,13 +422,17 @@ function alwaysShown(type: string, types: Types): boolean {
 }
 
 /** The value has the shape of the type (unknown types fit anything). */
-function fits(ref: TypeRef | undefined, v: SampleNode, types: Types, depth: number): boolean {
+function fits(ref: TypeRef | undefined, v: SampleNode, types: Types, depth: number, tally?: Tally): boolean {
   if (!ref || v.kind === "null") return true;
-  if (ref.kind === "nullable") return fits(ref.inner, v, types, depth);
+  if (ref.kind === "nullable") return fits(ref.inner, v, types, depth, tally);
   if (ref.kind === "array" && ref.element.kind === "named" && ref.element.name === "byte") return true; // base64 text
-  if (ref.kind === "array") return v.kind === "array" && (v.items[0] === undefined || fits(ref.element, v.items[0], types, depth));
-  if (isCollectionName(ref.name)) return v.kind === "array" && (v.items[0] === undefined || fits(ref.args[0], v.items[0], types, depth));
-  if (isDictionaryName(ref.name)) return v.kind === "object";
+  if (ref.kind === "array") return v.kind === "array" && (v.items[0] === undefined || fits(ref.element, v.items[0], types, depth, tally));
+  if (isCollectionName(ref.name)) return v.kind === "array" && (v.items[0] === undefined || fits(ref.args[0], v.items[0], types, depth, tally));
+  if (isDictionaryName(ref.name)) {
+    // one entry under a placeholder key (§2.8): its value has the value type's shape
+    const value = v.kind === "object" ? v.entries[0]?.[1] : undefined;
+    return v.kind === "object" && (value === undefined || fits(ref.args[1], value, types, depth, tally));
+  }
   if (isSystemTypeName(ref.name)) return v.kind === "scalar" ? scalarFits(ref.name, v) : ref.name === "object" || ref.name === "Object";
   const t = types.byName.get(ref.name);
   if (!t) return true;
@@ -373,7 +443,8 @@ function fits(ref: TypeRef | undefined, v: SampleNode, types: Types, depth: numb
     return t.model.members?.some((m) => m.name === v.text) ?? true;
   }
   if (v.kind !== "object") return false;
-  return depth <= 0 || t.model.genericParams?.length || explains(t, v, types, depth - 1) >= 0 ? true : false;
+  if (tally?.open.includes(t.model.name)) tally.nested++;
+  return depth <= 0 || t.model.genericParams?.length || explains(t, v, types, depth - 1, NONE, tally) >= 0 ? true : false;
 }
 
 const SHOWN_AS: Readonly<Record<string, string>> = { DateTime: "DateTime", DateTimeOffset: "DateTime", DateOnly: "DateTime", Guid: "Guid", TimeSpan: "TimeSpan" };
