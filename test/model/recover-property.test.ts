@@ -8,8 +8,6 @@
 // minimal reproductions are in /work/notes/oracle-findings.md. Flip them on while fixing.
 //   SSGEN_ORACLE_STRICT=1 npx vitest run test/model/recover-property.test.ts
 //   SSGEN_ORACLE_RUNS=1000 (runs per case, default 200), SSGEN_ORACLE_SEED=<n>|random (fast-check seed, test/setup.ts)
-//   SSGEN_ORACLE_EXACT_ELEMENTS=1: list-response elements judged by counterfactual only (fails the fixed seed
-//   on three decidable element errors today, /work/notes/pipe-findings.md section 4)
 //   bench/oracle-survey.mjs lists every failing service of these cases at once (no shrinking).
 import fc from "fast-check";
 import { describe, test } from "vitest";

@@ -10,9 +10,12 @@ import { renderPipePage, type TextRenderOptions } from "./render-pipe.js";
 import type { TrueService } from "./service.js";
 import { toApiModel } from "./truth.js";
 import { undecidables, type Rendering } from "./undecidable.js";
-import { changeOf, type Change } from "./counterfactual.js";
+import { changeOf, type Change, type RelationCounterfactual } from "./counterfactual.js";
 import { acceptTypeReadings, typeReadings } from "./type-readings.js";
-import { readingVerdict } from "./reading.js";
+import { readingVerdict, typeOf } from "./reading.js";
+import { isSystemTypeName, tryParseCSharpType } from "../../../src/csharp-type.js";
+import type { TypeRef } from "../../../src/model/types.js";
+import type { TrueType } from "./service.js";
 
 export { renderOpenApi } from "./render-openapi.js";
 export { readingContradictions } from "./reading.js";
@@ -59,17 +62,20 @@ export function renderService(service: TrueService, rendering: Rendering, option
 /** Truth vs a model recovered from `rendering` (rendered with `options`), modulo what that rendering cannot show. */
 export function evaluate(service: TrueService, rendering: Rendering, truth: ApiModel, recovered: ApiModel, options: RenderOptions = {}): Comparison {
   const u = undecidables(service, rendering, options);
-  const compare = () => compareModels(truth, recovered, { undecidable: u.rules, unnamed: u.unnamed });
+  // responses naming types the service lacks, accepted by the counterfactual (inferredResponses): path -> why
+  const inferred = new Map<string, string>();
+  const compare = () => excusing(compareModels(truth, recovered, { undecidable: u.rules, unnamed: u.unnamed }), inferred);
   let first = compare();
   if (!first.differences.length) return first;
   // types read otherwise (run-together plain enum tables, ...), accepted by the counterfactual group by group
   const refused: string[] = [];
   if (acceptTypeReadings(u.relations, typeReadings(service, recovered, first), refused)) first = compare();
+  if (inferredResponses(service, recovered, u.relations, first, inferred)) first = compare();
   first.refused = refused;
   // relations that read the same only together (a response taken for another type's base, and back): all of the
-  // model's relation differences at once, those other rules excuse included
+  // model's relation differences at once, those other rules excuse included (the inferred ones are accepted already)
   if (!first.differences.length) return first;
-  const relation = (d: Difference) => /^(type:[^.]+\.base|op:[^.]+\.response)$/.test(d.path);
+  const relation = (d: Difference) => /^(type:[^.]+\.base|op:[^.]+\.response)$/.test(d.path) && !inferred.has(d.path);
   const changes = [...first.differences, ...first.excused.filter(relation)].map((d) => changeOf(service, d));
   if (changes.length >= 2 && changes.every((c) => c !== undefined) && u.relations.acceptAll(changes as Change[])) {
     first = { ...compare(), refused };
@@ -85,6 +91,52 @@ export function evaluate(service: TrueService, rendering: Rendering, truth: ApiM
   const kept = (d: Difference) => d.path === "service.wireCase" && recovered.wireCase === "unknown";
   const excused = first.differences.filter((d) => !kept(d)).map((d) => ({ ...d, reason }));
   return { ...first, differences: first.differences.filter(kept), excused: [...first.excused, ...excused], refused };
+}
+
+/** The comparison with the differences at these paths excused, for the reasons given. */
+function excusing(c: Comparison, why: ReadonlyMap<string, string>): Comparison {
+  if (!why.size) return c;
+  const moved = c.differences.filter((d) => why.has(d.path));
+  if (!moved.length) return c;
+  return { ...c, differences: c.differences.filter((d) => !why.has(d.path)), excused: [...c.excused, ...moved.map((d) => ({ ...d, reason: why.get(d.path)! }))] };
+}
+
+/**
+ * A response the model names from its sample, with a type the service lacks (the element of a
+ * `List<X>` response whose sample shows no key, `[{}]`, read as `<Op>ResponseItem`, where several
+ * types' objects are `{}`): undecidable when the service with that response, and the types the model
+ * says it refers to, renders the op's page byte-identically (jointly with the changes accepted before).
+ * Whether any were accepted (added to `inferred`).
+ */
+function inferredResponses(service: TrueService, recovered: ApiModel, relations: RelationCounterfactual, c: Comparison, inferred: Map<string, string>): boolean {
+  const byName = new Map(recovered.types.map((t) => [t.name, t]));
+  const requests = new Set(recovered.operations.map((o) => o.name));
+  let any = false;
+  for (const d of c.differences) {
+    const op = /^op:([^.]+)\.response$/.exec(d.path)?.[1];
+    const response = op && d.actual && d.actual !== "void" ? tryParseCSharpType(d.actual) : undefined;
+    if (!op || !response) continue;
+    const types = new Map<string, TrueType>();
+    const add = (ref: TypeRef): boolean => {
+      if (ref.kind === "array") return add(ref.element);
+      if (ref.kind === "nullable") return add(ref.inner);
+      if (!ref.args.every(add)) return false;
+      if (service.types.has(ref.name) || isSystemTypeName(ref.name) || types.has(ref.name)) return true;
+      const model = byName.get(ref.name);
+      if (!model || (model.kind !== "class" && model.kind !== "enum")) return false;
+      const t = typeOf(model, requests);
+      types.set(t.name, t);
+      return t.kind === "enum" || ((!t.base || add(t.base)) && t.properties.every((p) => add(p.type)));
+    };
+    if (!add(response) || !types.size) continue;
+    if (!relations.accept({ kind: "response", op, response, types: [...types.values()] })) continue;
+    const why = `the ${op} page is byte-identical with the response ${d.actual} as read from its sample (${[...types.keys()].join(", ")} added)`;
+    inferred.set(d.path, why);
+    // the types it names are then the model's as read, not extra
+    for (const name of types.keys()) inferred.set(`type:${name}`, why);
+    any = true;
+  }
+  return any;
 }
 
 /** The truth with each op's source named after its rendered file. */

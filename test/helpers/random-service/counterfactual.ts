@@ -13,7 +13,7 @@ import { renderFlatPage } from "./render-flat.js";
 import { renderHtmlPage, type HtmlRenderOptions } from "./render-html.js";
 import { renderMetadataJson, type JsonRenderOptions } from "./render-json.js";
 import { renderPipePage, type TextRenderOptions } from "./render-pipe.js";
-import type { TrueClass, TrueEnum, TrueOperation, TrueService } from "./service.js";
+import type { TrueClass, TrueEnum, TrueOperation, TrueService, TrueType } from "./service.js";
 import type { Rendering } from "./undecidable.js";
 
 export interface PageRenderOptions extends TextRenderOptions, HtmlRenderOptions {
@@ -62,7 +62,7 @@ export function basesAreClasses(service: TrueService): boolean {
  */
 export type Change =
   | { kind: "base"; type: string; base: TypeRef | undefined }
-  | { kind: "response"; op: string; response: TypeRef | "void" }
+  | { kind: "response"; op: string; response: TypeRef | "void"; /** Types the service lacks that the response names, as read. */ types?: readonly TrueType[] }
   | { kind: "definition"; type: string; def: TrueEnum | TrueClass };
 
 const changeKey = (c: Change) => (c.kind === "response" ? `response:${c.op}` : `${c.kind}:${c.type}`);
@@ -159,6 +159,10 @@ export class RelationCounterfactual {
       if (c.kind === "response") {
         const op = this.#service.operations.find((o) => o.name === c.op);
         if (!op) return false;
+        for (const t of c.types ?? []) {
+          if (this.#service.types.has(t.name)) return false;
+          types.set(t.name, t);
+        }
         responses.set(c.op, c.response);
         ops.add(op);
         continue;

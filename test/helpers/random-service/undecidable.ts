@@ -9,8 +9,9 @@
 // json   everything but the service name; the AutoQuery built-ins come from spec §8.2, not the server.
 // all    a type with a table on no page (only samples show it); a base or response whose pages read
 //        the same with the recovered one (a counterfactual render, see hiddenRelations);
-//        the wire case when no sample key votes (§5.5); the element of a List<X> response whose sample
-//        element shows no key (see keylessElements).
+//        the wire case when no sample key votes (§5.5). The element of a List<X> response (only its
+//        sample names X) has no rule of its own: where another type's object reads the same (`[{}]`),
+//        the counterfactuals excuse it (the response's, or the whole model's, core.ts evaluate()).
 // flat   cells run together: a valued enum row splits only where its value is a number or a spelling
 //        of the name (else typed string), a plain enum member cannot be told from its glued
 //        description, and route notes glue onto the summary.
@@ -20,7 +21,7 @@ import { camel } from "./csharp.js";
 import { changeOf, RelationCounterfactual, type PageRenderOptions } from "./counterfactual.js";
 import { TYPE_READING } from "./type-readings.js";
 import { describePage } from "./page.js";
-import { objectOf, sampleRequest, sampleResponse, wireKey, type Witness } from "./samples.js";
+import { sampleRequest, sampleResponse, type Witness } from "./samples.js";
 import { walkOperation } from "./walk.js";
 import type { TrueEnum, TrueService } from "./service.js";
 
@@ -59,65 +60,6 @@ function untabled(service: TrueService, rules: Undecidable[]): void {
     rules.push({ path: "op:*.response", reason: reason(t.name), when: (d) => mentions(d.expected, t.name) });
   }
   rules.push({ path: "type:*", reason: "a type inferred from the sample of a type with no table", when: (d) => d.actual === "extra" && d.from === "sample" });
-}
-
-/**
- * A `List<X>` response has no table (§4 rule 3): only its sample names X, by matching the element
- * object against the tables of other pages. An element that shows no key (`[{}]`: every member of
- * X is null) matches every type whose members may all be null, so X cannot be told (ssgen takes
- * the type the op is named for, `PatchFlight` -> `Flight`, else names the element from the sample).
- */
-function keylessElements(service: TrueService, rules: Undecidable[]): void {
-  const twins = sameSampleObjects(service);
-  for (const op of service.operations) {
-    const body = describePage(service, op).response;
-    if (body === undefined) continue;
-    const v = JSON.parse(body) as unknown;
-    elementLikeItsBase(service, op, v, body, rules);
-    const el = Array.isArray(v) ? v[0] : undefined;
-    const same = el !== undefined ? twins.get(canonical(el)) : undefined;
-    if (same && same.length > 1) {
-      const reason = `the ${op.name} response element (${body}) is also the sample object of ${same.slice(0, 3).join(", ")}: the types look the same`;
-      rules.push({ path: `op:${op.name}.response`, reason }, { path: `type:${op.name}ResponseItem`, reason, when: (d) => d.actual === "extra" });
-    }
-    if (!Array.isArray(v) || (v.length && (typeof v[0] !== "object" || v[0] === null || Object.keys(v[0] as object).length))) continue;
-    const reason = `the ${op.name} response sample shows a list element with no key (${body}): any all-nullable type fits it`;
-    rules.push({ path: `op:${op.name}.response`, reason }, { path: `type:${op.name}ResponseItem`, reason, when: (d) => d.actual === "extra" });
-  }
-}
-
-/** JSON with sorted keys (sample key order means nothing, §2.8). */
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
-
-/** Tabled classes by their sample object: types whose objects are the same cannot be told from an element. */
-function sameSampleObjects(service: TrueService): Map<string, string[]> {
-  const tabled = tabledTypes(service);
-  const out = new Map<string, string[]>();
-  for (const t of service.types.values()) {
-    if (t.kind !== "class" || t.builtin || t.genericParams?.length || !tabled.has(t.name)) continue;
-    const obj = objectOf(service, t, []);
-    if (obj === undefined) continue;
-    const key = canonical(obj);
-    const list = out.get(key);
-    if (list) list.push(t.name);
-    else out.set(key, [t.name]);
-  }
-  return out;
-}
-
-/**
- * The element of a `List<X>` response where X : B and the sample shows none of X's own members (all
- * null): the object is as much a B as an X (ssgen takes the type that leaves fewest members out).
- */
-function elementLikeItsBase(service: TrueService, op: TrueService["operations"][number], v: unknown, body: string, rules: Undecidable[]): void {
-  const r = op.response;
-  if (r === "void" || r.kind !== "named" || r.name !== "List" || r.args[0]?.kind !== "named") return;
-  const x = service.types.get(r.args[0].name);
-  const el = Array.isArray(v) ? (v[0] as Record<string, unknown> | undefined) : undefined;
-  if (!x || x.kind !== "class" || !x.base || !el || typeof el !== "object") return;
-  if (x.properties.some((p) => wireKey(service, p.name) in el)) return;
-  rules.push({ path: `op:${op.name}.response`, reason: `the ${op.name} response element (${body}) shows none of ${x.name}'s own members: it is as much its base's` });
 }
 
 const snake = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
@@ -222,9 +164,6 @@ export function undecidables(service: TrueService, rendering: Rendering, options
   const unnamed = new Set<string>();
   if (rendering !== "json") {
     untabled(service, rules);
-    // exact without them once ssgen identifies these elements (/work/notes/pipe-findings.md section 4):
-    // SSGEN_ORACLE_EXACT_ELEMENTS=1 leaves them to the counterfactuals (response, type readings, whole model)
-    if (process.env.SSGEN_ORACLE_EXACT_ELEMENTS !== "1") keylessElements(service, rules);
     if (!hasVotingSample(service)) {
       const reason = "no sample body shows a key, so the wire case is unknown (§5.5: camel assumed)";
       rules.push({ path: "service.wireCase", reason }, { path: "type:*.prop:*.wireName", reason });
