@@ -57,13 +57,21 @@ export async function crawl(urls: readonly string[], options: CrawlOptions): Pro
 
   // Indexes first (in parallel), so the progress total is known before the pages start.
   const planned = await Promise.all(
-    urls.map((url) => limit(() => planUrl(url, options, failures, diagnostics))),
+    urls.map((url) => limit(async () => {
+      const own: Diagnostic[] = [];
+      return { jobs: await planUrl(url, options, failures, own), diagnostics: own };
+    })),
   );
-  for (const list of planned) jobs.push(...list);
+  // warnings in the order of the URLs and pages, never in the order the fetches finish
+  for (const plan of planned) {
+    jobs.push(...plan.jobs);
+    diagnostics.push(...plan.diagnostics);
+  }
+  const viewWarnings: (Diagnostic | undefined)[] = [];
 
   options.progress?.start(jobs.length, "pages");
   const results = await Promise.all(
-    jobs.map((job) =>
+    jobs.map((job, i) =>
       limit(async (): Promise<FetchedPage | undefined> => {
         try {
           const fetched = await fetchText(job.url, { ...options.http, allowedOrigin: job.origin });
@@ -81,7 +89,7 @@ export async function crawl(urls: readonly string[], options: CrawlOptions): Pro
               page.codeView = { source: displayUrl(viewUrl), text: view.text };
             } catch (error) {
               const f = toFailure(error, displayUrl(viewUrl));
-              diagnostics.push({ code: "W_CODE_VIEW", detail: `${f.code} ${f.detail}; the page's tables are read alone`, page: page.source });
+              viewWarnings[i] = { code: "W_CODE_VIEW", detail: `${f.code} ${f.detail}; the page's tables are read alone`, page: page.source };
             }
           }
           return page;
@@ -95,6 +103,7 @@ export async function crawl(urls: readonly string[], options: CrawlOptions): Pro
     ),
   );
   options.progress?.stop();
+  for (const d of viewWarnings) if (d) diagnostics.push(d);
   failures.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
   return { pages: results.filter((p): p is FetchedPage => p !== undefined), failures, diagnostics };
 }

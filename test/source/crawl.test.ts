@@ -75,3 +75,37 @@ describe("crawl", () => {
     expect(indexUrlFor(new URL("https://h")).href).toBe("https://h/metadata");
   });
 });
+
+describe("crawl: the result does not depend on the order in which fetches finish", () => {
+  // each op page links its ?lang=typescript view, which fails (W_CODE_VIEW); the pages answer after `delays[op]` ms
+  const nav = (op: string) => `<div class="types-nav"><a href="?op=${op}&lang=typescript">TypeScript</a></div>`;
+  async function crawlWith(delays: Record<string, number>) {
+    let at = "";
+    const slow = http.createServer((req, res) => {
+      const u = new URL(req.url!, "http://x");
+      if (u.pathname === "/metadata") return void res.end(indexHtml(OPS, at));
+      const op = OPS.find((o) => o.name === u.searchParams.get("op"));
+      if (!op || u.searchParams.has("lang")) return void setTimeout(() => res.writeHead(404).end(), delays[op?.name ?? ""] ?? 0);
+      setTimeout(() => res.end(opPageHtml(op).replace("<h2>", `${nav(op.name)}<h2>`)), delays[op.name]);
+    });
+    await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
+    at = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+    try {
+      const result = await crawl([at], { concurrency: 3, http: { ...http0, retries: 0 } });
+      // the origin (a fresh port per server) aside
+      return JSON.parse(JSON.stringify(result).replaceAll(at, "ORIGIN")) as typeof result;
+    } finally {
+      await new Promise((r) => slow.close(r));
+    }
+  }
+
+  it("pages, failures and warnings come in index order whichever page answers first", async () => {
+    const forward = await crawlWith({ Alpha: 0, Beta: 40, Gamma: 80 });
+    const backward = await crawlWith({ Alpha: 80, Beta: 40, Gamma: 0 });
+    expect(forward.pages.map((p) => p.operation)).toEqual(["Alpha", "Beta", "Gamma"]);
+    expect(forward.diagnostics.filter((d) => d.code === "W_CODE_VIEW").map((d) => d.page)).toEqual(
+      ["Alpha", "Beta", "Gamma"].map((op) => `ORIGIN/json/metadata?op=${op}`),
+    );
+    expect(backward).toEqual(forward);
+  });
+});
