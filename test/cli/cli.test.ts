@@ -351,6 +351,16 @@ describe("inputs, config and usage", () => {
     expect(json.types.map((t: { name: string }) => t.name)).toContain("LineItem");
   });
 
+  it("inspect --json lists every warning the grouped stderr counts, under diagnostics", async () => {
+    const r = await runCli(["inspect", "--input", "fixtures/pages", "--allow-partial", "--json"], { cwd: ROOT });
+    expect(r.code, r.stderr).toBe(0);
+    const printed = Object.fromEntries([...r.stderr.matchAll(/^warning (W_\w+) ×(\d+):/gm)].map((m) => [m[1]!, Number(m[2])]));
+    const listed: Record<string, number> = {};
+    for (const d of JSON.parse(r.stdout).diagnostics as { code: string }[]) listed[d.code] = (listed[d.code] ?? 0) + 1;
+    expect(Object.keys(printed).length).toBeGreaterThan(5);
+    expect(listed).toEqual(printed);
+  });
+
   it("inspect prints a readable summary by default and warnings on stderr unless --quiet", async () => {
     const r = await runCli(["inspect", "--input", "fixtures/pages/seed-cognito.txt"], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
