@@ -16,6 +16,7 @@ import { overlayCodeView, renamedType, typesFromCodeView } from "./code-view.js"
 import { inferTypesFromSamples, pascalCase, sampleKindOf } from "./infer.js";
 import { elementKeyPairs, forgetElementIndexes, matchArrayElement } from "./solve/elements.js";
 import {
+  forEachObject,
   keyOf,
   objectKeys,
   parseTypeText,
@@ -408,17 +409,7 @@ const hasBody = (b: SampleBody): boolean => b.value !== undefined || b.syntax ==
 /** Sample object nodes that may vote: JSON and JSV bodies (XML always uses C# names). */
 function voteableObjects(...bodies: SampleBody[]): Set<SampleNode> {
   const out = new Set<SampleNode>();
-  for (const b of bodies) {
-    if (b.syntax !== "json" && b.syntax !== "jsv") continue;
-    const stack: SampleNode[] = b.value ? [b.value] : [];
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n.kind === "object") {
-        out.add(n);
-        for (const [, v] of n.entries) stack.push(v);
-      } else if (n.kind === "array") stack.push(...n.items);
-    }
-  }
+  for (const b of bodies) if (b.syntax === "json" || b.syntax === "jsv") forEachObject([b.value], (obj) => void out.add(obj));
   return out;
 }
 
@@ -481,16 +472,9 @@ function unmatchedKeys(types: WalkedType[], explained: ReadonlyMap<SampleNode, R
 function keyPairs(body: SampleBody): { name: string; key: string }[] {
   if (body.syntax !== "json" && body.syntax !== "jsv") return [];
   const out: { name: string; key: string }[] = [];
-  const stack: SampleNode[] = body.value ? [body.value] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.kind === "object") {
-      for (const [k, v] of n.entries) {
-        out.push({ name: pascalCase(k), key: k });
-        stack.push(v);
-      }
-    } else if (n.kind === "array") stack.push(...n.items);
-  }
+  forEachObject([body.value], (obj) => {
+    for (const [k] of obj.entries) out.push({ name: pascalCase(k), key: k });
+  });
   return out;
 }
 

@@ -3,7 +3,7 @@
 // that is never below the true best of its branch changes nothing but the work done.
 import type { SampleNode } from "../types.js";
 import type { WalkInput } from "./index.js";
-import { accessValue, objectKeys } from "./sample-access.js";
+import { accessValue, forEachObject, objectKeys } from "./sample-access.js";
 import type { Table } from "./tables.js";
 
 /** What the bounds read of the search. */
@@ -130,14 +130,7 @@ export class CaptionedBound {
  */
 function reachedByObjects(tables: readonly Table[], samples: readonly (SampleNode | undefined)[]): Set<string> {
   const objects: (SampleNode & { kind: "object" })[] = [];
-  const stack = samples.filter((x): x is SampleNode => x !== undefined);
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.kind === "object") {
-      objects.push(node);
-      for (const [, v] of node.entries) stack.push(v);
-    } else if (node.kind === "array") stack.push(...node.items);
-  }
+  forEachObject(samples, (obj) => void objects.push(obj));
   const byKey = new Map<string, (SampleNode & { kind: "object" })[]>();
   for (const o of objects) {
     for (const key of objectKeys(o).set) {

@@ -14,7 +14,7 @@ import { assemble } from "./assemble.js";
 import { fewestOmitted } from "./tie-break.js";
 
 export { keyOf, parseTypeText, knownTableless, isC1Type, nullableNames } from "./tables.js";
-export { objectKeys, type ObjectKeys } from "./sample-access.js";
+export { forEachObject, objectKeys, type ObjectKeys } from "./sample-access.js";
 
 export interface WalkInput {
   operation: string;

@@ -58,16 +58,24 @@ export function accessOf(v: SampleNode | undefined, access: Access): SampleNode 
 export const asObject = (v: SampleNode | undefined): SampleNode | undefined =>
   v && v.kind === "object" ? v : undefined;
 
-/** Object nodes in a sample tree, counted up to limit. */
-export function countObjects(node: SampleNode | undefined, limit: number): number {
-  let count = 0;
-  const stack: SampleNode[] = node ? [node] : [];
+/**
+ * Visits the object nodes of sample trees, depth first from the last root, until visit returns false.
+ * One traversal for every caller, so each sees the objects in the same order.
+ */
+export function forEachObject(roots: readonly (SampleNode | undefined)[], visit: (obj: SampleNode & { kind: "object" }) => boolean | void): void {
+  const stack = roots.filter((x): x is SampleNode => x !== undefined);
   while (stack.length) {
     const n = stack.pop()!;
     if (n.kind === "object") {
-      if (++count >= limit) return count;
+      if (visit(n) === false) return;
       for (const [, v] of n.entries) stack.push(v);
     } else if (n.kind === "array") stack.push(...n.items);
   }
+}
+
+/** Object nodes in a sample tree, counted up to limit. */
+export function countObjects(node: SampleNode | undefined, limit: number): number {
+  let count = 0;
+  forEachObject([node], () => ++count < limit);
   return count;
 }
