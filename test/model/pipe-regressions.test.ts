@@ -490,3 +490,53 @@ describe("pipe: an entity base named by a reference after it", () => {
     expect(names(r)).toEqual(["SearchThing", "SeatOption4:SeatOption4Base", "SeatOption4Base", "Seat6"]);
   });
 });
+
+describe("pipe: a valued enum table does not take the first row of the plain enum after it", () => {
+  // GetReview12 (seed 1, 1,000 ops): `Height: DeviceKind, Enabled: ReviewStatus2`; DeviceKind's valued rows end with a
+  // described member (`| Unknown | unknown | Unknown display |`, untrimmed), and ReviewStatus2's first row
+  // `| High | High value |` reads as a valued row trimmed of its description: DeviceKind came out with High
+  // (valued "High value", copy DeviceKind3) and ReviewStatus2 without it (copy ReviewStatus22). DeviceKind stands
+  // alone on ExportRefundDetail; so does PatchProductDetail2's BasketFlag before ShipmentMode (seed 3).
+  const page = (op: string, refs: string[], enumRows: string[]) =>
+    [
+      `https://svc.example.test/json/metadata?op=${op}`,
+      "",
+      `| POST | /${op} |`,
+      "|---|",
+      "| Name | Parameter | Data Type | Required | Description |",
+      "|---|---|---|---|---|",
+      "| Id | body | int | No | |",
+      ...refs.map((r, i) => `| ${r} | body | ${r}? | No |${i < refs.length - 1 ? " |" : ""}`),
+      ...enumRows,
+      "| Name | Parameter | Data Type | Required | Description |",
+      "|---|---|---|---|---|",
+      "| Total | form | int | No |",
+      "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+      `POST /${op} HTTP/1.1 `,
+      "Host: svc.example.test ",
+      "",
+    ].join("\n");
+  const valued = ["| Name | Value | |", "|---|---|---|", "| Green | green | |", "| Low | low | |", "| Unknown | unknown | Unknown display |"];
+  const alone = page("ExportThing", ["DeviceKind"], valued);
+  const plain = page("CreateThing", ["ReviewStatus2"], ["| High | High value |", "| Weekly | |", "| Small | Small the |"]);
+  const both = page("GetThing", ["DeviceKind", "ReviewStatus2"], [...valued, "| High | High value |", "| Weekly | |", "| Small | Small the |"]);
+  const solve = (texts: [string, string][]) => mergePages(solvePages(texts.map(([text, file]) => preparePage(parseTextPage(text, file)))));
+
+  it("gives the row back to the plain table where the valued list without it stands alone", () => {
+    for (const texts of [
+      [[alone, "ExportThing.txt"], [both, "GetThing.txt"], [plain, "CreateThing.txt"]],
+      [[alone, "ExportThing.txt"], [both, "GetThing.txt"]],
+    ] as [string, string][][]) {
+      const api = solve(texts);
+      const members = (name: string) => api.types.find((t) => t.name === name)?.members?.map((m) => `${m.name}${m.value !== undefined ? `=${m.value}` : ""}${m.description ? ` (${m.description})` : ""}`);
+      expect(members("DeviceKind")).toEqual(["Green=green", "Low=low", "Unknown=unknown (Unknown display)"]);
+      expect(members("ReviewStatus2")).toEqual(["High (High value)", "Weekly", "Small (Small the)"]);
+      expect(api.types.filter((t) => t.kind === "enum").map((t) => t.name).sort()).toEqual(["DeviceKind", "ReviewStatus2"]);
+    }
+  });
+
+  it("keeps the row where no page shows the valued list without it", () => {
+    const api = solve([[both, "GetThing.txt"]]);
+    expect(api.types.find((t) => t.name === "DeviceKind")?.members?.map((m) => m.name)).toEqual(["Green", "Low", "Unknown", "High"]);
+  });
+});

@@ -12,15 +12,42 @@ const listKey = (t: RawEnumTable): string => t.members.map((m) => m.name).join("
 /** An enum never declares a member twice: such a list is two tables run together. */
 const repeats = (t: RawEnumTable): boolean => new Set(t.members.map((m) => m.name)).size < t.members.length;
 
-/** Member lists of plain enum tables that stand alone on some page. */
+const isValuedEnum = (t: RawTable | undefined): t is RawEnumTable => t?.kind === "enum" && t.valued && t.caption === undefined && !t.partial;
+/** A valued list's key: names and values (never equal to a plain list's key, which has no `=`). */
+const valuedKey = (members: readonly RawEnumMember[]): string => members.map((m) => `${m.name}=${m.value ?? ""}`).join("|");
+
+/**
+ * Member lists of plain enum tables that stand alone on some page, and (valuedKey) of valued enum
+ * tables that no plain enum table follows: a plain table right after one may have lent it its first
+ * row (resplitEnums).
+ */
 export function standaloneEnums(pages: readonly (readonly RawTable[])[]): Set<string> {
   const out = new Set<string>();
   for (const tables of pages) {
     tables.forEach((t, i) => {
       if (isPlainEnum(t) && !t.partial && !isPlainEnum(tables[i - 1]) && !isPlainEnum(tables[i + 1]) && !repeats(t)) out.add(listKey(t));
+      if (isValuedEnum(t) && !isPlainEnum(tables[i + 1]) && !repeats(t)) out.add(valuedKey(t.members));
     });
   }
   return out;
+}
+
+/**
+ * A valued enum table followed by a plain one may end one row late: a valued table's last row is
+ * trimmed to `| Member | value |`, and a plain first row with a description, `| Member | text |`,
+ * reads the same (§5.1). Where the valued table without its last member stands alone on some page
+ * (and with it never does), that member is the plain table's first, its "value" the description.
+ */
+function lentRow(valued: RawEnumTable, plain: RawEnumTable, standalone: ReadonlySet<string>): [RawEnumTable, RawEnumTable] | undefined {
+  const m = valued.members;
+  const last = m.at(-1);
+  if (m.length < 2 || !last || last.description !== undefined || plain.partial) return undefined;
+  if (!standalone.has(valuedKey(m.slice(0, -1))) || standalone.has(valuedKey(m))) return undefined;
+  const first: RawEnumMember = { name: last.name, ...(last.value ? { description: last.value } : {}) };
+  return [
+    { ...valued, members: m.slice(0, -1) },
+    { ...plain, members: [first, ...plain.members] },
+  ];
 }
 
 /**
@@ -31,16 +58,22 @@ export function standaloneEnums(pages: readonly (readonly RawTable[])[]): Set<st
 export function resplitEnums(tables: readonly RawTable[], standalone: ReadonlySet<string>): RawTable[] | undefined {
   let changed = false;
   const out: RawTable[] = [];
-  for (let i = 0; i < tables.length; ) {
-    const t = tables[i]!;
+  const src = [...tables];
+  for (let i = 0; i < src.length; ) {
+    const t = src[i]!;
     if (!isPlainEnum(t)) {
-      out.push(t);
+      const lent = isValuedEnum(t) && isPlainEnum(src[i + 1]) ? lentRow(t, src[i + 1] as RawEnumTable, standalone) : undefined;
+      if (lent) {
+        [src[i], src[i + 1]] = lent;
+        changed = true;
+      }
+      out.push(src[i]!);
       i++;
       continue;
     }
     let j = i;
-    while (isPlainEnum(tables[j])) j++;
-    const run = tables.slice(i, j) as RawEnumTable[];
+    while (isPlainEnum(src[j])) j++;
+    const run = src.slice(i, j) as RawEnumTable[];
     const split = run.length && !run.some((r) => r.partial) ? (segment(run, standalone) ?? splitRepeats(run)) : undefined;
     if (split && (split.length !== run.length || split.some((s, k) => s.members.length !== run[k]!.members.length))) {
       out.push(...split);
