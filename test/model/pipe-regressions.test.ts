@@ -540,3 +540,47 @@ describe("pipe: a valued enum table does not take the first row of the plain enu
     expect(api.types.find((t) => t.name === "DeviceKind")?.members?.map((m) => m.name)).toEqual(["Green", "Low", "Unknown", "High"]);
   });
 });
+
+describe("pipe: an enum reference without a table splits only the table before it", () => {
+  // GetWarehouseRule2 (seed 2, 1,000 ops): SupplierTier and ReviewTier4 run together (`Medium | Medium display` hides the
+  // boundary) and ReviewTier4's sample value is `Pending`; WarehouseStatus3, earlier on the page, also has Pending: it was
+  // cut there (WarehouseStatus3 = Closed; copies WarehouseStatus32, 33) and the run kept ReviewTier4's members.
+  const text = [
+    "https://svc.example.test/json/metadata?op=GetThing",
+    "",
+    "| POST | /things |",
+    "|---|",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Status | body | WarehouseStatus3 | No | |",
+    "| Line | body | Line | No |",
+    "| Closed | |",
+    "| Pending | Pending if |",
+    "| Urgent | Urgent in |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Score | form | SupplierTier? | No | |",
+    "| Code | form | ReviewTier4 | No |",
+    "| Archived | |",
+    "| Medium | Medium display |",
+    "| Pending | Pending of |",
+    "| Unknown | |",
+    "| Red |",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    "POST /things HTTP/1.1 ",
+    "Host: svc.example.test ",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    '{"status":"Closed","line":{"score":"Archived","code":"Pending"}}',
+    "",
+  ].join("\n");
+
+  it("gives the reference the members of the run right before where the walk visits it", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(text, "GetThing.txt"))]));
+    const members = (name: string) => api.types.find((t) => t.name === name)?.members?.map((m) => m.name);
+    expect(members("WarehouseStatus3")).toEqual(["Closed", "Pending", "Urgent"]);
+    expect(members("SupplierTier")).toEqual(["Archived", "Medium"]);
+    expect(members("ReviewTier4")).toEqual(["Pending", "Unknown", "Red"]);
+  });
+});

@@ -281,22 +281,28 @@ export function assemble(
 /**
  * Adjacent plain enum tables can run together in pipe text (W_ENUM_BOUNDARY). An enum reference
  * that found no table, whose sample value is a later member of an enum table, owns the members
- * from there on (§5.2: split by the pending enum references).
+ * from there on (§5.2: split by the pending enum references). Its table would have followed the
+ * one right before where the walk visited it, so only that table (or what an earlier split took
+ * from it) can hold its members (GetWarehouseRule2, seed 2: not an earlier enum with that member).
  */
 export function splitEnums(types: WalkedType[], x0: Snapshot["x0"], taken: Set<string>): void {
+  const splitFrom = new Map<WalkedType, number>();
   for (const x of x0) {
     const v = x.value;
     if (!v || v.kind !== "scalar" || taken.has(x.name) || types.some((t) => t.model.name === x.name)) continue;
     for (let k = 0; k < types.length; k++) {
       const t = types[k]!.model;
       if (t.kind !== "enum" || !t.members) continue;
+      if ((types[k]!.table ?? splitFrom.get(types[k]!)) !== x.at - 1) continue;
       const at = t.members.findIndex((m) => m.name === v.text);
       if (at <= 0) continue;
       const model: TypeModel = { name: x.name, kind: "enum", role: "reference", from: "reference", members: t.members.slice(at) };
       if (t.valued) model.valued = true;
       if (t.partial) model.partial = true;
       t.members = t.members.slice(0, at);
-      types.splice(k + 1, 0, { model });
+      const split: WalkedType = { model };
+      splitFrom.set(split, types[k]!.table ?? splitFrom.get(types[k]!)!);
+      types.splice(k + 1, 0, split);
       break;
     }
   }
