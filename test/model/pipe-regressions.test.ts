@@ -286,6 +286,23 @@ describe("pipe: row descriptions tell response tables apart", () => {
     expect(antibody("CancelTicketStat2Response")).toBe("For of set");
     expect(antibody("CancelSupplier15Response")).toBeUndefined();
   });
+
+  // Invoice8 / Room2 (seed 1, 1,000 ops): one row `Pathway: string` each, Invoice8's with Allowable Values, Room2's
+  // without; the key ignored allowable values, so UpdatePolicy read Invoice8's table as Room2 (ReviewItem : Room2,
+  // Invoice8 missing, Room2.Pathway with Invoice8's values)
+  it("and so do the allowable values and range a description lists", () => {
+    const files = [page("CancelTicketStat2", "Allowable Values push sms"), page("CancelSupplier15", ""), page("CancelRoom", "Valid Range: 1 - 9")];
+    const api = mergePages(solvePages(files.map((text, i) => preparePage(parseTextPage(text, `${["CancelTicketStat2", "CancelSupplier15", "CancelRoom"][i]}.txt`)))));
+    expect(api.operations.map((o) => `${o.name}:${o.response}`).sort()).toEqual([
+      "CancelRoom:CancelRoomResponse",
+      "CancelSupplier15:CancelSupplier15Response",
+      "CancelTicketStat2:CancelTicketStat2Response",
+    ]);
+    const antibody = (name: string) => api.types.find((t) => t.name === name)?.properties?.find((p) => p.name === "Antibody");
+    expect(antibody("CancelTicketStat2Response")?.allowableValues).toEqual(["push", "sms"]);
+    expect(antibody("CancelSupplier15Response")?.allowableValues).toBeUndefined();
+    expect(antibody("CancelRoomResponse")?.range).toEqual([1, 9]);
+  });
 });
 
 describe("pipe: a greedy reading's reference against many readings within budget", () => {

@@ -204,7 +204,8 @@ export function knownTableless(name: string): boolean {
 export function tableKey(t: Table): string {
   if (t.caption !== undefined) return t.caption;
   if (t.kind === "enum") return "#enum:" + (t.raw as RawEnumTable).members.map((m) => m.name).join("|");
-  // the Required and Description columns are the member's own ([ApiMember(IsRequired)], [Description]),
-  // the same on every page: two response tables that differ only in them are two types
-  return "#" + t.rows.map((r) => `${r.raw.name}:${r.type}${r.raw.required ? "!" : ""}${r.raw.description ? "=" + JSON.stringify(r.raw.description) : ""}`).join(",");
+  // the Required and Description columns are the member's own ([ApiMember(IsRequired)], [Description], and the
+  // description's Allowable Values and Valid Range), the same on every page: two tables that differ only in them
+  // are two types (Invoice8's `Pathway` with Allowable Values, Room2's without, seed 1)
+  return "#" + t.rows.map((r) => `${r.raw.name}:${r.type}${r.raw.required ? "!" : ""}${r.raw.description ? "=" + JSON.stringify(r.raw.description) : ""}${r.raw.allowableValues ? "~" + JSON.stringify(r.raw.allowableValues) : ""}${r.raw.range ? "~" + r.raw.range.join("..") : ""}`).join(",");
 }
