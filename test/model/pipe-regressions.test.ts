@@ -601,3 +601,70 @@ describe("pipe: an enum reference without a table splits only the table before i
     expect(members("ReviewTier4")).toEqual(["Pending", "Unknown", "Red"]);
   });
 });
+
+describe("pipe: a collection response's element, by what its sample values show", () => {
+  // DeleteSeatLink (seed 2, 1,000 ops) returns List<RoomOption3>, its sample `[{"owner":{"String":0}}]`; PolicyRecord2's
+  // `Owner: Dictionary<string, Flight4>` fit as well (any object was a dictionary), one member left out where RoomOption3
+  // leaves three, and so did CreateWarehouseEntryResponse's: of two, no element was chosen (DeleteSeatLinkResponseItem).
+  // Here PolicyRecord2 alone would be chosen.
+  const entityPage = (op: string, entity: string, rows: string[]) =>
+    [
+      `https://svc.example.test/json/metadata?op=${op}`,
+      "",
+      `| GET | /${op} |`,
+      "|---|",
+      "| Name | Parameter | Data Type | Required | Description |",
+      "|---|---|---|---|---|",
+      "| Id | query | int | No | |",
+      `| Entity | query | ${entity} | No |`,
+      "| Name | Parameter | Data Type | Required | Description |",
+      "|---|---|---|---|---|",
+      ...rows,
+      "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+      `GET /${op} HTTP/1.1 `,
+      "Host: svc.example.test ",
+      "",
+    ].join("\n");
+  const room = entityPage("GetRoom", "RoomOption3", [
+    "| Source | form | decimal? | No | |",
+    "| Label | form | int? | Yes | |",
+    "| Owner | form | Dictionary<string, int> | No | |",
+    "| TargetModified | form | DateTime? | Yes |",
+  ]);
+  const policy = entityPage("GetPolicy", "PolicyRecord2", [
+    "| Enabled | form | DateTime? | No | |",
+    "| Owner | form | Dictionary<string, Flight4> | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Code | form | string | No |",
+  ]);
+  const list = [
+    "https://svc.example.test/json/metadata?op=DeleteSeatLink",
+    "",
+    "| DELETE | /seatlinks/delete |",
+    "|---|",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Headline | query | string | No |",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    "POST /json/reply/DeleteSeatLink HTTP/1.1 ",
+    "Host: svc.example.test ",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    '{"headline":"String"}',
+    "HTTP/1.1 200 OK",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    '[{"owner":{"String":0}}]',
+    "",
+  ].join("\n");
+
+  it("is the type whose dictionary's value type fits the sample's values", () => {
+    const files: [string, string][] = [[room, "GetRoom.txt"], [policy, "GetPolicy.txt"], [list, "DeleteSeatLink.txt"]];
+    const api = mergePages(solvePages(files.map(([text, file]) => preparePage(parseTextPage(text, file)))));
+    expect(api.operations.find((o) => o.name === "DeleteSeatLink")?.response).toBe("RoomOption3[]");
+    expect(api.types.map((t) => t.name)).not.toContain("DeleteSeatLinkResponseItem");
+  });
+});
