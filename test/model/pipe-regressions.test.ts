@@ -667,4 +667,16 @@ describe("pipe: a collection response's element, by what its sample values show"
     expect(api.operations.find((o) => o.name === "DeleteSeatLink")?.response).toBe("RoomOption3[]");
     expect(api.types.map((t) => t.name)).not.toContain("DeleteSeatLinkResponseItem");
   });
+
+  // SearchInvoice14 (seed 2) returns List<Employee8> (`Bodyweight: CouponStatus`), its sample `[{"bodyweight":"Weekly"}]`;
+  // PolicyStat2's `Bodyweight: string` fit it as well, though a string shows "String" (§2.8): no element was chosen
+  const employee = entityPage("GetEmployee", "Employee8", ["| Bodyweight | form | CouponStatus | No |", "| Daily | |", "| Weekly |"]);
+  const stat = entityPage("GetStat", "PolicyStat2", ["| Bodyweight | form | string | No |"]);
+  const search = list.replaceAll("DeleteSeatLink", "SearchInvoice14").replace('[{"owner":{"String":0}}]', '[{"bodyweight":"Weekly"}]');
+
+  it("is, of equals, the type whose string members show the example value", () => {
+    const files: [string, string][] = [[employee, "GetEmployee.txt"], [stat, "GetStat.txt"], [search, "SearchInvoice14.txt"]];
+    const api = mergePages(solvePages(files.map(([text, file]) => preparePage(parseTextPage(text, file)))));
+    expect(api.operations.find((o) => o.name === "SearchInvoice14")?.response).toBe("Employee8[]");
+  });
 });

@@ -204,7 +204,7 @@ export function matchArrayElement(
   const elementKeys = [...objectKeys(el).set];
   // the best of the first list that explains the element, unless a later list explains it better
   // (an element this page's types explain only with a type nested in itself or a member missing)
-  let kept: { best: string[]; cost: Cost } | undefined;
+  let kept: { best: string[]; cost: Cost; loose: ReadonlyMap<string, number> } | undefined;
   for (const [i, all] of lists.entries()) {
     // an indexed list's candidates, in list order: its based classes and the base-less ones with the first key
     const index = i >= firstIndexed ? listIndex(all) : undefined;
@@ -221,6 +221,7 @@ export function matchArrayElement(
         : all;
     let best: string[] = [];
     let bestCost: Cost | undefined;
+    const loose = new Map<string, number>();
     for (const t of list) {
       if (t.model.kind !== "class" || !t.model.properties?.length || t.model.genericParams?.length) continue;
       const cost = elementCost(t, el, types);
@@ -229,15 +230,20 @@ export function matchArrayElement(
       if (order > 0) continue;
       if (order < 0) [best, bestCost] = [[], cost];
       best.push(t.model.name);
+      loose.set(t.model.name, cost.loose);
     }
     if (!best.length || (kept && compareCost(bestCost!, kept.cost) >= 0)) continue;
-    kept = { best, cost: bestCost! };
+    kept = { best, cost: bestCost!, loose };
     if (!kept.cost.nested && !kept.cost.missing) break;
   }
   if (!kept) return undefined;
   if (kept.best.length === 1 && el.entries.length) return kept.best[0];
   const named = kept.best.filter(namedFor);
-  return named.length === 1 ? named[0] : undefined;
+  if (named.length === 1) return named[0];
+  // a string member shows "String" unless initialised: of equals, the one reading every value as its example
+  // (`[{"bodyweight":"Weekly"}]`: Employee8's enum Bodyweight, not PolicyStat2's string; SearchInvoice14, seed 2)
+  const exact = el.entries.length ? kept.best.filter((n) => kept.loose.get(n) === 0) : [];
+  return exact.length === 1 ? exact[0] : undefined;
 }
 
 /** `PatchFlightNote` -> `FlightNote`, `Note`: the names an op could be named for. */
@@ -338,6 +344,8 @@ export function baseOmits(
  *   show its `ScoreColor: Dictionary<string, ClaimLink>`; one of `ClaimLink : RefundItem` cannot
  *   (ClaimLink is open), so an element without it reads as a ClaimLink.
  * - `omitted`: every member left out (the sample shows what it can: fewer is more likely).
+ * - `loose` (not compared; the last tie-break of matchArrayElement): `string` members whose value is
+ *   not the example value `"String"` (§2.8).
  * Only the element's own members count as missing: how deep the page's own object sits is unknown,
  * so deeper objects' absent members say nothing (the server also stops at a depth).
  */
@@ -345,13 +353,14 @@ interface Cost {
   nested: number;
   missing: number;
   omitted: number;
+  loose: number;
 }
 const compareCost = (a: Cost, b: Cost): number => a.nested - b.nested || a.missing - b.missing || a.omitted - b.omitted;
 
 function elementCost(t: WalkedType, el: SampleNode & { kind: "object" }, types: Types): Cost | undefined {
-  const tally: Tally = { open: [], nested: 0, missing: 0 };
+  const tally: Tally = { open: [], nested: 0, missing: 0, loose: 0 };
   const omitted = explains(t, el, types, DEPTH, NONE, tally);
-  return omitted < 0 ? undefined : { nested: tally.nested, missing: tally.missing, omitted };
+  return omitted < 0 ? undefined : { nested: tally.nested, missing: tally.missing, omitted, loose: tally.loose };
 }
 
 /** What explains() notes along the way (elementCost): the types whose objects enclose this one, and the counts. */
@@ -359,6 +368,7 @@ interface Tally {
   open: string[];
   nested: number;
   missing: number;
+  loose: number;
 }
 
 /** Members of t's chain the object leaves out, or -1 when the object cannot be a t (with `own` members besides). */
@@ -433,7 +443,12 @@ function fits(ref: TypeRef | undefined, v: SampleNode, types: Types, depth: numb
     const value = v.kind === "object" ? v.entries[0]?.[1] : undefined;
     return v.kind === "object" && (value === undefined || fits(ref.args[1], value, types, depth, tally));
   }
-  if (isSystemTypeName(ref.name)) return v.kind === "scalar" ? scalarFits(ref.name, v) : ref.name === "object" || ref.name === "Object";
+  if (isSystemTypeName(ref.name)) {
+    if (v.kind !== "scalar") return ref.name === "object" || ref.name === "Object";
+    const ok = scalarFits(ref.name, v);
+    if (ok && tally && ref.name === "string" && v.text !== "String") tally.loose++;
+    return ok;
+  }
   const t = types.byName.get(ref.name);
   if (!t) return true;
   if (t.model.kind === "enum") {
