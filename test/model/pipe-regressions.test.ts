@@ -403,29 +403,32 @@ describe("pipe: a page's own tied reading does not bind that page", () => {
   });
 });
 
+/** A pipe op page: an Id row, nullable references to the given enums, the enum rows, then a response table. */
+const enumPage = (op: string, refs: string[], enumRows: string[]): string =>
+  [
+    `https://svc.example.test/json/metadata?op=${op}`,
+    "",
+    `| POST | /${op} |`,
+    "|---|",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Id | body | int | No | |",
+    ...refs.map((r, i) => `| ${r} | body | ${r}? | No |${i < refs.length - 1 ? " |" : ""}`),
+    ...enumRows,
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Total | form | int | No |",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    `POST /${op} HTTP/1.1 `,
+    "Host: svc.example.test ",
+    "",
+  ].join("\n");
+
 describe("pipe: an enum shown alone keeps its list where it runs into the next", () => {
   // CancelReviewItem2 (seed 1, 1,000 ops): `DuePlatform: SeatTier2?, Modified: BookingFlag3?` and the rows
   // `Active, Closed (described), Draft, Small`; SeatTier2 is `Active, Closed` alone on DeleteSupplier4. The run was
   // read as a 4-member SeatTier2 and BookingFlag3 as tableless, and the merge renamed the copies (SeatTier22, 23).
-  const page = (op: string, refs: string[], enumRows: string[]) =>
-    [
-      `https://svc.example.test/json/metadata?op=${op}`,
-      "",
-      `| POST | /${op} |`,
-      "|---|",
-      "| Name | Parameter | Data Type | Required | Description |",
-      "|---|---|---|---|---|",
-      "| Id | body | int | No | |",
-      ...refs.map((r, i) => `| ${r} | body | ${r}? | No |${i < refs.length - 1 ? " |" : ""}`),
-      ...enumRows,
-      "| Name | Parameter | Data Type | Required | Description |",
-      "|---|---|---|---|---|",
-      "| Total | form | int | No |",
-      "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
-      `POST /${op} HTTP/1.1 `,
-      "Host: svc.example.test ",
-      "",
-    ].join("\n");
+  const page = enumPage;
   const alone = page("DeleteThing", ["SeatTier2"], ["| Active | |", "| Closed | Closed record |"]);
   const run = page("CancelThing", ["SeatTier2", "BookingFlag3"], ["| Active | |", "| Closed | Closed record |", "| Draft | |", "| Small |"]);
 
@@ -514,25 +517,7 @@ describe("pipe: a valued enum table does not take the first row of the plain enu
   // `| High | High value |` reads as a valued row trimmed of its description: DeviceKind came out with High
   // (valued "High value", copy DeviceKind3) and ReviewStatus2 without it (copy ReviewStatus22). DeviceKind stands
   // alone on ExportRefundDetail; so does PatchProductDetail2's BasketFlag before ShipmentMode (seed 3).
-  const page = (op: string, refs: string[], enumRows: string[]) =>
-    [
-      `https://svc.example.test/json/metadata?op=${op}`,
-      "",
-      `| POST | /${op} |`,
-      "|---|",
-      "| Name | Parameter | Data Type | Required | Description |",
-      "|---|---|---|---|---|",
-      "| Id | body | int | No | |",
-      ...refs.map((r, i) => `| ${r} | body | ${r}? | No |${i < refs.length - 1 ? " |" : ""}`),
-      ...enumRows,
-      "| Name | Parameter | Data Type | Required | Description |",
-      "|---|---|---|---|---|",
-      "| Total | form | int | No |",
-      "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
-      `POST /${op} HTTP/1.1 `,
-      "Host: svc.example.test ",
-      "",
-    ].join("\n");
+  const page = enumPage;
   const valued = ["| Name | Value | |", "|---|---|---|", "| Green | green | |", "| Low | low | |", "| Unknown | unknown | Unknown display |"];
   const alone = page("ExportThing", ["DeviceKind"], valued);
   const plain = page("CreateThing", ["ReviewStatus2"], ["| High | High value |", "| Weekly | |", "| Small | Small the |"]);
