@@ -152,8 +152,14 @@ describe("oracle: solved across pages, HTML", () => {
   });
 });
 
-/** Strict cases that pass in pipe text (row identity across pages, solve/identity.ts, and finding 8). */
+/**
+ * Strict cases that pass in pipe text (row identity across pages, solve/identity.ts, and finding 8).
+ * "List<Entity> and Entity responses": on since session 4, passing the fixed seed and seeds 7, 42; seed 99
+ * still fails on one service (83946680: a class whose only table is a collection element's, read as a
+ * valued enum; bench/oracle-survey.mjs --render pipe --case lists --seed 99).
+ */
 const PIPE_SOLVED = new Set([
+  "List<Entity> and Entity responses",
   "a response type shared by several ops",
   "void responses",
   "PascalCase hosts (pages without a voting key take camel)",
