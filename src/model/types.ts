@@ -119,7 +119,7 @@ export interface RawSample {
   headers: Record<string, string>;
   /** Body text after the headers, entity-decoded; undefined when there is none. */
   body?: string;
-  /** The body read as a value tree (parse/samples.ts): the model never reads sample text itself. */
+  /** The body read as a value tree (parse/samples/): the model never reads sample text itself. */
   parsed: SampleBody;
   /** The page ended inside this sample. */
   truncated?: boolean;
@@ -215,7 +215,7 @@ export interface IndexOperation {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sample bodies (parse/samples.ts)
+// Sample bodies (parse/samples/)
 
 export type SampleNode =
   | { kind: "object"; entries: [string, SampleNode][]; xmlName?: string; truncated?: boolean }

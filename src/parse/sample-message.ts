@@ -2,7 +2,7 @@
 // and body. Shared by the HTML parser (<pre> text content) and the text parser. Never throws and
 // stays linear: text renderings may collapse a whole message onto one line of any length.
 import type { RawSample } from "../model/types.js";
-import { parseSampleBody } from "./samples.js";
+import { parseSampleBody } from "./samples/index.js";
 
 const VERBS = "GET|POST|PUT|PATCH|DELETE|OPTIONS";
 /** Anchored at a line start; `\S+` is followed by a space, so it backtracks once over one token. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inferTypesFromSamples, pascalCase, scalarType } from "../../src/model/infer.js";
 import type { PropertyModel, TypeModel, WireCase } from "../../src/model/types.js";
-import { parseSampleBody } from "../../src/parse/samples.js";
+import { parseSampleBody } from "../../src/parse/samples/index.js";
 
 function infer(operation: string, request: string | undefined, response: string | undefined, wireCase: WireCase = "camel") {
   return inferTypesFromSamples({

@@ -5,7 +5,7 @@ import { dumpPage } from "../../src/model/dump.js";
 import { parseHtmlPage } from "../../src/parse/html.js";
 import { parseTextPage } from "../../src/parse/text.js";
 import { PageError, type RawPage, type RawParamsTable, type RawSample, type RawTable } from "../../src/model/types.js";
-import { parseSampleBody } from "../../src/parse/samples.js";
+import { parseSampleBody } from "../../src/parse/samples/index.js";
 
 const SPEC = readFileSync("/work/shared/spec/metadata-format.md", "utf8");
 /** The fenced block after `marker` in the spec. */

@@ -8,7 +8,7 @@ import { applyAgreedNames, type NamedReading } from "../../src/model/solve/names
 import { walkTables, type WalkInput } from "../../src/model/walk/index.js";
 import type { RawPage, RawParamsTable, TypeFrom } from "../../src/model/types.js";
 import { parseTextPage } from "../../src/parse/text.js";
-import { parseSampleBody } from "../../src/parse/samples.js";
+import { parseSampleBody } from "../../src/parse/samples/index.js";
 import { generateService, renderPipePage } from "../helpers/random-service/index.js";
 
 const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });

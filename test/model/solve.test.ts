@@ -4,7 +4,7 @@ import { mergePages } from "../../src/model/merge.js";
 import { preparePage } from "../../src/model/page.js";
 import { solvePages } from "../../src/model/solve/index.js";
 import type { RawPage, RawParamsTable } from "../../src/model/types.js";
-import { parseSampleBody } from "../../src/parse/samples.js";
+import { parseSampleBody } from "../../src/parse/samples/index.js";
 
 function table(caption: string | undefined, rows: [string, string][], param = "form"): RawParamsTable {
   return { kind: "params", ...(caption ? { caption } : {}), rows: rows.map(([name, type]) => ({ name, param, type, required: false })) };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseTypeText, walkTables, type WalkInput } from "../../src/model/walk/index.js";
 import { tryParseCSharpType } from "../../src/csharp-type.js";
-import { parseSampleBody } from "../../src/parse/samples.js";
+import { parseSampleBody } from "../../src/parse/samples/index.js";
 import type { RawEnumTable, RawParamsTable, RawTable } from "../../src/model/types.js";
 
 function params(rows: [string, string][], caption?: string, param = "form"): RawParamsTable {

@@ -10,7 +10,7 @@ const SEED_REQUEST = [
   '{"EmailAddress":"String","ConfirmationCode":"String"}',
 ].join("\n");
 
-/** The message fields; the parsed body is samples.ts's (tested there). */
+/** The message fields; the parsed body is parse/samples/'s (tested in samples.test.ts). */
 function withoutParsed<T extends { parsed?: unknown }>(s: T): Omit<T, "parsed"> {
   const { parsed: _parsed, ...rest } = s;
   return rest;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SampleBody, SampleNode } from "../../src/model/types.js";
-import { MAX_DEPTH, parseSampleBody } from "../../src/parse/samples.js";
+import { MAX_DEPTH, parseSampleBody } from "../../src/parse/samples/index.js";
 
 /** Compact view: objects as [key, value] lists (order kept), scalars as "text" or `'text'` when quoted. */
 function view(node: SampleNode | undefined): unknown {

@@ -2,7 +2,7 @@
 // other sample formats of §6.1: true CSV and SOAP envelopes.
 import { describe, expect, it } from "vitest";
 import { decodeGenericName, decodeXmlName } from "../../src/parse/xml-names.js";
-import { parseSampleBody } from "../../src/parse/samples.js";
+import { parseSampleBody } from "../../src/parse/samples/index.js";
 
 describe("XML element names", () => {
   it("decodes XmlConvert escapes and compiler backing fields", () => {
