@@ -23,7 +23,10 @@ import type {
   VariableStatementStructure,
 } from "ts-morph";
 import { group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from "./doc.js";
-import { expressionDoc, flat, printString, statementDoc, typeDoc, unionMembers, unquoteKey, Unprintable } from "./print-code.js";
+import { flat, printString, Unprintable } from "./code-read.js";
+import { unquoteKey } from "./code-expr.js";
+import { typeDoc, unionMembers } from "./code-type.js";
+import { expressionDoc, statementDoc } from "./print-code.js";
 import { StructureKind } from "./structures.js";
 
 /** One top-level statement: its text (no trailing newline), or undefined when it needs prettier. */

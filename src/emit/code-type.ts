@@ -1,0 +1,108 @@
+// Type texts for print-code.ts: the type parser (printed flat), typeDoc and unionMembers.
+import type { Doc } from "./doc.js";
+import { flat, memo, printNumber, printString, Reader, tokenize, Unprintable } from "./code-read.js";
+
+// ---- types: printed flat (prettier breaks long types by rules not modelled here)
+
+/** `<A, B>` at the reader: the type arguments' texts, the brackets consumed. */
+export function typeArguments(r: Reader): string[] {
+  r.expect("<");
+  const args = [typeText(r)];
+  while (r.is(",")) {
+    r.next();
+    args.push(typeText(r));
+  }
+  r.expect(">");
+  return args;
+}
+
+export function typeText(r: Reader): string {
+  if (r.is("|")) r.next(); // a leading `|` of a union
+  const parts = [arrayType(r)];
+  while (r.is("|")) {
+    r.next();
+    parts.push(arrayType(r));
+  }
+  return parts.join(" | ");
+}
+
+function arrayType(r: Reader): string {
+  let t = primaryType(r);
+  while (r.is("[") && r.is("]", 1)) {
+    r.next();
+    r.next();
+    t += "[]";
+  }
+  return t;
+}
+
+function primaryType(r: Reader): string {
+  const t = r.next();
+  if (t.kind === "str") return printString(t.text);
+  if (t.kind === "num") return printNumber(t.text);
+  if (t.text === "-" && r.peek()?.kind === "num") return "-" + printNumber(r.next().text);
+  if (t.text === "(") {
+    const inner = typeText(r);
+    r.expect(")");
+    // prettier keeps only the parentheses an array of a union needs
+    return r.is("[") && r.is("]", 1) && inner.includes(" | ") ? `(${inner})` : inner;
+  }
+  if (t.text === "{") return objectType(r);
+  if (t.kind !== "id") throw new Unprintable(`type token ${t.text}`);
+  if (t.text === "typeof" || t.text === "keyof" || t.text === "infer" || t.text === "readonly") throw new Unprintable("type operator");
+  let name = t.text;
+  while (r.is(".")) {
+    r.next();
+    name += "." + r.next().text;
+  }
+  if (r.is("<")) name += `<${typeArguments(r).join(", ")}>`;
+  return name;
+}
+
+function objectType(r: Reader): string {
+  const members: string[] = [];
+  while (!r.is("}")) {
+    let key: string;
+    if (r.is("[")) {
+      r.next();
+      const param = r.next().text;
+      r.expect(":");
+      const keyType = typeText(r);
+      r.expect("]");
+      key = `[${param}: ${keyType}]`;
+    } else {
+      const k = r.next();
+      key = k.kind === "str" ? printString(k.text) : k.text;
+      if (r.is("?")) {
+        r.next();
+        key += "?";
+      }
+    }
+    r.expect(":");
+    members.push(`${key}: ${typeText(r)}`);
+    if (r.is(";") || r.is(",")) r.next();
+  }
+  r.expect("}");
+  return members.length ? `{ ${members.join("; ")} }` : "{}";
+}
+
+/** A type as prettier prints it. Only its flat form is certain, unless nothing in it can break. */
+export const typeDoc = memo((text: string): Doc => {
+  const r = new Reader(tokenize(text));
+  const out = typeText(r);
+  if (!r.done()) throw new Unprintable(`type ${text}`);
+  return /[<{(|]/.test(out.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, "")) ? flat(out) : out;
+});
+
+/** The members of a top-level union type, each printed flat; undefined when it is not one. */
+export function unionMembers(text: string): string[] | undefined {
+  const r = new Reader(tokenize(text));
+  if (r.is("|")) r.next();
+  const members = [arrayType(r)];
+  while (r.is("|")) {
+    r.next();
+    members.push(arrayType(r));
+  }
+  if (!r.done()) throw new Unprintable(`type ${text}`);
+  return members.length > 1 ? members : undefined;
+}
