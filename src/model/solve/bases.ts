@@ -22,7 +22,7 @@ export function keyAt(page: PageKeys, index: number): string | undefined {
 }
 
 /** First index of every key on a page (-1 for the tableless request). */
-function firstIndex(page: PageKeys): Map<string, number> {
+export function firstIndex(page: PageKeys): Map<string, number> {
   const first = new Map<string, number>();
   if (page.tablelessRequest !== undefined) first.set(page.tablelessRequest, -1);
   page.keys.forEach((k, i) => {

@@ -15,7 +15,7 @@ import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, PageModel, WireCase } from "../types.js";
 import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js";
 import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
-import { baseCandidates, breakCycles, countVotes, decideBases, keyAt, settleContested, type PageKeys } from "./bases.js";
+import { baseCandidates, breakCycles, countVotes, decideBases, firstIndex, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 import { sampleBases, sampleObjects } from "./sample-bases.js";
 import { elementBases } from "./element-bases.js";
@@ -219,21 +219,19 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
  * (each shown before the derived table, so the walk places no table for it there); none: undefined.
  */
 function seenBaseHints(page: PageKeys, decided: ReadonlyMap<string, { base: string }>): NonNullable<WalkInput["seenBases"]> | undefined {
-  const first = new Map<string, number>();
-  page.keys.forEach((k, i) => {
-    if (!first.has(k)) first.set(k, i);
-  });
+  const first = firstIndex(page);
   const out = new Map<number, number[]>();
   page.keys.forEach((k, i) => {
     const d = decided.get(k);
     const at = d && first.get(d.base);
-    if (at === undefined || at >= i) return;
+    // a tableless request (-1) is no table seen before
+    if (at === undefined || at < 0 || at >= i) return;
     const list = [at];
     const visited = new Set([k, d!.base]);
     for (let b = decided.get(d!.base)?.base; b !== undefined && !visited.has(b); b = decided.get(b)?.base) {
       visited.add(b);
       const j = first.get(b);
-      if (j !== undefined) list.push(j);
+      if (j !== undefined && j >= 0) list.push(j);
     }
     out.set(i, list);
   });
