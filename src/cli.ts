@@ -3,6 +3,7 @@
 // yargs or the pipeline (cli-unchanged.ts); a plain generate or check with something to do runs
 // without yargs (cli-run.ts); every other run goes to the yargs commands (cli-commands.ts).
 
+import "./v8-tuning.js";
 import { answerUnchanged } from "./cli-unchanged.js";
 
 const answered = await answerUnchanged(process.argv.slice(2));
