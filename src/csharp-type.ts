@@ -159,6 +159,24 @@ export function tryParseCSharpType(text: string): TypeRef | undefined {
   }
 }
 
+const PARSED = new Map<string, TypeRef | null>();
+/** Enough for a 5,000-op service's type texts (fewer would be cleared again and again). */
+const PARSED_LIMIT = 50_000;
+
+/**
+ * tryParseCSharpType, once per text: the model checks every sample against the same few hundred
+ * member types, and the emitter maps every property's type. The tree is shared: callers only read it.
+ */
+export function cachedCSharpType(text: string): TypeRef | undefined {
+  let ref = PARSED.get(text);
+  if (ref === undefined) {
+    ref = tryParseCSharpType(text) ?? null;
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(text, ref);
+  }
+  return ref ?? undefined;
+}
+
 /** Canonical string for display text; text outside the grammar is returned trimmed, spaces folded. */
 export function canonicalType(text: string): string {
   const ref = tryParseCSharpType(text);

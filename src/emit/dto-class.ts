@@ -5,9 +5,9 @@ import type {
 } from "ts-morph";
 import { Scope, StructureKind } from "./structures.js";
 import type { ApiModel, OperationModel, TypeModel } from "../model/types.js";
-import { isCollectionName } from "../csharp-type.js";
+import { cachedCSharpType, isCollectionName } from "../csharp-type.js";
 import { DTO_METHODS, assignTypeParams, commentText, propertyKey, stringLiteral } from "./naming.js";
-import { mapType, parsedType, type TypeContext } from "./ts-type.js";
+import { mapType, type TypeContext } from "./ts-type.js";
 import type { DtoOptions } from "./dtos.js";
 import { MARKERS, VERBS, assignConstructor, collectionInitializer, isOptional, propertyDocs, typeDocs, type Decl, type Verb } from "./dto-parts.js";
 
@@ -39,7 +39,7 @@ export function classDecl(
   let baseTsName: string | undefined;
   let arrayBase = false;
   if (t.base) {
-    const ref = parsedType(t.base);
+    const ref = cachedCSharpType(t.base);
     const mapped = mapType(t.base, ctx, "property", tp);
     if (ref?.kind === "named" && isCollectionName(ref.name) && !ctx.known.has(ref.name)) {
       arrayBase = true;
@@ -101,7 +101,7 @@ export function classDecl(
   const superCall = extendsText ? (arrayBase ? "super();" : "super(init);") : undefined;
   const implementsList: string[] = [];
   const ownInterfaces = (t.interfaces ?? []).flatMap((i) => {
-    const ref = parsedType(i);
+    const ref = cachedCSharpType(i);
     // only an interface the model declares can be implemented (a code view's own, §2.9)
     return ref?.kind === "named" && ctx.known.get(ref.name)?.kind === "interface" ? [mapType(i, ctx, "property", tp).ts] : [];
   });
@@ -178,7 +178,7 @@ function inheritedProperties(t: TypeModel, known: ReadonlyMap<string, TypeModel>
   const visited = new Set<string>([t.name]);
   let base = t.base;
   while (base) {
-    const ref = parsedType(base);
+    const ref = cachedCSharpType(base);
     const model = ref?.kind === "named" ? known.get(ref.name) : undefined;
     if (!model || model.kind !== "class" || visited.has(model.name)) break;
     visited.add(model.name);
@@ -189,7 +189,7 @@ function inheritedProperties(t: TypeModel, known: ReadonlyMap<string, TypeModel>
 }
 
 function isEnumResponse(response: string, ctx: TypeContext): boolean {
-  const ref = parsedType(response);
+  const ref = cachedCSharpType(response);
   const core = ref?.kind === "nullable" ? ref.inner : ref;
   return core?.kind === "named" && ctx.known.get(core.name)?.kind === "enum";
 }

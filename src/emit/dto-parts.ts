@@ -5,9 +5,9 @@ import type {
 } from "ts-morph";
 import { Scope, StructureKind } from "./structures.js";
 import type { PropertyModel, TypeModel, OperationModel } from "../model/types.js";
-import { isCollectionName, isDictionaryName } from "../csharp-type.js";
+import { cachedCSharpType, isCollectionName, isDictionaryName } from "../csharp-type.js";
 import { commentLines, commentText } from "./naming.js";
-import { isNonNullableValueType, parsedType, type TypeContext } from "./ts-type.js";
+import { isNonNullableValueType, type TypeContext } from "./ts-type.js";
 import type { DtoOptions } from "./dtos.js";
 
 export const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -37,7 +37,7 @@ export function collectionInitializer(p: PropertyModel, t: TypeModel, mode: DtoO
   if (p.initializer) return p.initializer;
   // a TS/JS view that printed none is the server's word too (older generators wrote none)
   if (mode === "legacy" || !p.required || p.optional !== undefined) return undefined;
-  const ref = parsedType(p.type);
+  const ref = cachedCSharpType(p.type);
   if (!ref) return undefined;
   if (ref.kind === "array") return ref.element.kind === "named" && ref.element.name === "byte" ? undefined : "[]";
   if (ref.kind !== "named") return undefined;

@@ -7,7 +7,7 @@ import {
   isDictionaryName,
   isSystemTypeName,
   isValueTypeName,
-  tryParseCSharpType,
+  cachedCSharpType,
 } from "../csharp-type.js";
 import { enumShape, memberAccessKey, type EnumShape } from "./enum-shape.js";
 import { type TypeNames } from "./naming.js";
@@ -41,19 +41,6 @@ const ANY: MappedType = { ts: "any", create: "{}" };
 const NO_PARAMS: ReadonlyMap<string, string> = new Map();
 
 /** Parsed type texts (read only): every class maps the same few texts again. Bounded. */
-const PARSED = new Map<string, TypeRef | null>();
-
-/** tryParseCSharpType, once per text. The tree is shared: callers must not change it. */
-export function parsedType(text: string): TypeRef | undefined {
-  let ref = PARSED.get(text);
-  if (ref === undefined) {
-    ref = tryParseCSharpType(text) ?? null;
-    if (PARSED.size >= 50_000) PARSED.clear();
-    PARSED.set(text, ref);
-  }
-  return ref ?? undefined;
-}
-
 /** enumShape once per enum model (an enum is referenced by many properties). */
 const SHAPES = new WeakMap<TypeModel, EnumShape>();
 function shapeOf(model: TypeModel): EnumShape {
@@ -72,7 +59,7 @@ export function mapType(
   position: "property" | "response" = "property",
   typeParams: ReadonlyMap<string, string> = NO_PARAMS,
 ): MappedType {
-  const ref = parsedType(text);
+  const ref = cachedCSharpType(text);
   if (!ref) {
     ctx.diagnostics.push({ code: "W_UNKNOWN_TYPE", detail: `${text} (not a type; typed any)` });
     return ANY;
@@ -87,7 +74,7 @@ export function mapType(
 
 /** §7.4: a value type without `?` (numeric, bool, char, date/time, Guid, enum) is never optional. */
 export function isNonNullableValueType(text: string, ctx: TypeContext): boolean {
-  const ref = parsedType(text);
+  const ref = cachedCSharpType(text);
   if (!ref || ref.kind !== "named") return false;
   if (isValueTypeName(ref.name)) return true;
   return ctx.known.get(ref.name)?.kind === "enum";

@@ -4,22 +4,9 @@
 // sample can omit (§2.8: null members), and each value has the shape of its member's type (an
 // array for a collection, a member name for an enum). So it is matched against whole base chains.
 import type { PropertyModel, SampleNode, TypeRef } from "../types.js";
-import { NUMERIC_ALIASES, isCollectionName, isDictionaryName, isSystemTypeName } from "../../csharp-type.js";
+import { NUMERIC_ALIASES, cachedCSharpType, isCollectionName, isDictionaryName, isSystemTypeName } from "../../csharp-type.js";
 import { sampleKindOf, scalarType } from "../infer.js";
-import { isC1Type, keyOf, objectKeys, parseTypeText, type WalkedType } from "../walk/index.js";
-
-/**
- * parseTypeText, memoised: every array response is checked against every table class of every
- * page, so the same few hundred member types are parsed again and again. The refs are only read.
- */
-const refs = new Map<string, TypeRef | undefined>();
-function typeRef(text: string): TypeRef | undefined {
-  if (refs.has(text)) return refs.get(text);
-  if (refs.size >= 4096) refs.clear();
-  const ref = parseTypeText(text);
-  refs.set(text, ref);
-  return ref;
-}
+import { isC1Type, keyOf, objectKeys, type WalkedType } from "../walk/index.js";
 
 /** How deep the value check follows nested objects (a sample is a tree; its first levels say enough). */
 const DEPTH = 3;
@@ -100,7 +87,7 @@ function chainIndex(list: readonly WalkedType[], index: ListIndex): ChainIndex {
     while (w && !visited.has(w.model.name)) {
       visited.add(w.model.name);
       for (const k of ownKeys(w)) keys.add(k);
-      const ref = w.model.base === undefined ? undefined : typeRef(w.model.base);
+      const ref = w.model.base === undefined ? undefined : cachedCSharpType(w.model.base);
       if (ref?.kind === "named") add(chains.byName, ref.name, at);
       w = baseOf(w, types);
     }
@@ -391,8 +378,8 @@ function explains(t: WalkedType, obj: SampleNode & { kind: "object" }, types: Ty
         if (v === undefined) {
           if (!obj.truncated && alwaysShown(p.type, types)) return -1;
           omitted++;
-          if (top && !obj.truncated && built(typeRef(p.type), types, tally!.open)) tally!.missing++;
-        } else if (!fits(typeRef(p.type), v, types, depth, tally)) return -1;
+          if (top && !obj.truncated && built(cachedCSharpType(p.type), types, tally!.open)) tally!.missing++;
+        } else if (!fits(cachedCSharpType(p.type), v, types, depth, tally)) return -1;
       }
     }
     for (const k of first.keys()) if (!members.has(k)) return -1;
@@ -425,7 +412,7 @@ function built(ref: TypeRef | undefined, types: Types, open: readonly string[]):
  */
 function alwaysShown(type: string, types: Types): boolean {
   if (isC1Type(type)) return true;
-  const ref = typeRef(type);
+  const ref = cachedCSharpType(type);
   if (ref?.kind !== "named" || ref.args.length) return false;
   if (isSystemTypeName(ref.name)) return SHOWN_AS[ref.name] !== undefined;
   return types.byName.get(ref.name)?.model.kind === "enum";
@@ -482,7 +469,7 @@ const QUERY_BASED: ReadonlySet<string> = new Set(["QueryDb", "QueryData"]);
 function baseOf(t: WalkedType, types: Types): WalkedType | undefined {
   const base = t.model.base;
   if (base === undefined) return undefined;
-  const ref = typeRef(base);
+  const ref = cachedCSharpType(base);
   if (ref?.kind !== "named") return undefined;
   return types.byName.get(ref.name) ?? (QUERY_BASED.has(ref.name) ? types.byName.get("QueryBase") : undefined);
 }
