@@ -665,3 +665,68 @@ describe("pipe: a collection response's element, by what its sample values show"
     expect(api.operations.find((o) => o.name === "SearchInvoice14")?.response).toBe("Employee8[]");
   });
 });
+
+describe("pipe: the AutoQuery argument among tied parses, by its Results row", () => {
+  // QueryRegion (oracle-survey autoquery seed 984501034): `QueryRegion : QueryDb<Region>`, whose
+  // Region table references the enum WarehouseTier, then itself. Swapping the names (the class named
+  // WarehouseTier by its self-reference, the enum Region) scores the same; the first parse kept the
+  // swap, against `Results: List<Region>` in the QueryResponse<T> table.
+  const text = [
+    "https://svc.example.test/json/metadata?op=QueryRegion",
+    "",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| OwnerDue | query | Dictionary<string, List<Int32>> | No | |",
+    "| ScoreColor | query | Guid | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Skip | form | int? | No | |",
+    "| Take | form | int? | No | |",
+    "| OrderBy | form | string | No | |",
+    "| OrderByDesc | form | string | No | |",
+    "| Include | form | string | No | |",
+    "| Fields | form | string | No | |",
+    "| Meta | form | Dictionary<string, string> | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| QueryZip | form | TimeSpan | No | |",
+    "| StreetLocked | form | Dictionary<string, List<Int32>> | No | Of of current if used & more |",
+    "| UniformNotes | form | WarehouseTier | No | UTC used in |",
+    "| CommentPathway | form | Region | No | |",
+    "| Enabled | form | double | No |",
+    "| Draft | |",
+    "| Blue |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Offset | form | int | No | |",
+    "| Total | form | int | No | |",
+    "| Results | form | List<Region> | No | |",
+    "| Meta | form | Dictionary<string, string> | No | |",
+    "| ResponseStatus | form | ResponseStatus | No |",
+    "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json",
+    "To embed the response in a jsonp callback, append ?callback=myCallback",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    "POST /json/reply/QueryRegion HTTP/1.1 ",
+    "Host: svc.example.test ",
+    "Accept: application/json",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    "{\"ownerDue\":{\"String\":[0]},\"scoreColor\":\"00000000000000000000000000000000\",\"orderBy\":\"String\",\"orderByDesc\":\"String\",\"include\":\"String\",\"fields\":\"String\",\"meta\":{\"String\":\"String\"}}",
+    "HTTP/1.1 200 OK",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    "{\"offset\":0,\"total\":0,\"results\":[{\"queryZip\":\"PT0S\",\"streetLocked\":{\"String\":[0]},\"uniformNotes\":\"Draft\",\"enabled\":0}],\"meta\":{\"String\":\"String\"},\"responseStatus\":{\"errorCode\":\"String\",\"message\":\"String\",\"stackTrace\":\"String\",\"errors\":[{\"errorCode\":\"String\",\"fieldName\":\"String\",\"message\":\"String\",\"meta\":{\"String\":\"String\"}}],\"meta\":{\"String\":\"String\"}}}",
+    "",
+    "",
+  ].join("\n");
+
+  it("names the argument as the Results row does", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(text, "QueryRegion.txt"))]));
+    expect(api.types.find((t) => t.name === "QueryRegion")?.base).toBe("QueryDb<Region>");
+    expect(api.types.find((t) => t.name === "Region")?.kind).toBe("class");
+    expect(api.types.find((t) => t.name === "WarehouseTier")?.kind).toBe("enum");
+    expect(api.operations[0]).toMatchObject({ response: "QueryResponse<Region>" });
+  });
+});

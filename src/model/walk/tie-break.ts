@@ -38,14 +38,35 @@ function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<s
   return count;
 }
 
-/** The tied parse that leaves fewest always-shown members out (the first of those on a tie). Enums count where captions name them. */
+/**
+ * 1 when the parse's AutoQuery argument (its generic-arg slot) differs from the type its
+ * `QueryResponse<T>` table's `Results: List<X>` row names, else 0. §4 rule 7 makes that row
+ * unreliable as a name (it may show another op's argument), but between parses that explain the page
+ * equally well it is the page's only word on which table is the argument: `QueryRegion : QueryDb<Region>`
+ * whose Region table references the enum WarehouseTier and itself reads just as well with the names
+ * swapped (the class named by its self-reference, the enum by the other reference).
+ */
+function resultsMismatch(parse: Snapshot, tables: readonly Table[]): number {
+  const rt = parse.slots[parse.responseTable];
+  if (rt?.name !== "QueryResponse") return 0;
+  const refs = tables[parse.responseTable]?.rows.find((r) => r.raw.name === "Results")?.refs ?? [];
+  if (refs.length !== 1) return 0;
+  const arg = parse.slots.find((s) => s?.role === "generic-arg");
+  return arg && arg.name !== refs[0]!.name ? 1 : 0;
+}
+
+/**
+ * The tied parse that leaves fewest always-shown members out, then whose AutoQuery argument agrees
+ * with its Results row (the first of those on a tie). Enums count where captions name them.
+ */
 export function fewestOmitted(parses: readonly Snapshot[], tables: readonly Table[]): Snapshot {
   const enums = new Set(tables.flatMap((t) => (t.kind === "enum" && t.caption !== undefined ? [t.caption] : [])));
+  const cost = (p: Snapshot): [number, number] => [omitted(p, tables, enums), resultsMismatch(p, tables)];
   let best = parses[0]!;
-  let least = omitted(best, tables, enums);
+  let least = cost(best);
   for (const p of parses.slice(1)) {
-    const n = omitted(p, tables, enums);
-    if (n < least) [best, least] = [p, n];
+    const c = cost(p);
+    if (c[0] < least[0] || (c[0] === least[0] && c[1] < least[1])) [best, least] = [p, c];
   }
   return best;
 }
