@@ -14,6 +14,19 @@ import { generateService, renderPipePage } from "../helpers/random-service/index
 const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
 const names = (r: ReturnType<typeof walkTables>) => r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""}`);
 
+/** QueryBase's table as a pipe page shows it (every AutoQuery request page has it). */
+const QUERY_BASE_TABLE = [
+  "| Name | Parameter | Data Type | Required | Description |",
+  "|---|---|---|---|---|",
+  "| Skip | form | int? | No | |",
+  "| Take | form | int? | No | |",
+  "| OrderBy | form | string | No | |",
+  "| OrderByDesc | form | string | No | |",
+  "| Include | form | string | No | |",
+  "| Fields | form | string | No | |",
+  "| Meta | form | Dictionary<string, string> | No |",
+];
+
 describe("pipe: a prop-less AutoQuery request", () => {
   // QueryBasket4 (seed 1, 1,000 ops): `QueryBasket4 : QueryDb<Basket4>` has no table; QueryBase's
   // rows come first and the request sample holds exactly QueryBase's keys. It was read as the
@@ -21,15 +34,7 @@ describe("pipe: a prop-less AutoQuery request", () => {
   const text = [
     "https://svc.example.test/json/metadata?op=QueryBasket4",
     "",
-    "| Name | Parameter | Data Type | Required | Description |",
-    "|---|---|---|---|---|",
-    "| Skip | form | int? | No | |",
-    "| Take | form | int? | No | |",
-    "| OrderBy | form | string | No | |",
-    "| OrderByDesc | form | string | No | |",
-    "| Include | form | string | No | |",
-    "| Fields | form | string | No | |",
-    "| Meta | form | Dictionary<string, string> | No |",
+    ...QUERY_BASE_TABLE,
     "| Name | Parameter | Data Type | Required | Description |",
     "|---|---|---|---|---|",
     "| ColorVisible | form | int | No | |",
@@ -678,15 +683,7 @@ describe("pipe: the AutoQuery argument among tied parses, by its Results row", (
     "|---|---|---|---|---|",
     "| OwnerDue | query | Dictionary<string, List<Int32>> | No | |",
     "| ScoreColor | query | Guid | No |",
-    "| Name | Parameter | Data Type | Required | Description |",
-    "|---|---|---|---|---|",
-    "| Skip | form | int? | No | |",
-    "| Take | form | int? | No | |",
-    "| OrderBy | form | string | No | |",
-    "| OrderByDesc | form | string | No | |",
-    "| Include | form | string | No | |",
-    "| Fields | form | string | No | |",
-    "| Meta | form | Dictionary<string, string> | No |",
+    ...QUERY_BASE_TABLE,
     "| Name | Parameter | Data Type | Required | Description |",
     "|---|---|---|---|---|",
     "| QueryZip | form | TimeSpan | No | |",
