@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // How exactly ssgen recovers a generated service, per rendering (issue 8's numbers):
-//   node bench/accuracy.mjs [--ops 1000] [--seed 1] [--render html,pipe,flat,json]
+//   node bench/accuracy.mjs [--ops 1000] [--seed 1] [--render html,pipe,flat,json] [--verbose [--max 30]]
 // Reports types emitted vs true, extra and missing types, wrong bases, % of properties correctly
 // placed (on the right type with the right type, name, wire name and required flag), other
 // differences, the facts excused as undecidable for that rendering, and the pages the service ssgen
@@ -9,7 +9,7 @@
 import { buildApi } from "../dist/api.js";
 import { loadOracle, parseArgs } from "./oracle.mjs";
 
-const args = parseArgs(process.argv.slice(2), { ops: 1000, seed: 1, render: "html,pipe,flat,json" });
+const args = parseArgs(process.argv.slice(2), { ops: 1000, seed: 1, render: "html,pipe,flat,json", verbose: false, max: 30 });
 const oracle = await loadOracle();
 const service = oracle.generateService({ seed: args.seed, ops: args.ops });
 console.log(`service: seed ${args.seed}, ${args.ops} ops`);
@@ -54,5 +54,5 @@ for (const rendering of String(args.render).split(",")) {
   const pages = contradicted.filter((c) => / line \d+: /.test(c)).length;
   const unsaid = contradicted.length - pages;
   console.log(`  ${pages} of ${files.length} pages read otherwise by ssgen's model (sample-only types, already excused, included)${unsaid ? `; ${unsaid} facts of the model no service has` : ""}; bench/oracle-repro.mjs --contradicts lists them`);
-  if (args.verbose) for (const d of differences.slice(0, 30)) console.log(`  ${d.path}: expected ${d.expected ?? "-"}, got ${d.actual ?? "-"}`);
+  if (args.verbose) for (const d of differences.slice(0, Number(args.max))) console.log(`  ${d.path}: expected ${d.expected ?? "-"}, got ${d.actual ?? "-"}`);
 }

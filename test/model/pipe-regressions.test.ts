@@ -727,3 +727,62 @@ describe("pipe: the AutoQuery argument among tied parses, by its Results row", (
     expect(api.operations[0]).toMatchObject({ response: "QueryResponse<Region>" });
   });
 });
+
+describe("pipe: a base shown before its derived type, seen only in the derived type's samples", () => {
+  // chains survey seed 1576717403 (1 op): `ProductDetail : TeamInfo`; TeamInfo's table comes first
+  // (the request's element), so the walk cannot place it as ProductDetail's base, and only the
+  // response sample's ProductDetail objects hold TeamInfo's keys (score, headlineComment, rate).
+  // sample-bases.ts read that on captioned pages only; uncaptioned text needs it as much.
+  const text = [
+    "https://svc.example.test/json/metadata?op=UpdateProductDetail",
+    "",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Bodyweight | query | List<TeamInfo> | No | |",
+    "| Uniform | query | string | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Score | form | AgentTier | No | Value if current this UTC unit |",
+    "| HeadlineComment | form | bool | Yes | |",
+    "| Query | form | bool? | No | |",
+    "| Rate | form | List<AgentTier> | No |",
+    "| Name | Value | |",
+    "|---|---|---|",
+    "| Pending | 0 | |",
+    "| Weekly | 1 | |",
+    "| Active | 2 | |",
+    "| High | 4 |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| StreetSource | form | ProductDetail | No | |",
+    "| AmountComment | form | string | Yes | |",
+    "| Locked | form | Dictionary<string, string> | No | |",
+    "| Created | form | ProductDetail[] | Yes |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Bodyweight | form | string | No | |",
+    "| Discount | form | List<AgentTier> | No |",
+    "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json",
+    "To embed the response in a jsonp callback, append ?callback=myCallback",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    "POST /json/reply/UpdateProductDetail HTTP/1.1 ",
+    "Host: svc.example.test ",
+    "Accept: application/json",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    "{\"bodyweight\":[{\"score\":0,\"headlineComment\":false,\"rate\":[0]}],\"uniform\":\"String\"}",
+    "HTTP/1.1 200 OK",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    "{\"streetSource\":{\"bodyweight\":\"String\",\"discount\":[0],\"score\":0,\"headlineComment\":false,\"rate\":[0]},\"amountComment\":\"String\",\"locked\":{\"String\":\"String\"},\"created\":[{\"bodyweight\":\"String\",\"discount\":[0],\"score\":0,\"headlineComment\":false,\"rate\":[0]}]}",
+  ].join("\n");
+
+  it("takes the base the sample objects show", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(text, "UpdateProductDetail.txt"))]));
+    const detail = api.types.find((t) => t.name === "ProductDetail");
+    expect(detail?.base).toBe("TeamInfo");
+    expect(detail?.properties?.map((p) => p.name)).toEqual(["Bodyweight", "Discount"]);
+  });
+});

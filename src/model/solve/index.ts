@@ -280,15 +280,16 @@ function setBase(t: WalkedType, base: string): void {
 /** Rounds of sample-bases.ts: a base found in one round changes the chains the next one matches objects against. */
 const SAMPLE_BASE_ROUNDS = 3;
 
-/** sample-bases.ts over the captioned pages: bases seen earlier that only a sample object shows. */
+const UNNAMED = /^Unnamed\d+$/;
+
+/** sample-bases.ts over every page: bases seen earlier that only a sample object shows. */
 function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKeys, Map<string, number>>, tables: readonly WalkedType[]): void {
-  const captioned = walked.filter((w) => w.prepared.walk!.captions);
-  if (!captioned.length) return;
+  if (!walked.length) return;
   // the same WalkedType objects as the pages': a base set below is in the next round's chains
   const byName = new Map(tables.map((t) => [t.model.name, t] as const));
-  const pages = captioned.map((w) => ({ types: w.result!.types, first: firsts.get(w.keys)! }));
+  const pages = walked.map((w) => ({ types: w.result!.types, first: firsts.get(w.keys)! }));
   // the elements of collection responses (no table): JSON/JSV arrays of objects with keys
-  const elements = captioned.flatMap((w) => {
+  const elements = walked.flatMap((w) => {
     const { raw, resBody } = w.prepared;
     const el = w.result!.response === undefined && raw.response && (resBody.syntax === "json" || resBody.syntax === "jsv") && resBody.value?.kind === "array" ? resBody.value.items[0] : undefined;
     return el?.kind === "object" && el.entries.length ? [el] : [];
@@ -298,10 +299,12 @@ function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKey
     const objects = sampleObjects(pages, byName);
     const bases = sampleBases(pages, byName, elementBases(elements, pages, byName, objects), objects);
     let changed = false;
-    for (const w of captioned) {
+    for (const w of walked) {
       for (const t of w.result!.types) {
         const base = bases.get(t.model.name);
         if (base === undefined || t.model.base !== undefined || t.model.kind !== "class") continue;
+        // uncaptioned text: a table no page names is no evidence of a base (its keys are only its own)
+        if (!w.prepared.walk!.captions && UNNAMED.test(base)) continue;
         setBase(t, base);
         changed = true;
       }
