@@ -40,7 +40,6 @@ const UNTYPED_DICTIONARIES = new Set(["IDictionary", "Hashtable", "OrderedDictio
 const ANY: MappedType = { ts: "any", create: "{}" };
 const NO_PARAMS: ReadonlyMap<string, string> = new Map();
 
-/** Parsed type texts (read only): every class maps the same few texts again. Bounded. */
 /** enumShape once per enum model (an enum is referenced by many properties). */
 const SHAPES = new WeakMap<TypeModel, EnumShape>();
 function shapeOf(model: TypeModel): EnumShape {

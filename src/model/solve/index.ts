@@ -16,7 +16,7 @@ import type { Diagnostic, PageModel, WireCase } from "../types.js";
 import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js";
 import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, breakCycles, countVotes, decideBases, firstIndex, keyAt, settleContested, type PageKeys } from "./bases.js";
-import { applyAgreedNames, type NamedReading } from "./names.js";
+import { applyAgreedNames, isProvisionalName, type NamedReading } from "./names.js";
 import { sampleBases, sampleObjects } from "./sample-bases.js";
 import { elementBases } from "./element-bases.js";
 import { forgetElementIndexes } from "./elements.js";
@@ -280,8 +280,6 @@ function setBase(t: WalkedType, base: string): void {
 /** Rounds of sample-bases.ts: a base found in one round changes the chains the next one matches objects against. */
 const SAMPLE_BASE_ROUNDS = 3;
 
-const UNNAMED = /^Unnamed\d+$/;
-
 /** sample-bases.ts over every page: bases seen earlier that only a sample object shows. */
 function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKeys, Map<string, number>>, tables: readonly WalkedType[]): void {
   if (!walked.length) return;
@@ -304,7 +302,7 @@ function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKey
         const base = bases.get(t.model.name);
         if (base === undefined || t.model.base !== undefined || t.model.kind !== "class") continue;
         // uncaptioned text: a table no page names is no evidence of a base (its keys are only its own)
-        if (!w.prepared.walk!.captions && UNNAMED.test(base)) continue;
+        if (!w.prepared.walk!.captions && isProvisionalName(base)) continue;
         setBase(t, base);
         changed = true;
       }

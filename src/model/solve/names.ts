@@ -64,7 +64,12 @@ function agreedNames(readings: readonly NamedReading[]): Map<string, { name: str
 }
 
 /** Provisional names last: any inferred name says more than `Unnamed3`. */
-const rank = (name: string): number => (/^Unnamed\d+$/.test(name) ? 1 : 0);
+const rank = (name: string): number => (isProvisionalName(name) ? 1 : 0);
+
+/** A walk's provisional name for a table no page names (`Unnamed<k>`). */
+export function isProvisionalName(name: string): boolean {
+  return /^Unnamed\d+$/.test(name);
+}
 
 /** Renames every reading's row-identified tables to the agreed names, with a note where it changed one. */
 export function applyAgreedNames(readings: readonly NamedReading[]): void {
