@@ -10,7 +10,7 @@ import type { WalkedType } from "../walk/index.js";
 import { objectKeys } from "../walk/index.js";
 import { WELL_KNOWN } from "../walk/tables.js";
 import { baseOmits, chainKeySet, ownKeys, type TypeLookup } from "./elements.js";
-import { derivesFrom, holding, keyIndex, pagesByType, seenBefore, type CaptionedPage, type KeyIndex, type SampleObject, type SampleObjects } from "./sample-bases.js";
+import { derivesFrom, holding, plainChain, roundFacts, seenBefore, type CaptionedPage, type KeyIndex, type RoundFacts, type SampleObject, type SampleObjects } from "./sample-bases.js";
 
 interface Hypothesis {
   t: string;
@@ -42,11 +42,11 @@ export function elementBases(
   pages: readonly CaptionedPage[],
   byName: ReadonlyMap<string, WalkedType>,
   { samples }: SampleObjects,
+  facts: RoundFacts = roundFacts(pages, byName),
 ): Map<string, string> {
   const out = new Map<string, string>();
   if (!elements.length) return out;
-  const index = keyIndex(byName);
-  const shownOn = pagesByType(pages);
+  const { index, shownOn } = facts;
   const decided = new Map<string, WalkedType>();
   const viewOf = (hyp?: Hypothesis): TypeLookup => {
     const joined = hyp && join(byName.get(hyp.t)!, hyp.b);
@@ -54,8 +54,10 @@ export function elementBases(
   };
   // the chains under no hypothesis depend on `decided` only: kept until it changes
   const plainChains = new Map<string, Set<string>>();
-  const chainIn = (c: string, view: TypeLookup, hyp?: Hypothesis): Set<string> => {
+  const chainIn = (c: string, view: TypeLookup, hyp?: Hypothesis): ReadonlySet<string> => {
     if (hyp) return chainKeys(c, view);
+    // nothing decided yet: the view is byName's, whose chains the round shares
+    if (!decided.size) return plainChain(c, byName, facts.chains);
     let keys = plainChains.get(c);
     if (!keys) plainChains.set(c, (keys = chainKeys(c, view)));
     return keys;
@@ -78,7 +80,7 @@ export function elementBases(
   // a key no type has as a row: no chain explains the element, under any hypothesis (an untabled type's object)
   const held = (el: SampleObject) => [...objectKeys(el).set].every((k) => index.byKey.has(k));
   let open = elements.filter((el) => held(el) && explained(el) < 0);
-  const pairs = candidates(open, byName, index, shownOn);
+  const pairs = candidates(open, byName, index, shownOn, facts.chains);
   while (open.length && pairs.length) {
     let best: Hypothesis | undefined;
     let bestScore: Score = [0, 0, 0];
@@ -161,17 +163,14 @@ function candidates(
   byName: ReadonlyMap<string, WalkedType>,
   index: KeyIndex,
   shownOn: ReadonlyMap<string, readonly CaptionedPage[]>,
+  /** Chains under byName, shared with the round (RoundFacts). */
+  chains: Map<string, ReadonlySet<string>>,
 ): Hypothesis[] {
   const out: Hypothesis[] = [];
   /** The pairs already suggested: T -> its bases. */
   const seen = new Map<string, Set<string>>();
   // byName does not change here: each chain's keys and each key's holders, sorted, are computed once
-  const chains = new Map<string, Set<string>>();
-  const chainOf = (name: string): Set<string> => {
-    let keys = chains.get(name);
-    if (!keys) chains.set(name, (keys = chainKeys(name, byName)));
-    return keys;
-  };
+  const chainOf = (name: string): ReadonlySet<string> => plainChain(name, byName, chains);
   const holders = new Map<string, string[]>();
   const holdersOf = (key: string): string[] => {
     let names = holders.get(key);

@@ -72,13 +72,13 @@ export function sampleBases(
   /** Bases other evidence asks for (a collection response's element, element-bases.ts): taken where T's objects admit them. */
   preferred: ReadonlyMap<string, string> = new Map(),
   { samples, evidence }: SampleObjects = sampleObjects(pages, byName),
+  facts: RoundFacts = roundFacts(pages, byName),
 ): Map<string, string> {
   if (evidence.size === 0) return new Map(preferred);
   // types by the keys of their own rows (a base's chain holds an extra key as its own or deeper), and
   // the types derived from each (B2 : B1 where B1 has the key holds it too)
-  const index = keyIndex(byName);
-  const shownOn = pagesByType(pages);
-  const chains = new ChainKeys(byName);
+  const { index, shownOn } = facts;
+  const chains = new ChainKeys(byName, facts.chains);
   const out = new Map<string, string>();
   for (const name of evidence) {
     const objects = samples.get(name)!;
@@ -120,18 +120,54 @@ function someKeyNotIn(obj: SampleObject, own: ReadonlySet<string>): boolean {
 
 /** The member keys of each type's chain as baseOmits resolves it (chainKeySet), computed once per type. */
 class ChainKeys {
-  #keys = new Map<string, ReadonlySet<string>>();
-  constructor(readonly byName: ReadonlyMap<string, WalkedType>) {}
+  constructor(
+    readonly byName: ReadonlyMap<string, WalkedType>,
+    readonly keys: Map<string, ReadonlySet<string>> = new Map(),
+  ) {}
   holdsAll(name: string, keys: readonly string[]): boolean {
-    let chain = this.#keys.get(name);
-    if (!chain) {
-      const t = this.byName.get(name);
-      chain = t ? chainKeySet(t, this.byName) : new Set();
-      this.#keys.set(name, chain);
-    }
+    const chain = plainChain(name, this.byName, this.keys);
     for (const k of keys) if (!chain.has(k)) return false;
     return true;
   }
+}
+
+/**
+ * What one round of basesFromSamples asks of byName again and again, computed once for both
+ * elementBases and sampleBases (neither changes a model: a round's models are fixed until its
+ * bases are set). `shownOn` reads only the pages' first indexes, which no round changes.
+ */
+export interface RoundFacts {
+  shownOn: ReadonlyMap<string, readonly CaptionedPage[]>;
+  index: KeyIndex;
+  /** chainKeySet of each type under byName, filled on first use (plainChain). */
+  chains: Map<string, ReadonlySet<string>>;
+}
+
+export function roundFacts(
+  pages: readonly CaptionedPage[],
+  byName: ReadonlyMap<string, WalkedType>,
+  shownOn: ReadonlyMap<string, readonly CaptionedPage[]> = pagesByType(pages),
+): RoundFacts {
+  let index: KeyIndex | undefined;
+  // built on first use: a round without elements or evidence asks for none
+  return {
+    shownOn,
+    get index() {
+      return (index ??= keyIndex(byName));
+    },
+    chains: new Map(),
+  };
+}
+
+/** The member keys of the chain of the type named so under byName (none: empty), memoised in `cache`. */
+export function plainChain(name: string, byName: ReadonlyMap<string, WalkedType>, cache: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
+  let chain = cache.get(name);
+  if (!chain) {
+    const t = byName.get(name);
+    chain = t ? chainKeySet(t, byName) : new Set<string>();
+    cache.set(name, chain);
+  }
+  return chain;
 }
 
 /**
