@@ -62,24 +62,28 @@ export function elementBases(
     if (!keys) plainChains.set(c, (keys = chainKeys(c, view)));
     return keys;
   };
-  /** Fewest members some class's chain leaves out of the element under the hypothesis, or -1. */
-  const explained = (el: SampleObject, hyp?: Hypothesis): number => {
+  /**
+   * Fewest members some class's chain leaves out of the element under the hypothesis, or -1.
+   * `any`: the callers that ask only whether some class explains it get the first count found.
+   */
+  const explained = (el: SampleObject, hyp?: Hypothesis, any = false): number => {
     const keys = objectKeys(el).set;
     const view = viewOf(hyp);
     const names = holding(keys, index);
-    for (const t of [hyp?.t, ...decided.keys()]) if (t !== undefined) for (const c of closure(t, index)) names.add(c);
+    if (hyp) for (const c of closure(hyp.t, index)) names.add(c);
+    for (const t of decided.keys()) for (const c of closure(t, index)) names.add(c);
     let least = -1;
     for (const c of names) {
-      const chain = chainIn(c, view, hyp);
-      if (![...keys].every((k) => chain.has(k))) continue;
+      if (!holdsAll(chainIn(c, view, hyp), keys)) continue;
       const omitted = baseOmits(view.get(c)!, el, view, NONE);
       if (omitted >= 0 && (least < 0 || omitted < least)) least = omitted;
+      if (any && least >= 0) break;
     }
     return least;
   };
   // a key no type has as a row: no chain explains the element, under any hypothesis (an untabled type's object)
-  const held = (el: SampleObject) => [...objectKeys(el).set].every((k) => index.byKey.has(k));
-  let open = elements.filter((el) => held(el) && explained(el) < 0);
+  const held = (el: SampleObject) => holdsAll(index.byKey, objectKeys(el).set);
+  let open = elements.filter((el) => held(el) && explained(el, undefined, true) < 0);
   const pairs = candidates(open, byName, index, shownOn, facts.chains);
   while (open.length && pairs.length) {
     let best: Hypothesis | undefined;
@@ -105,7 +109,7 @@ export function elementBases(
     decided.set(best.t, join(byName.get(best.t)!, best.b));
     plainChains.clear();
     const taken = best;
-    open = open.filter((el) => explained(el) < 0);
+    open = open.filter((el) => explained(el, undefined, true) < 0);
     for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]!.t === taken.t || derivesFrom(byName.get(pairs[i]!.b)!, pairs[i]!.t, viewOf())) pairs.splice(i, 1);
   }
   return out;
@@ -144,6 +148,12 @@ function indexHolds(c: string, wanted: (key: string) => boolean, byName: Readonl
     a = t.model.base?.replace(/<.*$/, "");
   }
   return false;
+}
+
+/** Every key is in `set` (a set's or a map's keys). */
+function holdsAll(set: { has(key: string): boolean }, keys: Iterable<string>): boolean {
+  for (const k of keys) if (!set.has(k)) return false;
+  return true;
 }
 
 function sharesKey(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -209,7 +219,7 @@ function candidates(
         const base = byName.get(b);
         if (!base || b === t) continue;
         const inherited = chainOf(b);
-        if (!rest.every((k) => inherited.has(k)) || sharesKey(own, inherited)) continue;
+        if (!holdsAll(inherited, rest) || sharesKey(own, inherited)) continue;
         if (seen.get(t)?.has(b)) continue;
         if (derivesFrom(base, t, byName) || (!before && !seenBefore(shownOn, t, b))) continue;
         const view: TypeLookup = { get: (n) => (n === t ? join(w, b) : byName.get(n)) };
