@@ -84,7 +84,7 @@ export function elementBases(
   // a key no type has as a row: no chain explains the element, under any hypothesis (an untabled type's object)
   const held = (el: SampleObject) => holdsAll(index.byKey, objectKeys(el).set);
   let open = elements.filter((el) => held(el) && explained(el, undefined, true) < 0);
-  const pairs = candidates(open, byName, index, shownOn, facts.chains);
+  const pairs = candidates(open, byName, index, shownOn, facts.chains, facts.across.seenBefore);
   while (open.length && pairs.length) {
     let best: Hypothesis | undefined;
     let bestScore: Score = [0, 0, 0];
@@ -175,6 +175,8 @@ function candidates(
   shownOn: ReadonlyMap<string, readonly CaptionedPage[]>,
   /** Chains under byName, shared with the round (RoundFacts). */
   chains: Map<string, ReadonlySet<string>>,
+  /** The Bs seen before each T, of shownOn alone: kept across rounds (AcrossRounds). */
+  seenBeforeT: Map<string, string[] | undefined>,
 ): Hypothesis[] {
   const out: Hypothesis[] = [];
   /** The pairs already suggested: T -> its bases. */
@@ -191,7 +193,6 @@ function candidates(
     rest.reduce((x, y) => ((index.byKey.get(x)?.length ?? 0) <= (index.byKey.get(y)?.length ?? 0) ? x : y));
   // the Bs seen before T (seenBefore) on every page that shows it, by name: of the names on its first
   // page; undefined when no page shows T (then every B is)
-  const seenBeforeT = new Map<string, string[] | undefined>();
   const seenBeforeOf = (t: string): string[] | undefined => {
     if (seenBeforeT.has(t)) return seenBeforeT.get(t);
     const shown = shownOn.get(t) ?? [];

@@ -17,7 +17,7 @@ import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js
 import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult, type WalkedType } from "../walk/index.js";
 import { baseCandidates, breakCycles, countVotes, decideBases, firstIndex, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, isProvisionalName, type NamedReading } from "./names.js";
-import { pagesByType, roundFacts, sampleBases, sampleObjects } from "./sample-bases.js";
+import { pagesByType, roundFacts, sampleBases, sampleObjects, type AcrossRounds } from "./sample-bases.js";
 import { elementBases } from "./element-bases.js";
 import { forgetElementIndexes } from "./elements.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
@@ -292,11 +292,11 @@ function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKey
     const el = w.result!.response === undefined && raw.response && (resBody.syntax === "json" || resBody.syntax === "jsv") && resBody.value?.kind === "array" ? resBody.value.items[0] : undefined;
     return el?.kind === "object" && el.entries.length ? [el] : [];
   });
-  const shownOn = pagesByType(pages);
+  const across: AcrossRounds = { shownOn: pagesByType(pages), seenBefore: new Map() };
   for (let round = 0; round < SAMPLE_BASE_ROUNDS; round++) {
     // an element no class explains asks for a base; T's own objects must admit it
     const objects = sampleObjects(pages, byName);
-    const facts = roundFacts(pages, byName, shownOn);
+    const facts = roundFacts(pages, byName, across);
     const bases = sampleBases(pages, byName, elementBases(elements, pages, byName, objects, facts), objects, facts);
     let changed = false;
     for (const w of walked) {

@@ -134,28 +134,43 @@ class ChainKeys {
 /**
  * What one round of basesFromSamples asks of byName again and again, computed once for both
  * elementBases and sampleBases (neither changes a model: a round's models are fixed until its
- * bases are set). `shownOn` reads only the pages' first indexes, which no round changes.
+ * bases are set). `across`: what no round changes (a round only sets bases), kept for the next.
  */
 export interface RoundFacts {
   shownOn: ReadonlyMap<string, readonly CaptionedPage[]>;
   index: KeyIndex;
   /** chainKeySet of each type under byName, filled on first use (plainChain). */
   chains: Map<string, ReadonlySet<string>>;
+  across: AcrossRounds;
+}
+
+/** What every round of one solve shares: the pages' first indexes, and the types' own rows, never change. */
+export interface AcrossRounds {
+  shownOn: ReadonlyMap<string, readonly CaptionedPage[]>;
+  /** keyIndex's byKey: of the kinds, generic parameters and rows of the types, which setting a base keeps. */
+  byKey?: Map<string, string[]>;
+  /** element-bases.ts: the names seen before each T on every page that shows it (of shownOn alone). */
+  seenBefore: Map<string, string[] | undefined>;
 }
 
 export function roundFacts(
   pages: readonly CaptionedPage[],
   byName: ReadonlyMap<string, WalkedType>,
-  shownOn: ReadonlyMap<string, readonly CaptionedPage[]> = pagesByType(pages),
+  across: AcrossRounds = { shownOn: pagesByType(pages), seenBefore: new Map() },
 ): RoundFacts {
   let index: KeyIndex | undefined;
   // built on first use: a round without elements or evidence asks for none
   return {
-    shownOn,
+    shownOn: across.shownOn,
     get index() {
-      return (index ??= keyIndex(byName));
+      if (!index) {
+        index = keyIndex(byName, across.byKey);
+        across.byKey = index.byKey;
+      }
+      return index;
     },
     chains: new Map(),
+    across,
   };
 }
 
@@ -229,8 +244,12 @@ export function holding(keys: Iterable<string>, index: KeyIndex): Set<string> {
 }
 
 /** Types by the keys of their own rows, and each type's derived types (their chains hold those keys too). */
-export function keyIndex(byName: ReadonlyMap<string, WalkedType>): KeyIndex {
-  const byKey = new Map<string, string[]>();
+export function keyIndex(
+  byName: ReadonlyMap<string, WalkedType>,
+  /** The byKey of an earlier keyIndex over the same types, when only their bases changed since. */
+  known?: Map<string, string[]>,
+): KeyIndex {
+  const byKey = known ?? new Map<string, string[]>();
   const derived = new Map<string, string[]>();
   for (const [name, t] of byName) {
     const b = t.model.base?.replace(/<.*$/, "");
@@ -239,7 +258,7 @@ export function keyIndex(byName: ReadonlyMap<string, WalkedType>): KeyIndex {
       if (list) list.push(name);
       else derived.set(b, [name]);
     }
-    if (t.model.kind !== "class" || t.model.genericParams?.length) continue;
+    if (known || t.model.kind !== "class" || t.model.genericParams?.length) continue;
     for (const p of t.model.properties ?? []) {
       const k = keyOf(p.name);
       const list = byKey.get(k);
