@@ -292,10 +292,10 @@ function basesFromSamples(walked: readonly Walked[], firsts: ReadonlyMap<PageKey
     const el = w.result!.response === undefined && raw.response && (resBody.syntax === "json" || resBody.syntax === "jsv") && resBody.value?.kind === "array" ? resBody.value.items[0] : undefined;
     return el?.kind === "object" && el.entries.length ? [el] : [];
   });
-  const across: AcrossRounds = { shownOn: pagesByType(pages), seenBefore: new Map() };
+  const across: AcrossRounds = { shownOn: pagesByType(pages), seenBefore: new Map(), refRows: new WeakMap() };
   for (let round = 0; round < SAMPLE_BASE_ROUNDS; round++) {
     // an element no class explains asks for a base; T's own objects must admit it
-    const objects = sampleObjects(pages, byName);
+    const objects = sampleObjects(pages, byName, across);
     const facts = roundFacts(pages, byName, across);
     const bases = sampleBases(pages, byName, elementBases(elements, pages, byName, objects, facts), objects, facts);
     let changed = false;

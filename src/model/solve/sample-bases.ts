@@ -2,11 +2,11 @@
 // page gets no table after it, so no table order tells it; but inherited members are serialized
 // inside the derived object (§2.8), so a sample object of T whose extra keys are exactly the
 // members of one type B's chain says T : B. Captioned pages only: there a name is a type.
-import type { SampleNode } from "../types.js";
+import type { PropertyModel, SampleNode } from "../types.js";
 import type { WalkedType } from "../walk/index.js";
 import { keyOf, objectKeys } from "../walk/index.js";
 import { accessOf, entryOf } from "../walk/sample-access.js";
-import { typeFacts, WELL_KNOWN } from "../walk/tables.js";
+import { typeFacts, WELL_KNOWN, type Ref } from "../walk/tables.js";
 import { baseOmits, chainKeySet, type TypeLookup } from "./elements.js";
 
 export interface CaptionedPage {
@@ -22,26 +22,28 @@ export interface SampleObjects {
   evidence: Set<string>;
 }
 
-export function sampleObjects(pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>): SampleObjects {
+export function sampleObjects(pages: readonly CaptionedPage[], byName: ReadonlyMap<string, WalkedType>, across?: AcrossRounds): SampleObjects {
   const samples: SampleObjects["samples"] = new Map();
   const listed = new Map<string, Set<SampleObject>>();
   const evidence = new Set<string>();
+  const refRows = across?.refRows ?? new WeakMap();
   for (const page of pages) {
     const onPage = new Map<string, WalkedType>();
     for (const t of page.types) if (!onPage.has(t.model.name)) onPage.set(t.model.name, t);
-    for (const [name, objects] of objectsOfTypes(page.types, byName)) {
+    for (const [name, objects] of objectsOfTypes(page.types, byName, onPage, refRows)) {
       // a derived type's object is an object of every type up its chain: the chain's top may lack a base
-      const own = new Set<string>();
+      const chain: WalkedType[] = [];
       const visited = new Set<string>();
-      let top: WalkedType | undefined = onPage.get(name);
-      for (let w = top; w && !visited.has(w.model.name); w = w.model.base === undefined ? undefined : onPage.get(w.model.base.replace(/<.*$/, ""))) {
+      for (let w = onPage.get(name); w && !visited.has(w.model.name); w = w.model.base === undefined ? undefined : onPage.get(bareName(w.model.base))) {
         visited.add(w.model.name);
-        (w.model.properties ?? []).forEach((p, k) => own.add(w!.propertyKeys?.[k] ?? keyOf(p.name)));
-        top = w;
+        chain.push(w);
       }
-      const t = top;
+      const t = chain[chain.length - 1];
       if (!t || t.table === undefined || t.model.kind !== "class" || t.model.base !== undefined || t.model.genericParams?.length) continue;
       if (WELL_KNOWN.has(t.model.name)) continue;
+      // the keys the chain's rows explain (only a chain whose top may take a base needs them)
+      const own = new Set<string>();
+      for (const w of chain) (w.model.properties ?? []).forEach((p, k) => own.add(w.propertyKeys?.[k] ?? keyOf(p.name)));
       let list = samples.get(t.model.name);
       let seen = listed.get(t.model.name);
       if (!list || !seen) {
@@ -57,6 +59,25 @@ export function sampleObjects(pages: readonly CaptionedPage[], byName: ReadonlyM
     }
   }
   return { samples, evidence };
+}
+
+/** A base's name without its generic arguments (`QueryDb<Order>` -> `QueryDb`), as `replace(/<.*$/, "")` reads it. */
+export const bareName = (base: string): string => (base.includes("<") ? base.replace(/<.*$/, "") : base);
+
+/** The rows of a properties array whose type references a type: their keys and references (typeFacts). */
+type RefRows = { key: string; refs: readonly Ref[] }[];
+
+function refRowsOf(properties: readonly PropertyModel[], cache: WeakMap<readonly PropertyModel[], RefRows>): RefRows {
+  let rows = cache.get(properties);
+  if (!rows) {
+    rows = [];
+    for (const p of properties) {
+      const refs = typeFacts(p.type).refs;
+      if (refs.length) rows.push({ key: keyOf(p.name), refs });
+    }
+    cache.set(properties, rows);
+  }
+  return rows;
 }
 
 /**
@@ -151,6 +172,8 @@ export interface AcrossRounds {
   byKey?: Map<string, string[]>;
   /** element-bases.ts: the names seen before each T on every page that shows it (of shownOn alone). */
   seenBefore: Map<string, string[] | undefined>;
+  /** objectsOfTypes: the referencing rows of each properties array (setting a base keeps the array). */
+  refRows?: WeakMap<readonly PropertyModel[], RefRows>;
 }
 
 export function roundFacts(
@@ -191,9 +214,13 @@ export function plainChain(name: string, byName: ReadonlyMap<string, WalkedType>
  * lends a type the first object it meets, which may be a shallow one the sample cut off at its
  * depth limit (§2.8); another may show its inherited members.
  */
-function objectsOfTypes(types: readonly WalkedType[], byName: ReadonlyMap<string, WalkedType>): Map<string, SampleObject[]> {
-  const onPage = new Map<string, WalkedType>();
-  for (const t of types) if (!onPage.has(t.model.name)) onPage.set(t.model.name, t);
+function objectsOfTypes(
+  types: readonly WalkedType[],
+  byName: ReadonlyMap<string, WalkedType>,
+  /** The first type of each name in `types`. */
+  onPage: ReadonlyMap<string, WalkedType>,
+  refRows: WeakMap<readonly PropertyModel[], RefRows>,
+): Map<string, SampleObject[]> {
   const out = new Map<string, SampleObject[]>();
   const done = new Set<SampleNode>();
   const queue: [WalkedType, SampleObject, boolean][] = [];
@@ -211,15 +238,15 @@ function objectsOfTypes(types: readonly WalkedType[], byName: ReadonlyMap<string
     const visited = new Set<string>();
     for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); ) {
       visited.add(w.model.name);
-      for (const p of w.model.properties ?? []) {
-        for (const ref of typeFacts(p.type).refs) {
+      for (const { key, refs } of w.model.properties ? refRowsOf(w.model.properties, refRows) : []) {
+        for (const ref of refs) {
           const target = onPage.get(ref.name) ?? byName.get(ref.name);
           if (!target) continue;
-          const value = accessOf(entryOf(obj, keyOf(p.name)), ref.access);
+          const value = accessOf(entryOf(obj, key), ref.access);
           if (value?.kind === "object") queue.push([target, value, true]);
         }
       }
-      const b: string | undefined = w.model.base?.replace(/<.*$/, "");
+      const b: string | undefined = w.model.base === undefined ? undefined : bareName(w.model.base);
       w = b !== undefined ? (onPage.get(b) ?? byName.get(b)) : undefined;
     }
   }
