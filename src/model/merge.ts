@@ -148,9 +148,29 @@ function shapeKey(t: TypeModel): string {
   return `${head}\n${(t.properties ?? []).map((p) => `${p.name}:${p.type}`).join("\n")}`;
 }
 
+/**
+ * The fields shapeKey() writes are equal one by one (then so are the keys): most types are the same
+ * on every page, and the merge's own copy changes (and is forgotten) on every page it is met on.
+ */
+function sameFields(a: TypeModel, b: TypeModel): boolean {
+  if (a.kind !== b.kind || (a.base ?? "") !== (b.base ?? "")) return false;
+  const ga = a.genericParams ?? [];
+  const gb = b.genericParams ?? [];
+  if (ga.length !== gb.length || ga.some((g, i) => g !== gb[i])) return false;
+  if (a.kind === "enum") {
+    const ma = a.members ?? [];
+    const mb = b.members ?? [];
+    return ma.length === mb.length && ma.every((m, i) => m.name === mb[i]!.name && (m.value ?? "") === (mb[i]!.value ?? ""));
+  }
+  const pa = a.properties ?? [];
+  const pb = b.properties ?? [];
+  return pa.length === pb.length && pa.every((p, i) => p.name === pb[i]!.name && p.type === pb[i]!.type);
+}
+
 /** Same shape, or one is a cut-off prefix of the other. */
 function sameShape(a: TypeModel, b: TypeModel, shapes: ShapeKeys): boolean {
-  if (shapes.of(a) === shapes.of(b)) return true;
+  // equal fields make equal keys; only unequal ones need the keys (which may still agree)
+  if (sameFields(a, b) || shapes.of(a) === shapes.of(b)) return true;
   if (!a.partial && !b.partial) return false;
   if (a.kind !== b.kind || (a.base ?? "") !== (b.base ?? "")) return false;
   const pa = a.properties ?? [];
