@@ -7,6 +7,7 @@
 
 import {
   ServiceClient,
+  callOperation,
   type OperationDef,
   type ClientOptions,
   type CallOptions,
@@ -36,8 +37,9 @@ export function archiveTicket(
   request: Fields<dtos.ArchiveTicket>,
   options?: CallOptions,
 ): Promise<dtos.ArchiveTicketResponse> {
-  return client.send<dtos.ArchiveTicketResponse>(
-    request as unknown as dtos.ArchiveTicket,
+  return callOperation(
+    client,
+    request,
     options,
     archiveTicketRoute,
     dtos.ArchiveTicket,
@@ -55,8 +57,9 @@ export function cognitoSendConfirmCodeRequest(
   request: Fields<dtos.CognitoSendConfirmCodeRequest>,
   options?: CallOptions,
 ): Promise<dtos.CognitoSendConfirmCodeRequestResponse> {
-  return client.send<dtos.CognitoSendConfirmCodeRequestResponse>(
-    request as unknown as dtos.CognitoSendConfirmCodeRequest,
+  return callOperation(
+    client,
+    request,
     options,
     cognitoSendConfirmCodeRequestRoute,
     dtos.CognitoSendConfirmCodeRequest,
@@ -83,8 +86,9 @@ export function createOrder(
   request: Fields<dtos.CreateOrder>,
   options?: CallOptions,
 ): Promise<dtos.CreateOrderResponse> {
-  return client.send<dtos.CreateOrderResponse>(
-    request as unknown as dtos.CreateOrder,
+  return callOperation(
+    client,
+    request,
     options,
     createOrderRoute,
     dtos.CreateOrder,
@@ -98,12 +102,7 @@ export function echo(
   request: Fields<dtos.Echo>,
   options?: CallOptions,
 ): Promise<dtos.Echo> {
-  return client.send<dtos.Echo>(
-    request as unknown as dtos.Echo,
-    options,
-    echoRoute,
-    dtos.Echo,
-  );
+  return callOperation(client, request, options, echoRoute, dtos.Echo);
 }
 
 const exportTicketsRoute: OperationDef = {
@@ -120,8 +119,9 @@ export function exportTickets(
   request: Fields<dtos.ExportTickets>,
   options?: CallOptions,
 ): Promise<dtos.ExportTicketsResponse> {
-  return client.send<dtos.ExportTicketsResponse>(
-    request as unknown as dtos.ExportTickets,
+  return callOperation(
+    client,
+    request,
     options,
     exportTicketsRoute,
     dtos.ExportTickets,
@@ -142,8 +142,9 @@ export function getCustomer(
   request: Fields<dtos.GetCustomer>,
   options?: CallOptions,
 ): Promise<dtos.GetCustomerResponse> {
-  return client.send<dtos.GetCustomerResponse>(
-    request as unknown as dtos.GetCustomer,
+  return callOperation(
+    client,
+    request,
     options,
     getCustomerRoute,
     dtos.GetCustomer,
@@ -161,8 +162,9 @@ export function getInvoice(
   request: Fields<dtos.GetInvoice>,
   options?: CallOptions,
 ): Promise<dtos.GetInvoiceResponse> {
-  return client.send<dtos.GetInvoiceResponse>(
-    request as unknown as dtos.GetInvoice,
+  return callOperation(
+    client,
+    request,
     options,
     getInvoiceRoute,
     dtos.GetInvoice,
@@ -180,8 +182,9 @@ export function getSalesReport(
   request: Fields<dtos.GetSalesReport>,
   options?: CallOptions,
 ): Promise<dtos.SalesReport> {
-  return client.send<dtos.SalesReport>(
-    request as unknown as dtos.GetSalesReport,
+  return callOperation(
+    client,
+    request,
     options,
     getSalesReportRoute,
     dtos.GetSalesReport,
@@ -202,8 +205,9 @@ export function listAgents(
   request: Fields<dtos.ListAgents>,
   options?: CallOptions,
 ): Promise<dtos.ListAgentsResponseItem[]> {
-  return client.send<dtos.ListAgentsResponseItem[]>(
-    request as unknown as dtos.ListAgents,
+  return callOperation(
+    client,
+    request,
     options,
     listAgentsRoute,
     dtos.ListAgents,
@@ -227,8 +231,9 @@ export function lookupTicket(
   request: Fields<dtos.LookupTicket>,
   options?: CallOptions,
 ): Promise<dtos.LookupTicketResponse> {
-  return client.send<dtos.LookupTicketResponse>(
-    request as unknown as dtos.LookupTicket,
+  return callOperation(
+    client,
+    request,
     options,
     lookupTicketRoute,
     dtos.LookupTicket,
@@ -250,8 +255,9 @@ export function notifyAgent(
   request: Fields<dtos.NotifyAgent>,
   options?: CallOptions,
 ): Promise<void> {
-  return client.send<void>(
-    request as unknown as dtos.NotifyAgent,
+  return callOperation(
+    client,
+    request,
     options,
     notifyAgentRoute,
     dtos.NotifyAgent,
@@ -265,12 +271,7 @@ export function ping(
   request: Fields<dtos.Ping>,
   options?: CallOptions,
 ): Promise<dtos.PingResponse> {
-  return client.send<dtos.PingResponse>(
-    request as unknown as dtos.Ping,
-    options,
-    pingRoute,
-    dtos.Ping,
-  );
+  return callOperation(client, request, options, pingRoute, dtos.Ping);
 }
 
 const placeOrderRoute: OperationDef = {
@@ -293,8 +294,9 @@ export function placeOrder(
   request: Fields<dtos.PlaceOrder>,
   options?: CallOptions,
 ): Promise<dtos.PlaceOrderResponse> {
-  return client.send<dtos.PlaceOrderResponse>(
-    request as unknown as dtos.PlaceOrder,
+  return callOperation(
+    client,
+    request,
     options,
     placeOrderRoute,
     dtos.PlaceOrder,
@@ -316,8 +318,9 @@ export function postComment(
   request: Fields<dtos.PostComment>,
   options?: CallOptions,
 ): Promise<dtos.PostCommentResponse> {
-  return client.send<dtos.PostCommentResponse>(
-    request as unknown as dtos.PostComment,
+  return callOperation(
+    client,
+    request,
     options,
     postCommentRoute,
     dtos.PostComment,
@@ -338,8 +341,9 @@ export function queryCustomers(
   request: Fields<dtos.QueryCustomers>,
   options?: CallOptions,
 ): Promise<dtos.QueryResponse<dtos.Customer>> {
-  return client.send<dtos.QueryResponse<dtos.Customer>>(
-    request as unknown as dtos.QueryCustomers,
+  return callOperation(
+    client,
+    request,
     options,
     queryCustomersRoute,
     dtos.QueryCustomers,
@@ -364,8 +368,9 @@ export function renderTicketText(
   request: Fields<dtos.RenderTicketText>,
   options?: CallOptions,
 ): Promise<string> {
-  return client.send<string>(
-    request as unknown as dtos.RenderTicketText,
+  return callOperation(
+    client,
+    request,
     options,
     renderTicketTextRoute,
     dtos.RenderTicketText,
@@ -383,8 +388,9 @@ export function reopenTicket(
   request: Fields<dtos.ReopenTicket>,
   options?: CallOptions,
 ): Promise<dtos.ReopenTicketResponse> {
-  return client.send<dtos.ReopenTicketResponse>(
-    request as unknown as dtos.ReopenTicket,
+  return callOperation(
+    client,
+    request,
     options,
     reopenTicketRoute,
     dtos.ReopenTicket,
@@ -403,8 +409,9 @@ export function sendEmail(
   request: Fields<dtos.SendEmail>,
   options?: CallOptions,
 ): Promise<void> {
-  return client.send<void>(
-    request as unknown as dtos.SendEmail,
+  return callOperation(
+    client,
+    request,
     options,
     sendEmailRoute,
     dtos.SendEmail,
@@ -423,8 +430,9 @@ export function sendNewsletter(
   request: Fields<dtos.SendNewsletter>,
   options?: CallOptions,
 ): Promise<void> {
-  return client.send<void>(
-    request as unknown as dtos.SendNewsletter,
+  return callOperation(
+    client,
+    request,
     options,
     sendNewsletterRoute,
     dtos.SendNewsletter,
@@ -442,8 +450,9 @@ export function subscribe(
   request: Fields<dtos.Subscribe>,
   options?: CallOptions,
 ): Promise<dtos.SubscribeResponse> {
-  return client.send<dtos.SubscribeResponse>(
-    request as unknown as dtos.Subscribe,
+  return callOperation(
+    client,
+    request,
     options,
     subscribeRoute,
     dtos.Subscribe,
@@ -461,8 +470,9 @@ export function updateContact(
   request: Fields<dtos.UpdateContact>,
   options?: CallOptions,
 ): Promise<dtos.UpdateContactResponse> {
-  return client.send<dtos.UpdateContactResponse>(
-    request as unknown as dtos.UpdateContact,
+  return callOperation(
+    client,
+    request,
     options,
     updateContactRoute,
     dtos.UpdateContact,
@@ -480,8 +490,9 @@ export function updatePreferences(
   request: Fields<dtos.UpdatePreferences>,
   options?: CallOptions,
 ): Promise<dtos.UpdatePreferencesResponse> {
-  return client.send<dtos.UpdatePreferencesResponse>(
-    request as unknown as dtos.UpdatePreferences,
+  return callOperation(
+    client,
+    request,
     options,
     updatePreferencesRoute,
     dtos.UpdatePreferences,
@@ -503,8 +514,9 @@ export function updateStock(
   request: Fields<dtos.UpdateStock>,
   options?: CallOptions,
 ): Promise<dtos.UpdateStockResponse> {
-  return client.send<dtos.UpdateStockResponse>(
-    request as unknown as dtos.UpdateStock,
+  return callOperation(
+    client,
+    request,
     options,
     updateStockRoute,
     dtos.UpdateStock,
@@ -531,8 +543,9 @@ export function upsertProduct(
   request: Fields<dtos.UpsertProduct>,
   options?: CallOptions,
 ): Promise<dtos.UpsertProductResponse> {
-  return client.send<dtos.UpsertProductResponse>(
-    request as unknown as dtos.UpsertProduct,
+  return callOperation(
+    client,
+    request,
     options,
     upsertProductRoute,
     dtos.UpsertProduct,

@@ -153,6 +153,7 @@ export function emitClientFile(
       moduleSpecifier: relativeImport("runtime", options.importExtension),
       namedImports: [
         "ServiceClient",
+        "callOperation",
         { name: "OperationDef", isTypeOnly: true },
         { name: "ClientOptions", isTypeOnly: true },
         { name: "CallOptions", isTypeOnly: true },
@@ -205,8 +206,9 @@ export function emitClientFile(
           { name: "options", type: "CallOptions", hasQuestionToken: true },
         ],
         returnType: `Promise<${response}>`,
-        // with the class given, send() takes plain fields and builds the request from them
-        statements: [`return client.send<${response}>(request as unknown as ${request}, options, ${def}, ${request});`],
+        // callOperation hands the fields and the class to send(), which builds the request from them; the
+        // types are this signature's, so the call itself is not generic (cheaper for tsc)
+        statements: [`return callOperation(client, request, options, ${def}, ${request});`],
       },
     ];
   });

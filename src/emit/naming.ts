@@ -22,8 +22,8 @@ const RESERVED_WORDS: ReadonlySet<string> = new Set([
  */
 export const RUNTIME_EXPORTS: readonly string[] = [
   "ApiError", "ApiResult", "CallOptions", "ClientOptions", "Fields", "OperationDef", "OperationTable",
-  "RequestDto", "ResponseError", "ResponseStatus", "RouteDef", "ServiceClient", "Verb", "api", "dto", "jsv",
-  "operation", "queryString", "resolveUrl",
+  "RequestDto", "ResponseError", "ResponseStatus", "RouteDef", "ServiceClient", "Verb", "api", "callOperation", "dto", "jsv",
+  "queryString", "resolveUrl",
 ];
 
 /**

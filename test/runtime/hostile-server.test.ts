@@ -4,7 +4,7 @@
 // with ApiError, and every call has a default timeout and a response-size cap.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  ApiError, dto, operation, resolveUrl, ServiceClient, type ClientOptions, type OperationDef, type RequestDto,
+  ApiError, callOperation, dto, resolveUrl, ServiceClient, type ClientOptions, type OperationDef, type RequestDto,
 } from "../../templates/runtime.js";
 import { raw, startFakeServiceStack, type FakeServiceStack } from "../helpers/fake-servicestack.js";
 import { dto as requestOf } from "./dto.js";
@@ -223,7 +223,8 @@ class GetInvoice implements RequestDto<GetInvoiceResponse> {
     return new GetInvoiceResponse();
   }
 }
-const getInvoice = operation(GetInvoice, invoice);
+// as a generated per-operation function calls it (emit/client.ts)
+const getInvoice = (c: ServiceClient, request: unknown): Promise<unknown> => callOperation(c, request, undefined, invoice, GetInvoice);
 
 describe("what the caller hands over is validated", () => {
   it("a __proto__ key in user JSON cannot swap the DTO's prototype", async () => {
