@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import { TEMP_PREFIX } from "./leftovers.js";
-import { readManifest, sha256 } from "./manifest.js";
+import { MANIFEST_FILE, readManifest, sha256 } from "./manifest.js";
 
 /** What the run that wrote --out was made from (its key) and what it reported. */
 export interface InputsRecord {
@@ -19,6 +19,16 @@ export interface InputsRecord {
   readFrom: string;
   diagnostics: Diagnostic[];
   failures: { page: string; code: string; detail: string }[];
+}
+
+/**
+ * What is kept: the record and what --out held when it was written, the manifest by its hash and
+ * the files it lists. An unchanged run hashes these files and never parses the manifest (~700 KB
+ * of model summary at 1,000 ops, most of an unchanged run's own time).
+ */
+interface SavedRecord extends InputsRecord {
+  manifestSha256: string;
+  files: { path: string; sha256: string }[];
 }
 
 function recordFile(outDir: string): string {
@@ -37,8 +47,12 @@ function recordFile(outDir: string): string {
 export async function saveInputsRecord(outDir: string, record: InputsRecord): Promise<void> {
   const file = recordFile(outDir);
   try {
+    const manifestText = await readFile(path.join(outDir, MANIFEST_FILE), "utf8");
+    const manifest = await readManifest(outDir);
+    if (!manifest) return;
+    const saved: SavedRecord = { ...record, manifestSha256: sha256(manifestText), files: manifest.files };
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(record));
+    await writeFile(file, JSON.stringify(saved));
   } catch {
     // read-only node_modules or temp folder
   }
@@ -55,14 +69,15 @@ async function hasLeftovers(outDir: string): Promise<boolean> {
 }
 
 export async function unchangedOutput(outDir: string, key: string): Promise<(InputsRecord & { files: number }) | undefined> {
-  const record = await readFile(recordFile(outDir), "utf8").then((t) => JSON.parse(t) as Partial<InputsRecord>).catch(() => undefined);
+  const record = await readFile(recordFile(outDir), "utf8").then((t) => JSON.parse(t) as Partial<SavedRecord>).catch(() => undefined);
   if (record?.key !== key || !Array.isArray(record.diagnostics) || !Array.isArray(record.failures)) return undefined;
+  if (typeof record.manifestSha256 !== "string" || !Array.isArray(record.files) || record.files.length === 0) return undefined;
   if (await hasLeftovers(outDir)) return undefined;
-  const manifest = await readManifest(outDir);
-  if (!manifest || manifest.files.length === 0) return undefined;
-  for (const f of manifest.files) {
-    const text = await readFile(path.join(outDir, ...f.path.split("/")), "utf8").catch(() => undefined);
+  // the manifest as written (then so is the list of files it names), and each of those files
+  for (const f of [{ path: MANIFEST_FILE, sha256: record.manifestSha256 }, ...record.files]) {
+    const text = await readFile(path.join(outDir, ...String(f.path).split("/")), "utf8").catch(() => undefined);
     if (text === undefined || sha256(text) !== f.sha256) return undefined;
   }
-  return { ...(record as InputsRecord), files: manifest.files.length };
+  const { manifestSha256: _, files, ...recorded } = record as SavedRecord;
+  return { ...recorded, files: files.length };
 }

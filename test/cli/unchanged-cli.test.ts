@@ -109,6 +109,14 @@ describe("the CLI's answer to an unchanged run", () => {
     await rm(dtos);
     expect((await gen("--enums", "union")).full).toBe(true);
     expect(await readFile(dtos, "utf8")).toBe(written);
+
+    // an edited manifest (the unchanged answer hashes it rather than reading it): the full run rewrites it
+    const manifest = path.join(out, ".ssgen-manifest.json");
+    const listed = await readFile(manifest, "utf8");
+    await writeFile(manifest, listed.replace('"summary": {', '"summary": { "mine": 1,'));
+    expect((await gen("--enums", "union")).full).toBe(true);
+    expect(await readFile(manifest, "utf8")).toBe(listed);
+    expect((await gen("--enums", "union")).full).toBe(false);
   });
 
   it("answers every project of a config, or none", async () => {
