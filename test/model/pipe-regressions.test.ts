@@ -786,3 +786,74 @@ describe("pipe: a base shown before its derived type, seen only in the derived t
     expect(detail?.properties?.map((p) => p.name)).toEqual(["Bodyweight", "Discount"]);
   });
 });
+
+describe("pipe: the AutoQuery argument named by its Results row inside the search", () => {
+  // QueryOrderStat (oracle-survey autoquery seed 227152293): `QueryOrderStat : QueryDb<OrderStat>`,
+  // OrderStat { Pathway: Contract, Version: SensorKind? }, Contract { Locked: Dictionary<string, OrderStat>,
+  // Due: OrderStat }. With the argument's name provisional, Contract's reference to OrderStat was pending
+  // and took the enum table (or cost an X0), so the true reading scored below two swapped ones: OrderStat
+  // read as the enum, though the results sample shows an OrderStat object.
+  const text = [
+    "https://svc.example.test/json/metadata?op=QueryOrderStat",
+    "",
+    "| GET | /orderstats/query |",
+    "|---|",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Price | query | DateTime? | No | UTC this set record |",
+    "| ScoreCountry | query | decimal? | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Skip | form | int? | No | |",
+    "| Take | form | int? | No | |",
+    "| OrderBy | form | string | No | |",
+    "| OrderByDesc | form | string | No | |",
+    "| Include | form | string | No | |",
+    "| Fields | form | string | No | |",
+    "| Meta | form | Dictionary<string, string> | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Pathway | form | Contract | No | |",
+    "| Version | form | SensorKind? | No | |",
+    "| Total | form | bool | Yes |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Locked | form | Dictionary<string, OrderStat> | No | |",
+    "| Enabled | form | string | No | |",
+    "| Due | form | OrderStat | No | |",
+    "| Version | form | string[] | No |",
+    "| Weekly | Weekly set |",
+    "| Pending | |",
+    "| Daily | |",
+    "| Low | |",
+    "| Medium |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Offset | form | int | No | |",
+    "| Total | form | int | No | |",
+    "| Results | form | List<OrderStat> | No | |",
+    "| Meta | form | Dictionary<string, string> | No | |",
+    "| ResponseStatus | form | ResponseStatus | No |",
+    "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json",
+    "To embed the response in a jsonp callback, append ?callback=myCallback",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    "GET /orderstats/query HTTP/1.1 ",
+    "Host: svc.example.test ",
+    "Accept: application/json",
+    "HTTP/1.1 200 OK",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    "{\"offset\":0,\"total\":0,\"results\":[{\"pathway\":{\"enabled\":\"String\",\"version\":[\"String\"]},\"total\":false}],\"meta\":{\"String\":\"String\"},\"responseStatus\":{\"errorCode\":\"String\",\"message\":\"String\",\"stackTrace\":\"String\",\"errors\":[{\"errorCode\":\"String\",\"fieldName\":\"String\",\"message\":\"String\",\"meta\":{\"String\":\"String\"}}],\"meta\":{\"String\":\"String\"}}}",
+    "",
+    "",
+  ].join("\n");
+
+  it("reads the argument as OrderStat, the class, and SensorKind as the enum", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(text, "QueryOrderStat.txt"))]));
+    expect(api.types.find((t) => t.name === "QueryOrderStat")?.base).toBe("QueryDb<OrderStat>");
+    expect(api.types.find((t) => t.name === "OrderStat")?.properties?.map((p) => p.name)).toEqual(["Pathway", "Version", "Total"]);
+    expect(api.types.find((t) => t.name === "SensorKind")?.kind).toBe("enum");
+    expect(api.operations[0]).toMatchObject({ response: "QueryResponse<OrderStat>" });
+  });
+});

@@ -32,6 +32,8 @@ export function fromOf(naming: Slot["naming"]): TypeFrom {
       return "reference";
     case "xml":
       return "xml";
+    case "late-binding":
+      return "late-binding";
     default:
       return "inferred";
   }

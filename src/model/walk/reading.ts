@@ -5,8 +5,8 @@ import type { Table } from "./tables.js";
 export interface Slot {
   name: string;
   role: TypeRole;
-  /** How the name was found. */
-  naming: "caption" | "operation" | "reference" | "inferred" | "signature" | "xml" | "provisional";
+  /** How the name was found ("late-binding": a generic argument named by a later table's reference, §5.3). */
+  naming: "caption" | "operation" | "reference" | "inferred" | "signature" | "xml" | "provisional" | "late-binding";
   /** Table index of the derived type (-1: the tableless request) for bases; owner for generic args. */
   of?: number;
   obj?: SampleNode;

@@ -119,3 +119,17 @@ export function decideRequest(tables: Table[], input: WalkInput): boolean {
   for (const k of present) if (!p0.keys.has(k)) return false;
   return true;
 }
+
+/** Per table, the Results row's single reference of the first QueryResponse table after it (null: none). */
+export function resultsRefs(tables: readonly Table[]): (Ref | null)[] {
+  const out: (Ref | null)[] = new Array(tables.length).fill(null);
+  let next: Ref | null = null;
+  for (let i = tables.length - 1; i >= 0; i--) {
+    out[i] = next;
+    const tb = tables[i]!;
+    if (tb.signature !== "QueryResponse") continue;
+    const refs = tb.rows.find((r) => r.raw.name === "Results")?.refs ?? [];
+    next = refs.length === 1 && refs[0]!.arity === 0 ? refs[0]! : null;
+  }
+  return out;
+}

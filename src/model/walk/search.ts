@@ -17,6 +17,7 @@ import {
   knownName,
   requestNamed,
   responseMayTake,
+  resultsRefs,
   selfConsistent,
   selfReferences,
   type Naming,
@@ -325,8 +326,23 @@ export class Search {
     // Without captions an argument that references itself (`RefundInfo { Parents: List<RefundInfo> }`) is
     // named by that reference: with a provisional name the reference would take the next table.
     if (known === undefined && !this.input.captions) {
-      for (const x of selfReferences(tb)) if (!this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.genericAs(i, t, x.name, "reference", cost, g);
+      const self = selfReferences(tb);
+      for (const x of self) if (!this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.genericAs(i, t, x.name, "reference", cost, g);
+      // ... and by the Results row of the QueryResponse table further on: with a provisional name a
+      // reference to it from the argument's own references (`Contract { Due: OrderStat }` under
+      // `OrderStat { Pathway: Contract }`) would cost an X0 or take the next table (an enum's)
+      // (§5.3 late binding, decided inside the search: from=late-binding as when assemble binds it).
+      const x = this.resultsRef(i);
+      if (x && !self.some((s) => s.name === x.name) && !this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.genericAs(i, t, x.name, "late-binding", cost, g);
     }
+  }
+
+  #resultsRefs?: (Ref | null)[];
+
+  /** The single type a QueryResponse table after table i names in its Results row (§4 rule 7: a hint only). */
+  private resultsRef(i: number): Ref | undefined {
+    const memo = (this.#resultsRefs ??= resultsRefs(this.tables));
+    return memo[i] ?? undefined;
   }
 
   private genericAs(i: number, t: number, name: string, naming: Slot["naming"], cost: number, g: Step): void {
