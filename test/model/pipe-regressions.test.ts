@@ -857,3 +857,62 @@ describe("pipe: the AutoQuery argument named by its Results row inside the searc
     expect(api.operations[0]).toMatchObject({ response: "QueryResponse<OrderStat>" });
   });
 });
+
+describe("pipe: a reference whose sample object has keys takes the next table", () => {
+  // CancelInvoiceEntry (oracle-survey chains seed 82601292): `Started: Refund` with the sample
+  // `"started":{"version":[...]}`, then `ModifiedHeight: InvoiceEntry`, InvoiceEntry : Refund (the base
+  // seen before, so no table after InvoiceEntry). Leaving Refund tableless cost one X0, less than the
+  // C2 failure of InvoiceEntry's object holding Refund's `version`, so Refund's table was read as
+  // InvoiceEntry and InvoiceEntry's as `InvoiceEntryBase`; but a type without a table has no members to
+  // explain the keys `started` shows.
+  const text = [
+    "https://svc.example.test/json/metadata?op=CancelInvoiceEntry",
+    "",
+    "| Required role: | Manager |",
+    "| POST | /invoiceentrys/cancel/{Id} |",
+    "|---|",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Id | path | string | No | |",
+    "| Started | body | Refund | No | |",
+    "| ModifiedHeight | body | InvoiceEntry | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Version | form | string[] | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| Country | form | Refund | No | |",
+    "| Email | form | bool | No | |",
+    "| ReasonOwner | form | Refund | No | The and |",
+    "| Comment | form | string | No | |",
+    "| Antibody | form | InvoiceEntry[] | No |",
+    "| Name | Parameter | Data Type | Required | Description |",
+    "|---|---|---|---|---|",
+    "| EmailQuantity | form | int | No | And display in of |",
+    "| ResponseStatus | form | ResponseStatus | No |",
+    "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json",
+    "To embed the response in a jsonp callback, append ?callback=myCallback",
+    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
+    "POST /invoiceentrys/cancel/{Id} HTTP/1.1 ",
+    "Host: svc.example.test ",
+    "Accept: application/json",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    "{\"id\":\"String\",\"started\":{\"version\":[\"String\"]},\"modifiedHeight\":{\"country\":{\"version\":[\"String\"]},\"email\":false,\"reasonOwner\":{\"version\":[\"String\"]},\"comment\":\"String\",\"version\":[\"String\"]}}",
+    "HTTP/1.1 200 OK",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    "{\"emailQuantity\":0,\"responseStatus\":{\"errorCode\":\"String\",\"message\":\"String\",\"stackTrace\":\"String\",\"errors\":[{\"errorCode\":\"String\",\"fieldName\":\"String\",\"message\":\"String\",\"meta\":{\"String\":\"String\"}}],\"meta\":{\"String\":\"String\"}}}",
+    "",
+    "",
+  ].join("\n");
+
+  it("reads Refund's table as Refund and InvoiceEntry : Refund", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(text, "CancelInvoiceEntry.txt"))]));
+    expect(api.types.find((t) => t.name === "Refund")?.properties?.map((p) => p.name)).toEqual(["Version"]);
+    expect(api.types.find((t) => t.name === "InvoiceEntry")?.base).toBe("Refund");
+    expect(api.types.find((t) => t.name === "InvoiceEntryBase")).toBeUndefined();
+  });
+});

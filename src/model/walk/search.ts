@@ -407,7 +407,7 @@ export class Search {
       // ... or identified as X further on: visited now, X's table would be here (generic rows exempt, as above)
       const identifiedLater = !identifiedHere && !this.input.captions && this.tables[t]?.signature !== "QueryResponse" && this.identifiedAfter(x.name);
       if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow && !identifiedHere && !identifiedLater) {
-        const pen = knownTableless(x.name) ? 0 : 1;
+        const pen = knownTableless(x.name) ? 0 : 1 + (fits ? this.keyedX0(v) : 0);
         this.score -= pen;
         const entry = this.#x0At[this.x0.length] ?? (this.#x0At[this.x0.length] = { name: "", value: undefined, at: 0 });
         entry.name = x.name;
@@ -423,6 +423,23 @@ export class Search {
       return;
     }
     this.resume(k);
+  }
+
+  /**
+   * Without captions, an X0 whose sample value is an object with keys fails C2 (-10), as R0 with a
+   * non-empty Rs does: a type without a table has no members to explain the keys, and one with
+   * members gets its table where the walk first visits it (§4), so where the next table may be X's it is.
+   * (Where none may, X0 is the only reading left: the solve named the table otherwise.)
+   * Not while an earlier table has a provisional or inferred name: late binding may give it X's name
+   * (assemble.ts: `Agent : AgentBase` where AgentBase's rows reference VoucherLink, which it is).
+   */
+  private keyedX0(v: SampleNode | undefined): number {
+    if (this.input.captions || !v || v.kind !== "object" || v.entries.length === 0) return 0;
+    for (let i = 0; i < this.pos; i++) {
+      const naming = this.slots[i]?.naming;
+      if (naming === "provisional" || naming === "inferred") return 0;
+    }
+    return 10;
   }
 
   /** A table after pos that the solve identified as this name. */
