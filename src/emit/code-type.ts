@@ -86,8 +86,21 @@ function objectType(r: Reader): string {
   return members.length ? `{ ${members.join("; ")} }` : "{}";
 }
 
+/**
+ * A name, or a name with simple type arguments (`string`, `dtos.Order[]`, `Partial<Order>`,
+ * `Dictionary<string, number[]>`), spaced as typeText prints it: such a text prints as itself. Most
+ * type texts the emitter writes are of this shape, and a regex test is far cheaper than reading the
+ * text token by token (each one is read once: the texts are mostly distinct, `Partial<T>` per class).
+ */
+const SIMPLE_NAME = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
+const SIMPLE_ARG = String.raw`${SIMPLE_NAME}(?:\[\])*`;
+const SIMPLE_TYPE = new RegExp(String.raw`^${SIMPLE_NAME}(?:<${SIMPLE_ARG}(?:, ${SIMPLE_ARG})*>)?(?:\[\])*$`);
+/** The words primaryType refuses as a type's first token: such texts take the slow path. */
+const TYPE_OPERATOR = /\b(?:typeof|keyof|infer|readonly)\b/;
+
 /** A type as prettier prints it. Only its flat form is certain, unless nothing in it can break. */
 export const typeDoc = memo((text: string): Doc => {
+  if (SIMPLE_TYPE.test(text) && !TYPE_OPERATOR.test(text)) return text.includes("<") ? flat(text) : text;
   const r = new Reader(tokenize(text));
   const out = typeText(r);
   if (!r.done()) throw new Unprintable(`type ${text}`);
