@@ -98,9 +98,14 @@ const SIMPLE_TYPE = new RegExp(String.raw`^${SIMPLE_NAME}(?:<${SIMPLE_ARG}(?:, $
 /** The words primaryType refuses as a type's first token: such texts take the slow path. */
 const TYPE_OPERATOR = /\b(?:typeof|keyof|infer|readonly)\b/;
 
+/** A type text that typeText prints as it is (see SIMPLE_TYPE). */
+export function isSimpleType(text: string): boolean {
+  return SIMPLE_TYPE.test(text) && !TYPE_OPERATOR.test(text);
+}
+
 /** A type as prettier prints it. Only its flat form is certain, unless nothing in it can break. */
 export const typeDoc = memo((text: string): Doc => {
-  if (SIMPLE_TYPE.test(text) && !TYPE_OPERATOR.test(text)) return text.includes("<") ? flat(text) : text;
+  if (isSimpleType(text)) return text.includes("<") ? flat(text) : text;
   const r = new Reader(tokenize(text));
   const out = typeText(r);
   if (!r.done()) throw new Unprintable(`type ${text}`);

@@ -7,6 +7,7 @@
 import { group, ifBreak, indent, join, line, softline, type Doc } from "./doc.js";
 import { flat, memo, Reader, tokenize, Unprintable } from "./code-read.js";
 import { expression, type Expr, type Prop } from "./code-expr.js";
+import { quickReturn } from "./code-quick.js";
 
 // ---- expression docs (prettier's layouts for these node kinds)
 
@@ -112,6 +113,8 @@ export const expressionDoc = memo((text: string): Doc => {
 
 /** One statement of a body: `return x;`, `return;` or `x;`. */
 export const statementDoc = memo((text: string): Doc => {
+  const quick = quickReturn(text);
+  if (quick) return [["return ", exprDoc(quick)], ";"];
   const r = new Reader(tokenize(text));
   let doc: Doc;
   if (r.is("return")) {
