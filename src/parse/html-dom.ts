@@ -15,7 +15,13 @@ export function classesOf(el: HTMLElement): string[] {
 }
 
 export function tag(el: HTMLElement): string {
-  return el.rawTagName.toLowerCase();
+  const name = el.rawTagName;
+  // the scanner's names are lower case already, and toLowerCase copies each one (asked per element)
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return name.toLowerCase();
+  }
+  return name;
 }
 
 /** Decoded text content; <br> becomes a newline (descriptions use it for line breaks). */

@@ -45,9 +45,16 @@ export interface DomElement extends DomNode {
 const NO_CLASSES: { readonly value: string[] } = Object.freeze({ value: Object.freeze([]) as unknown as string[] });
 const NO_CHILDREN: readonly DomNode[] = Object.freeze([]);
 
+/** The child list of an element without children: shared, replaced by the element's own list on its first child. */
+const NONE_YET = Object.freeze([]) as unknown as DomNode[];
+
 class ScanElement implements DomElement {
   readonly nodeType = 1;
-  readonly childNodes: DomNode[] = [];
+  /**
+   * Made on the first child (append): most elements (cells, <b>, void elements) have one child or
+   * none, and an array grown by push reserves room for 16 (the tree is most of the scan's garbage).
+   */
+  childNodes: DomNode[] = NONE_YET;
   constructor(
     readonly rawTagName: string,
     readonly id: string,
@@ -59,6 +66,10 @@ class ScanElement implements DomElement {
     /** Bits (TagInfo.bit) of the tags whose opening closes this element first. */
     readonly closedBy: number,
   ) {}
+  append(node: DomNode): void {
+    if (this.childNodes === NONE_YET) this.childNodes = [node];
+    else this.childNodes.push(node);
+  }
   /** Only the start is kept: html.ts orders elements by it (an array per element is costly). */
   get range(): readonly [number, number] {
     return [this.start, this.start];
@@ -182,25 +193,30 @@ const KNOWN_ATTRIBUTES = new Set([
 // `<` and `>` (the reference's tokenizer lets a quoted `>` extend the tag) or plain unquoted ones.
 // Matched one attribute at a time: one regex with the attribute group repeated backtracks through
 // V8's recursive matcher and overflows the stack on a tag with a million attributes.
-const TAG_NAME = /<([a-z][a-z0-9]*)/y;
 const TAG_ATTRIBUTE = /\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`/]+))?/y;
-const TAG_END = /\s*(\/?)>/y;
+const TAG_END = /\s*\/?>/y;
 
-/** The OPEN_TAG grammar at `at`: [name, attribute text, "/" or ""] and the end offset, or undefined. */
-function matchOpenTag(html: string, at: number): { attrs: string; selfClosing: boolean; end: number } | undefined {
-  TAG_NAME.lastIndex = at;
-  if (!TAG_NAME.exec(html)) return undefined;
-  const attrsStart = TAG_NAME.lastIndex;
-  let pos = attrsStart;
+/**
+ * The OPEN_TAG grammar from `nameEnd` (the tag name, matched by the caller, ends there): the end of
+ * the attribute text and of the tag, and whether it closes itself (`/>`); -1 when no tag ends here.
+ * Offsets in module state, not an object per tag: a page has thousands of tags.
+ */
+let attrsEnd = 0;
+let openTagSelfClosing = false;
+function matchOpenTag(html: string, nameEnd: number): number {
+  let pos = nameEnd;
   for (;;) {
     TAG_ATTRIBUTE.lastIndex = pos;
-    if (!TAG_ATTRIBUTE.exec(html)) break;
+    if (!TAG_ATTRIBUTE.test(html)) break;
     pos = TAG_ATTRIBUTE.lastIndex;
   }
+  attrsEnd = pos;
   TAG_END.lastIndex = pos;
-  const end = TAG_END.exec(html);
-  if (!end) return undefined;
-  return { attrs: html.slice(attrsStart, pos), selfClosing: end[1] === "/", end: TAG_END.lastIndex };
+  if (!TAG_END.test(html)) return -1;
+  const end = TAG_END.lastIndex;
+  // `\s` matches no `/`: a `/` right before the `>` is the self-closing one
+  openTagSelfClosing = end - 2 >= pos && html.charCodeAt(end - 2) === SLASH;
+  return end;
 }
 const CLOSE_TAG = /<\/([a-z][a-z0-9]*)\s*>/y;
 const ATTRIBUTE_NAME = /(?:^|\s)([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`/]+))?/g;
@@ -336,7 +352,7 @@ export function scanHtml(html: string): DomElement | Decline {
         const end = html.indexOf("-->", at + 4);
         if (end < 0) return { declined: "unclosed comment" };
         if (current.where & IN_CELL) return { declined: `comment inside a cell at offset ${at}` };
-        if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
+        if (at > textStart) current.append(new ScanText(html.substring(textStart, at)));
         textStart = end + 3;
         at = html.indexOf("<", textStart);
         continue;
@@ -366,7 +382,7 @@ export function scanHtml(html: string): DomElement | Decline {
         if (!m || m[1] !== name) return { declined: `closing tag at offset ${at} does not close <${name ?? "document"}>` };
         end = CLOSE_TAG.lastIndex;
       }
-      if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
+      if (at > textStart) current.append(new ScanText(html.substring(textStart, at)));
       textStart = end;
       stack.pop();
       current = stack[stack.length - 1]!;
@@ -390,11 +406,10 @@ export function scanHtml(html: string): DomElement | Decline {
     if (after === GT) {
       tagEnd = j + 1;
     } else if (isSpace(after) || after === SLASH) {
-      const m = matchOpenTag(html, at);
-      if (!m) return { declined: `unexpected markup at offset ${at}` };
-      attrs = m.attrs;
-      selfClosing = m.selfClosing;
-      tagEnd = m.end;
+      tagEnd = matchOpenTag(html, j);
+      if (tagEnd < 0) return { declined: `unexpected markup at offset ${at}` };
+      attrs = html.slice(j, attrsEnd);
+      selfClosing = openTagSelfClosing;
       const k = keyAttributes(attrs);
       if ("declined" in k) return k;
       keys = k;
@@ -414,7 +429,7 @@ export function scanHtml(html: string): DomElement | Decline {
     if (tag.rawText && (current.where & IN_CELL || (current.where & IN_OPERATION && name === "noscript"))) {
       return { declined: `<${name}> inside the ${current.where & IN_CELL ? "cell" : "operation"} at offset ${at}` };
     }
-    if (at > textStart) current.childNodes.push(new ScanText(html.substring(textStart, at)));
+    if (at > textStart) current.append(new ScanText(html.substring(textStart, at)));
     textStart = tagEnd;
     if (!selfClosing) {
       while (current.closedBy & tag.bit) {
@@ -427,7 +442,7 @@ export function scanHtml(html: string): DomElement | Decline {
     if (tag.cell) where |= IN_CELL;
     if (classList !== NO_CLASSES && classList.value.includes("operation")) where |= IN_OPERATION;
     const el = new ScanElement(name, keys.id || "", classList, current, at, where, tag.closedBy);
-    current.childNodes.push(el);
+    current.append(el);
     if (isVoid) {
       at = html.indexOf("<", tagEnd);
       continue;
@@ -437,7 +452,7 @@ export function scanHtml(html: string): DomElement | Decline {
       if (close < 0) return { declined: `unclosed <${name}>` };
       const body = html.substring(tagEnd, close);
       if (current.where & IN_OPERATION && body.includes("<")) return { declined: `markup in a <${name}> inside the operation at offset ${at}` };
-      if (/\S/.test(body)) el.childNodes.push(new ScanText(body));
+      if (/\S/.test(body)) el.append(new ScanText(body));
       textStart = close + name.length + 3;
       at = html.indexOf("<", textStart);
       continue;
@@ -447,6 +462,6 @@ export function scanHtml(html: string): DomElement | Decline {
     at = html.indexOf("<", tagEnd);
   }
   if (stack.length > 1) return { declined: `<${current.rawTagName}> is still open at the end of the input` };
-  if (html.length > textStart) current.childNodes.push(new ScanText(html.substring(textStart)));
+  if (html.length > textStart) current.append(new ScanText(html.substring(textStart)));
   return root;
 }
