@@ -98,7 +98,11 @@ export function descendants<E extends HTMLElement>(root: E, name: string): E[] {
 
 /** Direct element children with the given tag name. */
 export function children(el: HTMLElement, name: string): HTMLElement[] {
-  const out: HTMLElement[] = [];
+  return pushChildren(el, name, []);
+}
+
+/** children(), pushed onto `out` (rowsOf: no array per row group). */
+function pushChildren(el: HTMLElement, name: string, out: HTMLElement[]): HTMLElement[] {
   for (const c of el.childNodes) if (c.nodeType === NodeType.ELEMENT_NODE && tag(c as HTMLElement) === name) out.push(c as HTMLElement);
   return out;
 }
@@ -112,8 +116,8 @@ export function rowsOf(table: HTMLElement): { head: HTMLElement[]; body: HTMLEle
     const el = c as HTMLElement;
     const t = tag(el);
     if (t === "tr") body.push(el);
-    else if (t === "thead") head.push(...children(el, "tr"));
-    else if (t === "tbody" || t === "tfoot") body.push(...children(el, "tr"));
+    else if (t === "thead") pushChildren(el, "tr", head);
+    else if (t === "tbody" || t === "tfoot") pushChildren(el, "tr", body);
   }
   return { head, body };
 }

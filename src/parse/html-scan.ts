@@ -49,7 +49,8 @@ const NO_CHILDREN: readonly DomNode[] = Object.freeze([]);
 const NONE_YET = Object.freeze([]) as unknown as DomNode[];
 
 class ScanElement implements DomElement {
-  readonly nodeType = 1;
+  /** On the prototype (below), as ScanText's constants: a field per node is memory the tree does not need. */
+  declare readonly nodeType: 1;
   /**
    * Made on the first child (append): most elements (cells, <b>, void elements) have one child or
    * none, and an array grown by push reserves room for 16 (the tree is most of the scan's garbage).
@@ -75,6 +76,7 @@ class ScanElement implements DomElement {
     return [this.start, this.start];
   }
 }
+Object.defineProperty(ScanElement.prototype, "nodeType", { value: 1 });
 
 type NodeHtmlParser = typeof import("node-html-parser");
 let library: NodeHtmlParser | undefined;
@@ -140,15 +142,17 @@ function libraryDecode(raw: string): string {
   return text;
 }
 
+/** A text node: only its text is its own, the rest is on the prototype (a page has thousands of texts). */
 class ScanText implements DomText {
-  readonly nodeType = 3;
-  readonly rawTagName = "";
-  readonly childNodes = NO_CHILDREN;
+  declare readonly nodeType: 3;
+  declare readonly rawTagName: "";
+  declare readonly childNodes: readonly DomNode[];
   constructor(readonly rawText: string) {}
   get text(): string {
     return decodeText(this.rawText);
   }
 }
+Object.defineProperties(ScanText.prototype, { nodeType: { value: 3 }, rawTagName: { value: "" }, childNodes: { value: NO_CHILDREN } });
 
 /** Why the scanner declined, for tests and diagnostics of the fast path itself. */
 export type Decline = { declined: string };

@@ -50,9 +50,8 @@ function captionOf(table: HTMLElement): string | undefined {
 
 const RANGE = /^Valid Range:\s*(-?[0-9.]+(?:[eE][+-]?\d+)?)\s*-\s*(-?[0-9.]+(?:[eE][+-]?\d+)?)\s*$/i;
 
-/** Description cell: text content minus the Allowable Values and Valid Range blocks (§2.3). */
-function readDescription(td: HTMLElement): Pick<RawRow, "description" | "allowableValues" | "range"> {
-  const out: Pick<RawRow, "description" | "allowableValues" | "range"> = {};
+/** Description cell: text content minus the Allowable Values and Valid Range blocks (§2.3), set on the row. */
+function readDescription(td: HTMLElement, out: Pick<RawRow, "description" | "allowableValues" | "range">): void {
   let text = "";
   let expectValues = false;
   let afterBr = false;
@@ -92,7 +91,6 @@ function readDescription(td: HTMLElement): Pick<RawRow, "description" | "allowab
   }
   const d = text.trim();
   if (d) out.description = d;
-  return out;
 }
 
 type Column = "name" | "param" | "type" | "required" | "description";
@@ -111,6 +109,11 @@ function columnsFromHead(head: HTMLElement[]): Column[] {
     else return PARAMS_COLUMNS;
   }
   return cols.includes("name") && cols.includes("type") ? cols : PARAMS_COLUMNS;
+}
+
+/** How a warning names a row (a function: a closure per row was garbage for the rare warning). */
+function rowLabel(table: string, i: number, name: string): string {
+  return `table ${table} row ${i + 1}${name ? ` (${name})` : ""}`;
 }
 
 export function readParamsTable(table: HTMLElement, index: number, diags: Diagnostic[], dropLastRow = false): RawParamsTable {
@@ -136,14 +139,13 @@ export function readParamsTable(table: HTMLElement, index: number, diags: Diagno
     if (name === "Name" && tag(cells[0]!) === "th") continue; // header row without a <thead>
     const typeCell = iType >= 0 ? cells[iType] : undefined;
     const type = typeCell ? textOf(typeCell).trim() : "";
-    const where = () => `table ${label} row ${i + 1}${name ? ` (${name})` : ""}`;
     if (!name || !type) {
-      diags.push({ code: "W_MISSING_CELLS", detail: `${where()} has no ${!name ? "name" : "data type"}; row skipped` });
+      diags.push({ code: "W_MISSING_CELLS", detail: `${rowLabel(label, i, name)} has no ${!name ? "name" : "data type"}; row skipped` });
       continue;
     }
     if (cells.length <= lastNeeded) {
       const missing = cols.filter((c) => c !== "description" && cells.length <= cols.indexOf(c));
-      diags.push({ code: "W_MISSING_CELLS", detail: `${where()} lacks ${missing.join(", ")}` });
+      diags.push({ code: "W_MISSING_CELLS", detail: `${rowLabel(label, i, name)} lacks ${missing.join(", ")}` });
     }
     const paramCell = iParam >= 0 ? cells[iParam] : undefined;
     const reqCell = iReq >= 0 ? cells[iReq] : undefined;
@@ -154,7 +156,7 @@ export function readParamsTable(table: HTMLElement, index: number, diags: Diagno
       type,
       required: reqCell ? /^yes$/i.test(textOf(reqCell).trim()) : false,
     };
-    if (descCell) Object.assign(row, readDescription(descCell));
+    if (descCell) readDescription(descCell, row);
     rows.push(row);
   }
   const out: RawParamsTable = { kind: "params", rows };
