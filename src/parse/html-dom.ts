@@ -101,6 +101,12 @@ export function children(el: HTMLElement, name: string): HTMLElement[] {
   return pushChildren(el, name, []);
 }
 
+/** The first direct element child with the given tag name. */
+export function firstChild(el: HTMLElement, name: string): HTMLElement | undefined {
+  for (const c of el.childNodes) if (c.nodeType === NodeType.ELEMENT_NODE && tag(c as HTMLElement) === name) return c as HTMLElement;
+  return undefined;
+}
+
 /** children(), pushed onto `out` (rowsOf: no array per row group). */
 function pushChildren(el: HTMLElement, name: string, out: HTMLElement[]): HTMLElement[] {
   for (const c of el.childNodes) if (c.nodeType === NodeType.ELEMENT_NODE && tag(c as HTMLElement) === name) out.push(c as HTMLElement);
@@ -122,9 +128,12 @@ export function rowsOf(table: HTMLElement): { head: HTMLElement[]; body: HTMLEle
   return { head, body };
 }
 
-/** The td/th cells of a row; for both DOMs. */
-export function cellsOf<E extends HTMLElement>(tr: E): E[] {
-  const out: E[] = [];
+/**
+ * The td/th cells of a row; for both DOMs. `out`: an array to refill (a table reader reads its rows'
+ * cells one row at a time, into one array, instead of an array per row).
+ */
+export function cellsOf<E extends HTMLElement>(tr: E, out: E[] = []): E[] {
+  out.length = 0;
   for (const c of tr.childNodes) {
     if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
     const t = tag(c as HTMLElement);

@@ -1,7 +1,7 @@
 // The HTML op page's table readers: authentication, routes, params and enum tables (spec §2.2-§2.4).
 import type { AuthRequirements, Diagnostic, RawEnumMember, RawEnumTable, RawParamsTable, RawRow, Route } from "../model/types.js";
 import { addAuthCells } from "./text-cells.js";
-import { cellsOf, children, NodeType, proseText, rowsOf, tag, textOf, type HTMLElement, type TextNode } from "./html-dom.js";
+import { cellsOf, children, firstChild, NodeType, proseText, rowsOf, tag, textOf, type HTMLElement, type TextNode } from "./html-dom.js";
 
 export function readAuth(table: HTMLElement | undefined, diags: Diagnostic[], dropLastRow = false): AuthRequirements | null {
   if (!table) return null;
@@ -41,9 +41,9 @@ export function readRoutes(table: HTMLElement | undefined, dropLastRow = false):
 
 /** Caption "<b>Name</b> Parameters:" / "<b>Name</b> Enum:" -> "Name" (entities decoded once, by the parser). */
 function captionOf(table: HTMLElement): string | undefined {
-  const cap = children(table, "caption")[0];
+  const cap = firstChild(table, "caption");
   if (!cap) return undefined;
-  const b = children(cap, "b")[0];
+  const b = firstChild(cap, "b");
   const text = (b ? textOf(b) : textOf(cap).replace(/\s*(Parameters|Enum)\s*:\s*$/i, "")).trim();
   return text === "" ? undefined : text;
 }
@@ -131,8 +131,9 @@ export function readParamsTable(table: HTMLElement, index: number, diags: Diagno
   let lastNeeded = -1;
   for (const c of cols) if (c !== "description") lastNeeded = Math.max(lastNeeded, cols.indexOf(c));
   const rows: RawRow[] = [];
+  const cells: HTMLElement[] = [];
   for (let i = 0; i < body.length; i++) {
-    const cells = cellsOf(body[i]!);
+    cellsOf(body[i]!, cells);
     if (cells.length === 0) continue;
     const nameCell = iName >= 0 ? cells[iName] : undefined;
     const name = nameCell ? textOf(nameCell).trim() : "";
@@ -170,10 +171,11 @@ export function readEnumTable(table: HTMLElement, index: number, diags: Diagnost
   if (dropLastRow) body.pop();
   const headNames = head.length ? cellsOf(head[0]!).map((c) => textOf(c).trim().toLowerCase()) : [];
   let valued = headNames.includes("value");
-  if (!head.length) valued = body.some((tr) => cellsOf(tr).length >= 3);
+  const cells: HTMLElement[] = [];
+  if (!head.length) valued = body.some((tr) => cellsOf(tr, cells).length >= 3);
   const members: RawEnumMember[] = [];
   body.forEach((tr, i) => {
-    const cells = cellsOf(tr);
+    cellsOf(tr, cells);
     if (cells.length === 0) return;
     const name = textOf(cells[0]!).trim();
     if (!name) {
