@@ -1,6 +1,6 @@
 // The statements the emitter writes once per operation (`return 'GetOrder';`, `return new
-// GetOrderResponse();`, `return getOrder(this, request, options);`, `return client.send<T>(request as
-// unknown as dtos.GetOrder, options, getOrderRoute, dtos.GetOrder);`), read by pattern: each text is
+// GetOrderResponse();`, `return getOrder(this, request, options);`, `return callOperation(client, request,
+// options, getOrderRoute, dtos.GetOrder);`), read by pattern: each text is
 // distinct, so the memo never helps, and reading it token by token was most of the time spent on
 // statements. quickReturn gives the tree code-expr.ts's parser gives for the same text, or undefined
 // for any other text (which is then parsed as before), so the printed output is the same either way.

@@ -26,6 +26,7 @@ const ACCEPTED = [
   "return new new();",
   "return getOrder(this, request, options);",
   "return f();",
+  "return callOperation(client, request, options, getOrderRoute, dtos.GetOrder);",
   "return client.send<dtos.X>(request as unknown as dtos.Y, options, yRoute, dtos.Y);",
   "return client.send<void>(request as unknown as dtos.Y, options, yRoute, dtos.Y);",
   "return client.send<dtos.X[]>(request as unknown as dtos.Y, options, r, dtos.Y);",
