@@ -87,23 +87,27 @@ export function serializeManifest(manifest: Manifest): string {
 
 /** undefined when there is none or it is not ours: then no file in the folder counts as ssgen's. */
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path.join(outDir, MANIFEST_FILE), "utf8");
-  } catch {
-    return undefined;
-  }
+  const text = await readFile(path.join(outDir, MANIFEST_FILE), "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseManifest(text);
+}
+
+/** The manifest in `text` (as readManifest reads it), or undefined when it is not ours. */
+export function parseManifest(text: string): Manifest | undefined {
   try {
     const json = JSON.parse(text) as Partial<Manifest>;
     if (json.generator !== "ssgen" || !Array.isArray(json.files)) return undefined;
-    const files = json.files.filter(
-      (f): f is { path: string; sha256: string } => typeof f?.path === "string" && isSafeRelativePath(f.path),
-    );
+    const files = json.files.filter(isFileEntry);
     const summary = json.summary && typeof json.summary === "object" ? json.summary : { operations: {}, types: {} };
     return { generator: "ssgen", manifestVersion: 1, files, summary: summary as ModelSummary };
   } catch {
     return undefined;
   }
+}
+
+/** A listed file ssgen may touch: its path is a safe relative one (isSafeRelativePath). */
+export function isFileEntry(f: unknown): f is { path: string; sha256: string } {
+  const e = f as { path?: unknown; sha256?: unknown } | null;
+  return typeof e?.path === "string" && isSafeRelativePath(e.path);
 }
 
 /** Relative, forward slashes, no `..`, not the manifest itself: anything else could escape --out. */

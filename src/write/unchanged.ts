@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../model/types.js";
 import { TEMP_PREFIX } from "./leftovers.js";
-import { MANIFEST_FILE, readManifest, sha256 } from "./manifest.js";
+import { isFileEntry, MANIFEST_FILE, parseManifest, sha256 } from "./manifest.js";
 
 /** What the run that wrote --out was made from (its key) and what it reported. */
 export interface InputsRecord {
@@ -48,7 +48,7 @@ export async function saveInputsRecord(outDir: string, record: InputsRecord): Pr
   const file = recordFile(outDir);
   try {
     const manifestText = await readFile(path.join(outDir, MANIFEST_FILE), "utf8");
-    const manifest = await readManifest(outDir);
+    const manifest = parseManifest(manifestText);
     if (!manifest) return;
     const saved: SavedRecord = { ...record, manifestSha256: sha256(manifestText), files: manifest.files };
     await mkdir(path.dirname(file), { recursive: true });
@@ -71,11 +71,12 @@ async function hasLeftovers(outDir: string): Promise<boolean> {
 export async function unchangedOutput(outDir: string, key: string): Promise<(InputsRecord & { files: number }) | undefined> {
   const record = await readFile(recordFile(outDir), "utf8").then((t) => JSON.parse(t) as Partial<SavedRecord>).catch(() => undefined);
   if (record?.key !== key || !Array.isArray(record.diagnostics) || !Array.isArray(record.failures)) return undefined;
-  if (typeof record.manifestSha256 !== "string" || !Array.isArray(record.files) || record.files.length === 0) return undefined;
+  // the files as the manifest listed them when it was read (a record edited since lists no others)
+  if (typeof record.manifestSha256 !== "string" || !Array.isArray(record.files) || record.files.length === 0 || !record.files.every(isFileEntry)) return undefined;
   if (await hasLeftovers(outDir)) return undefined;
   // the manifest as written (then so is the list of files it names), and each of those files
   for (const f of [{ path: MANIFEST_FILE, sha256: record.manifestSha256 }, ...record.files]) {
-    const text = await readFile(path.join(outDir, ...String(f.path).split("/")), "utf8").catch(() => undefined);
+    const text = await readFile(path.join(outDir, ...f.path.split("/")), "utf8").catch(() => undefined);
     if (text === undefined || sha256(text) !== f.sha256) return undefined;
   }
   const { manifestSha256: _, files, ...recorded } = record as SavedRecord;
