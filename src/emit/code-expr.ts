@@ -4,6 +4,9 @@ import { typeArguments, typeText } from "./code-type.js";
 
 // ---- expressions
 
+/** The words primary() does not print as an expression's first token (Unprintable). */
+export const REFUSED_ATOMS: ReadonlySet<string> = new Set(["function", "class", "typeof", "await", "yield", "async", "delete", "void", "in"]);
+
 export type Expr =
   | { kind: "atom"; text: string; string?: boolean }
   | { kind: "member"; object: Expr; name: string }
@@ -111,7 +114,7 @@ function primary(r: Reader): Expr {
     return { kind: "array", items };
   }
   if (t.kind !== "id") throw new Unprintable(`token ${t.text}`);
-  if (["function", "class", "typeof", "await", "yield", "async", "delete", "void", "in"].includes(t.text)) throw new Unprintable(t.text);
+  if (REFUSED_ATOMS.has(t.text)) throw new Unprintable(t.text);
   if (t.text === "new") {
     let callee = r.next().text;
     while (r.is(".")) {

@@ -4,8 +4,8 @@
 // distinct, so the memo never helps, and reading it token by token was most of the time spent on
 // statements. quickReturn gives the tree code-expr.ts's parser gives for the same text, or undefined
 // for any other text (which is then parsed as before), so the printed output is the same either way.
-import type { Expr } from "./code-expr.js";
-import { isSimpleType } from "./code-type.js";
+import { REFUSED_ATOMS, type Expr } from "./code-expr.js";
+import { isSimpleType, TYPE_OPERATORS } from "./code-type.js";
 
 const ID = String.raw`[A-Za-z_$][\w$]*`;
 const NAME = `${ID}(?:\\.${ID})*`;
@@ -15,17 +15,15 @@ const STRING = /^return (["'])([\w$]*)\1;$/;
 /** An argument: a name or dotted name, then any `as Type` (the types dotted names too). */
 const ARGUMENT = new RegExp(String.raw`^(${NAME})((?: as ${NAME})*)$`);
 
-/** What primary() refuses or reads otherwise as an expression's first token. */
-const NOT_ATOMS = new Set(["function", "class", "typeof", "await", "yield", "async", "delete", "void", "in", "new"]);
-/** What primaryType() refuses as a type's first token. */
-const TYPE_OPERATORS = new Set(["typeof", "keyof", "infer", "readonly"]);
+/** What primary() refuses (REFUSED_ATOMS), or reads otherwise (`new`), as an expression's first word. */
+const notAtom = (word: string): boolean => word === "new" || REFUSED_ATOMS.has(word);
 
 const firstName = (name: string): string => name.split(".", 1)[0]!;
 
 /** A name or dotted name as an expression: an atom, then member accesses. */
 function nameExpr(name: string): Expr | undefined {
   const parts = name.split(".");
-  if (NOT_ATOMS.has(parts[0]!)) return undefined;
+  if (notAtom(parts[0]!)) return undefined;
   let e: Expr = { kind: "atom", text: parts[0]! };
   for (let i = 1; i < parts.length; i++) e = { kind: "member", object: e, name: parts[i]! };
   return e;

@@ -2,6 +2,9 @@
 import type { Doc } from "./doc.js";
 import { flat, memo, printNumber, printString, Reader, tokenize, Unprintable } from "./code-read.js";
 
+/** The type operators primaryType does not print (Unprintable: the text is left as it was). */
+export const TYPE_OPERATORS: ReadonlySet<string> = new Set(["typeof", "keyof", "infer", "readonly"]);
+
 // ---- types: printed flat (prettier breaks long types by rules not modelled here)
 
 /** `<A, B>` at the reader: the type arguments' texts, the brackets consumed. */
@@ -49,7 +52,7 @@ function primaryType(r: Reader): string {
   }
   if (t.text === "{") return objectType(r);
   if (t.kind !== "id") throw new Unprintable(`type token ${t.text}`);
-  if (t.text === "typeof" || t.text === "keyof" || t.text === "infer" || t.text === "readonly") throw new Unprintable("type operator");
+  if (TYPE_OPERATORS.has(t.text)) throw new Unprintable("type operator");
   let name = t.text;
   while (r.is(".")) {
     r.next();
@@ -96,7 +99,7 @@ const SIMPLE_NAME = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*`;
 const SIMPLE_ARG = String.raw`${SIMPLE_NAME}(?:\[\])*`;
 const SIMPLE_TYPE = new RegExp(String.raw`^${SIMPLE_NAME}(?:<${SIMPLE_ARG}(?:, ${SIMPLE_ARG})*>)?(?:\[\])*$`);
 /** The words primaryType refuses as a type's first token: such texts take the slow path. */
-const TYPE_OPERATOR = /\b(?:typeof|keyof|infer|readonly)\b/;
+const TYPE_OPERATOR = new RegExp(String.raw`\b(?:${[...TYPE_OPERATORS].join("|")})\b`);
 
 /** A type text that typeText prints as it is (see SIMPLE_TYPE). */
 export function isSimpleType(text: string): boolean {
