@@ -6,7 +6,7 @@
 import path from "node:path";
 import { formatWarnings } from "./diagnostics.js";
 import type { EmitOptions, GeneratedFile } from "./emit/options.js";
-import { loadInputs, reportRecorded, unchangedCheckResult, unchangedGenerateResult, unchangedRecord, type Loaded } from "./inputs.js";
+import { loadInputs, reportRecorded, unchangedByStats, unchangedCheckResult, unchangedGenerateResult, unchangedRecord, type Loaded } from "./inputs.js";
 import { dumpPage } from "./model/dump.js";
 import { settleGluedMembers } from "./model/flat-enums.js";
 import { mergePages } from "./model/merge.js";
@@ -232,7 +232,7 @@ function inputBytes(loaded: LoadResult): number {
 async function parseAndEmit(
   options: RunOptions,
   reporter: Reporter,
-  { loaded, prettierConfig, runtimeSource, consume }: Omit<Loaded, "key"> & { consume: boolean },
+  { loaded, prettierConfig, runtimeSource, consume }: Omit<Loaded, "key" | "digests"> & { consume: boolean },
 ): Promise<EmitResult> {
   reporter.stage?.(`parsing ${plural(loaded.pages.length, "page")}`);
   const built = buildApi(loaded, options, { consume });
@@ -307,8 +307,7 @@ export interface RunFlags {
 export async function generate(options: RunOptions, reporter: Reporter = silentReporter, { reuseUnchanged = false, inputs: given }: RunFlags = {}): Promise<GenerateResult> {
   const started = performance.now();
   return scrubbed(options, async () => {
-    const inputs = await inputsOf(options, reporter, given);
-    const recorded = reuseUnchanged ? await unchangedRecord(options, inputs) : undefined;
+    const { recorded, inputs } = await recordedOrInputs(options, reporter, reuseUnchanged, given);
     if (recorded) {
       reportRecorded(recorded, reporter);
       return unchangedGenerateResult(recorded, Math.round(performance.now() - started));
@@ -316,7 +315,7 @@ export async function generate(options: RunOptions, reporter: Reporter = silentR
     const emitted = await buildAndEmit(options, reporter, inputs);
     reporter.stage?.(`writing ${path.relative(process.cwd(), options.out) || "."}`);
     const write = await writeOutputAtomically(options.out, emitted.files, summarizeModel(emitted.api));
-    await saveInputsRecord(options.out, inputsRecord(inputs.key, emitted));
+    await saveInputsRecord(options.out, inputsRecord(inputs.key, emitted), inputs.digests);
     // an earlier run's interrupted swap finished or undone, edited files kept as the user's
     for (const note of write.notes ?? []) reporter.warn(`warning: ${options.out}: ${note}`);
     return { ...emitted, write, elapsedMs: Math.round(performance.now() - started) };
@@ -335,8 +334,7 @@ export async function check(
   { patch = false, reuseUnchanged = false, inputs: given }: { patch?: boolean } & RunFlags = {},
 ): Promise<CheckResult> {
   return scrubbed(options, async () => {
-    const inputs = await inputsOf(options, reporter, given);
-    const recorded = reuseUnchanged ? await unchangedRecord(options, inputs) : undefined;
+    const { recorded, inputs } = await recordedOrInputs(options, reporter, reuseUnchanged, given);
     if (recorded) {
       reportRecorded(recorded, reporter);
       return unchangedCheckResult(recorded, options.out, patch);
@@ -371,6 +369,23 @@ export async function inspect(options: RunOptions, reporter: Reporter = silentRe
       dumps: built.pages.map((p) => dumpPage(p)),
     };
   }, reporter);
+}
+
+/**
+ * With `reuseUnchanged`, the record of the run that wrote --out when nothing changed since (by the
+ * stats of the files first, else by the inputs read); otherwise the inputs, which the run goes on with.
+ */
+async function recordedOrInputs(
+  options: RunOptions,
+  reporter: Reporter,
+  reuseUnchanged: boolean,
+  given: Loaded | undefined,
+): Promise<{ recorded: InputsRecord & { files: number }; inputs?: undefined } | { recorded?: undefined; inputs: Loaded }> {
+  const byStats = reuseUnchanged && !given ? await unchangedByStats(options, reporter) : undefined;
+  if (byStats) return { recorded: byStats };
+  const inputs = await inputsOf(options, reporter, given);
+  const recorded = reuseUnchanged ? await unchangedRecord(options, inputs) : undefined;
+  return recorded ? { recorded } : { inputs };
 }
 
 /** The run's inputs: loaded now, or as given (then the first stage is still named, as in every run). */

@@ -25,7 +25,7 @@ export function heading(run: Run, runs: readonly Run[]): void {
 }
 
 /** `loaded[i]`, when given, holds run i's inputs, already read for these options. */
-export async function generateAll(runs: readonly Run[], loaded: readonly Loaded[] = []): Promise<void> {
+export async function generateAll(runs: readonly Run[], loaded: readonly (Loaded | undefined)[] = []): Promise<void> {
   for (const [i, r] of runs.entries()) {
     heading(r, runs);
     const result = await generate(r.options, reporter(r.options), { reuseUnchanged: true, inputs: loaded[i] });
@@ -34,7 +34,7 @@ export async function generateAll(runs: readonly Run[], loaded: readonly Loaded[
 }
 
 /** The check command's exit code: EXIT.drift when any run's output differs. */
-export async function checkAll(runs: readonly Run[], patch: boolean, loaded: readonly Loaded[] = []): Promise<number> {
+export async function checkAll(runs: readonly Run[], patch: boolean, loaded: readonly (Loaded | undefined)[] = []): Promise<number> {
   let drift = false;
   for (const [i, r] of runs.entries()) {
     heading(r, runs);
@@ -83,8 +83,8 @@ export interface PlainRuns {
   command: "generate" | "check";
   diff: boolean;
   runs: Run[];
-  /** The inputs of the first runs, as the unchanged check read them. */
-  loaded: Loaded[];
+  /** The inputs of the first runs, as the unchanged check read them (undefined: answered by stats, not read). */
+  loaded: (Loaded | undefined)[];
 }
 
 export function runPlain(plain: PlainRuns): Promise<void> {

@@ -11,7 +11,7 @@
 
 import { OPTIONS, OPTION_NAMES, flagName, type OptionName, type OptionSpec } from "./options.js";
 import type { PlainRuns } from "./cli-run.js";
-import { loadInputs, reportRecorded, unchangedCheckResult, unchangedGenerateResult, unchangedRecord, type Loaded } from "./inputs.js";
+import { loadInputs, reportRecorded, unchangedByStats, unchangedCheckResult, unchangedGenerateResult, unchangedRecord, type Loaded } from "./inputs.js";
 import { loadConfig, resolveProjects, validateOptions, type RunOptions } from "./source/config.js";
 import { EXIT } from "./source/errors.js";
 import { terminalText } from "./source/redact.js";
@@ -93,13 +93,15 @@ export async function answerUnchanged(argv: readonly string[]): Promise<number |
     const loaded = await loadConfig(flags.config, process.cwd());
     const runs = resolveProjects({ flags, loaded, cwd: process.cwd(), env: process.env });
     if (runs.some((r) => r.options.urls.length > 0 || r.options.watch)) return undefined;
-    const read: Loaded[] = [];
+    const read: (Loaded | undefined)[] = [];
     for (const run of runs) {
       const started = performance.now();
       // nothing is printed until every run is known to be unchanged (or the full run prints it all)
       const stage = makeStages(run.options.quiet ? "quiet" : "auto", run.options.verbose);
-      const inputs = await loadInputs(run.options, { warn() {}, progress: silentProgress, stage });
-      const recorded = await unchangedRecord(run.options, inputs);
+      const quiet: Reporter = { warn() {}, progress: silentProgress, stage };
+      const byStats = await unchangedByStats(run.options, quiet);
+      const inputs = byStats ? undefined : await loadInputs(run.options, quiet);
+      const recorded = byStats ?? (inputs && (await unchangedRecord(run.options, inputs)));
       if (!recorded) return { command: plain.command, diff: plain.diff, runs, loaded: [...read, inputs] };
       read.push(inputs);
       answers.push({ ...run, recorded, started, stage });

@@ -5,16 +5,18 @@
 // run with it alone (cli-unchanged.ts), and api.ts uses the same functions before the pipeline.
 
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatWarnings } from "./diagnostics.js";
 import { recordedOptions, type RunOptions } from "./source/config.js";
+import { DigestCache, sha256Of, type FileDigest } from "./file-digests.js";
+import { expandInputs } from "./source/files.js";
 import { loadPages, type LoadResult } from "./source/load.js";
 import { resolvePrettierConfig } from "./source/prettier-config.js";
 import type { Reporter } from "./source/reporter.js";
 import { readRuntimeSource } from "./source/template.js";
-import { unchangedOutput, type InputsRecord } from "./write/unchanged.js";
+import { readRecord, unchangedOutput, type InputDigests, type InputsRecord } from "./write/unchanged.js";
 import { formatCheckReport, type CheckReport } from "./write/check-report.js";
 import type { CheckResult, EmitResult, GenerateResult } from "./api.js";
 import type { PageFailure } from "./source/errors.js";
@@ -27,6 +29,8 @@ export interface Loaded {
   runtimeSource: string;
   /** sha256 over every input page, every output-deciding option, the runtime and ssgen's code and version. */
   key: string;
+  /** The digests the key was made of, with their stats: the record keeps them for the next run (unchangedByStats). */
+  digests: InputDigests;
 }
 
 export async function loadInputs(options: RunOptions, reporter: Reporter): Promise<Loaded> {
@@ -35,38 +39,81 @@ export async function loadInputs(options: RunOptions, reporter: Reporter): Promi
     options.emit.format ? resolvePrettierConfig(options.out) : undefined,
     readRuntimeSource(),
   ]);
-  const hash = createHash("sha256");
-  // headers (secrets) and transport settings do not shape the output and stay out of the key
-  hash.update(JSON.stringify({ version: SSGEN_VERSION, emit: options.emit, recorded: recordedOptions(options), include: options.include, exclude: options.exclude, allowPartial: options.allowPartial, prettierConfig, urlSources: loaded.urlSources ?? null, failures: loaded.failures, diagnostics: loaded.diagnostics }));
-  hash.update(runtimeSource);
-  hash.update(codeFingerprint());
-  for (const p of loaded.pages) {
+  const code = codeDigests(new DigestCache());
+  const pages = loaded.pages.map((p): PageDigest => {
     // a saved page by its bytes (the text is a function of them), so nothing is decoded here
     const content = p.metadata ? JSON.stringify(p.metadata) : (p.bytes ?? p.text);
-    hash.update(JSON.stringify([p.source, p.url ?? null, p.operation ?? null, p.tags ?? null, p.bytes ? "bytes" : "text", content.length]));
-    hash.update(content);
-  }
-  return { loaded, prettierConfig, runtimeSource, key: hash.digest("hex") };
+    const digest = { path: p.source, sha256: sha256Of(content), size: content.length, ...(p.stat === undefined ? {} : { stat: p.stat }) };
+    return { digest, meta: [p.source, p.url ?? null, p.operation ?? null, p.tags ?? null, p.bytes ? "bytes" : "text", content.length] };
+  });
+  const key = inputsKey(keyHead(options, prettierConfig, loaded), runtimeSource, code, pages);
+  const digests = { pages: loaded.pages.every((p) => p.bytes) ? pages.map((p) => p.digest) : [], code };
+  return { loaded, prettierConfig, runtimeSource, key, digests };
+}
+
+/** A page's part of the key: what names it and its content's digest. */
+interface PageDigest {
+  digest: FileDigest;
+  meta: readonly unknown[];
+}
+
+/** What shapes the output besides pages, runtime and code. Headers (secrets) and transport settings do not. */
+function keyHead(options: RunOptions, prettierConfig: Record<string, unknown> | undefined, loaded: Omit<LoadResult, "pages">): string {
+  return JSON.stringify({ version: SSGEN_VERSION, emit: options.emit, recorded: recordedOptions(options), include: options.include, exclude: options.exclude, allowPartial: options.allowPartial, prettierConfig, urlSources: loaded.urlSources ?? null, failures: loaded.failures, diagnostics: loaded.diagnostics });
+}
+
+/** The key from its parts: one function for a run that read its pages and one that only took their stats. */
+function inputsKey(head: string, runtimeSource: string, code: readonly FileDigest[], pages: readonly PageDigest[]): string {
+  const hash = createHash("sha256").update(head).update(runtimeSource);
+  for (const d of code) hash.update(JSON.stringify([d.path, d.sha256]));
+  for (const p of pages) hash.update(JSON.stringify(p.meta)).update(p.digest.sha256);
+  return hash.digest("hex");
 }
 
 /**
  * ssgen's own code (every module beside this one and below): a build that changed the emitter
- * without a new version number must not reuse output the old code wrote. Read synchronously: about
- * 160 small files, faster than a round trip per file through the thread pool.
+ * without a new version number must not reuse output the old code wrote. About 160 small files,
+ * each hashed again only when its stat is not the recorded one.
  */
-let fingerprint: string | undefined;
-function codeFingerprint(): string {
-  if (fingerprint !== undefined) return fingerprint;
+function codeDigests(cache: DigestCache): FileDigest[] {
   const root = path.dirname(fileURLToPath(import.meta.url));
   const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
-  const hash = createHash("sha256");
-  for (const f of files) hash.update(f).update(readFileSync(path.join(root, f)));
-  return (fingerprint = hash.digest("hex"));
+  return files.map((f) => cache.digest(f, path.join(root, f)));
+}
+
+/**
+ * The record of the run that wrote --out, when by their stats neither the pages, ssgen's code nor
+ * the files in --out changed since (file-digests.ts): nothing is read but the record, the runtime,
+ * the prettier config and the files whose stat moved. Undefined when that is not known (URLs, a page
+ * over the size cap, a file gone, a digest that differs): then the full check decides (loadInputs).
+ */
+export async function unchangedByStats(options: RunOptions, reporter: Reporter): Promise<(InputsRecord & { files: number }) | undefined> {
+  if (options.urls.length || !options.inputs.length) return undefined;
+  reporter.stage?.("reading sources");
+  const saved = await readRecord(options.out);
+  if (!saved?.inputs?.pages.length) return undefined;
+  try {
+    const caches = { pages: new DigestCache(saved.inputs.pages), code: new DigestCache(saved.inputs.code) };
+    const files = await expandInputs(options.inputs, options.inputBase);
+    const pages = files.map((f): PageDigest => {
+      const digest = caches.pages.digest(f.display, f.path);
+      if (digest.size > options.maxPageBytes) throw new Error("over the size cap: the full run reports it");
+      return { digest, meta: [f.display, null, null, null, "bytes", digest.size] };
+    });
+    const [prettierConfig, runtimeSource] = await Promise.all([options.emit.format ? resolvePrettierConfig(options.out) : undefined, readRuntimeSource()]);
+    const code = codeDigests(caches.code);
+    const key = inputsKey(keyHead(options, prettierConfig, { failures: [], diagnostics: [], urlSources: [] }), runtimeSource, code, pages);
+    const inputs = { pages: pages.map((p) => p.digest), code };
+    return await unchangedOutput(options.out, key, { saved, inputs, missed: caches.pages.missed || caches.code.missed });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The record of the run that wrote --out, when this run would write exactly that (see write/unchanged.ts). */
-export function unchangedRecord(options: RunOptions, inputs: Loaded): Promise<(InputsRecord & { files: number }) | undefined> {
-  return unchangedOutput(options.out, inputs.key);
+export async function unchangedRecord(options: RunOptions, inputs: Loaded): Promise<(InputsRecord & { files: number }) | undefined> {
+  const saved = await readRecord(options.out);
+  return saved ? unchangedOutput(options.out, inputs.key, { saved, inputs: inputs.digests, missed: true }) : undefined;
 }
 
 /** Reports what the recorded run reported: its warnings (grouped as a full run groups them) and kept failures. */

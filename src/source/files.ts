@@ -2,9 +2,10 @@
 // (`*`, `**`, `?`, `{a,b}`) and a sorted directory walk; the result order is deterministic
 // (arguments in order given, each expansion sorted) because it becomes the page order.
 
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, type BigIntStats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
+import { statOf, statTag } from "../file-digests.js";
 import { decodePage } from "./charset.js";
 import { SourceError } from "./errors.js";
 
@@ -21,10 +22,11 @@ export interface InputFile {
 export async function expandInputs(patterns: readonly string[], baseDir: string): Promise<InputFile[]> {
   const seen = new Set<string>();
   const out: InputFile[] = [];
+  const display = displayPaths(baseDir);
   const add = (absolute: string) => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    out.push({ path: absolute, display: displayPath(absolute, baseDir) });
+    out.push({ path: absolute, display: display(absolute) });
   };
   for (const pattern of patterns) {
     if (hasGlob(pattern)) {
@@ -56,17 +58,26 @@ export async function expandInputs(patterns: readonly string[], baseDir: string)
  * of one of its blocks.
  */
 export function readInputBytes(file: InputFile, maxBytes: number, arena?: ByteArena): Buffer {
-  let size: number;
+  return readInputFile(file, maxBytes, arena).bytes;
+}
+
+/** readInputBytes, with the file's stat as taken before the read (file-digests.ts; absent: too recent to trust). */
+export function readInputFile(file: InputFile, maxBytes: number, arena?: ByteArena): { bytes: Buffer; stat?: string } {
+  let stats: BigIntStats;
   try {
-    size = statSync(file.path).size;
+    stats = statOf(file.path);
   } catch {
     throw new SourceError("E_INPUT", file.display, "no such file");
   }
+  const size = Number(stats.size);
   if (size > maxBytes) {
     throw new SourceError("E_TOO_LARGE", file.display, `file is ${size} bytes, over the ${maxBytes} byte cap`);
   }
   try {
-    return arena?.read(file.path, size) ?? readFileSync(file.path);
+    const bytes = arena?.read(file.path, size) ?? readFileSync(file.path);
+    // a file that changed size between the stat and the read is in flux: its stat is not recorded
+    const stat = bytes.length === size ? statTag(stats) : undefined;
+    return stat === undefined ? { bytes } : { bytes, stat };
   } catch (e) {
     throw new SourceError("E_INPUT", file.display, (e as Error).message);
   }
@@ -113,14 +124,20 @@ export async function readInput(file: InputFile, maxBytes: number): Promise<stri
   return decodeInput(readInputBytes(file, maxBytes));
 }
 
-function displayPath(absolute: string, baseDir: string): string {
+/** Paths as messages show them: relative to the base folder, with forward slashes. */
+function displayPaths(baseDir: string): (absolute: string) => string {
   // a file below the base (the usual case) without path.relative, which is slow over 1,000s of files
   const base = path.resolve(baseDir);
   const prefix = base.endsWith(path.sep) ? base : base + path.sep;
-  if (absolute.startsWith(prefix) && absolute.length > prefix.length) return absolute.slice(prefix.length).split(path.sep).join("/");
+  return (absolute) => {
+    const shown = absolute.startsWith(prefix) && absolute.length > prefix.length ? absolute.slice(prefix.length) : outsideBase(absolute, baseDir);
+    return path.sep === "/" ? shown : shown.split(path.sep).join("/");
+  };
+}
+
+function outsideBase(absolute: string, baseDir: string): string {
   const relative = path.relative(baseDir, absolute);
-  const shown = relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
-  return shown.split(path.sep).join("/");
+  return relative.startsWith("..") || path.isAbsolute(relative) ? absolute : relative;
 }
 
 function hasInputExtension(file: string): boolean {

@@ -7,7 +7,7 @@ import { isErrorCode, type Diagnostic } from "../diagnostics.js";
 import type { MetadataDocument } from "../model/types.js";
 import type { RunOptions } from "./config.js";
 import type { PageFailure, SsgenError } from "./errors.js";
-import { ByteArena, decodeInput, expandInputs, readInputBytes } from "./files.js";
+import { ByteArena, decodeInput, expandInputs, readInputFile } from "./files.js";
 import { silentReporter, type Reporter } from "./reporter.js";
 
 export interface LoadedPage {
@@ -26,6 +26,8 @@ export interface LoadedPage {
    * nothing to do never decodes them; `text` then decodes on first use.
    */
   bytes?: Uint8Array;
+  /** A saved page's stat, as taken before its bytes were read (file-digests.ts; absent: too recent to trust). */
+  stat?: string;
   /** The op's ?lang=typescript code view, fetched beside its page (spec §2.9). */
   codeView?: { source: string; text: string };
 }
@@ -59,7 +61,7 @@ export async function loadPages(options: RunOptions, reporter: Reporter = silent
     const arena = new ByteArena();
     for (const file of files) {
       try {
-        pages.push(filePage(file.display, readInputBytes(file, options.maxPageBytes, arena)));
+        pages.push(filePage(file.display, readInputFile(file, options.maxPageBytes, arena)));
       } catch (error) {
         const e = error as SsgenError & { code?: unknown; detail?: string };
         failures.push({ page: file.display, code: isErrorCode(e.code) ? e.code : "E_INPUT", detail: e.detail ?? e.message, stage: "source" });
@@ -83,11 +85,12 @@ export async function loadPages(options: RunOptions, reporter: Reporter = silent
  * then the bytes are dropped, so a run that parses holds each page once, as text. Setting `text`
  * replaces both (api.ts drops the text of a parsed page that way).
  */
-function filePage(source: string, bytes: Uint8Array): LoadedPage {
+function filePage(source: string, { bytes, stat }: { bytes: Uint8Array; stat?: string }): LoadedPage {
   let text: string | undefined;
   const page: LoadedPage = {
     source,
     bytes,
+    ...(stat === undefined ? {} : { stat }),
     get text() {
       if (text === undefined) {
         text = decodeInput(page.bytes!);

@@ -33,6 +33,8 @@ export function makeStages(mode: "quiet" | "auto", verbose: boolean, stream: Nod
   if (mode === "quiet") return () => {};
   let current: { name: string; started: number } | undefined;
   return (name) => {
+    // a stage named again goes on (the unchanged check by stats begins reading sources; a full read may follow)
+    if (name !== undefined && current?.name === name) return;
     const now = performance.now();
     if (current && verbose) stream.write(`ssgen:   ${current.name}: ${Math.round(now - current.started)} ms\n`);
     current = name ? { name, started: now } : undefined;

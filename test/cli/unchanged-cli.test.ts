@@ -119,6 +119,50 @@ describe("the CLI's answer to an unchanged run", () => {
     expect((await gen("--enums", "union")).full).toBe(false);
   });
 
+  it("reads no page and no output file whose stat is recorded, and still notices a same-size edit with its mtime put back", async () => {
+    const dir = path.join(work, "by-stats");
+    const own = path.join(dir, "pages");
+    await mkdir(own, { recursive: true });
+    for (const f of renderService(generateService({ seed: 5, ops: 12 }), "html")) await writeFile(path.join(own, f.path), f.text);
+    const out = path.join(dir, "out");
+    // a preload that logs every file opened or read synchronously (pages and digests are read so)
+    const reads = path.join(dir, "reads.log");
+    const preload = path.join(dir, "reads.mjs");
+    await writeFile(
+      preload,
+      `import fs from "node:fs";\nimport { syncBuiltinESMExports } from "node:module";\nconst log = (f) => { if (typeof f === "string") fs.appendFileSync(${JSON.stringify(reads)}, f + "\\n"); };\nfor (const name of ["readFileSync", "openSync"]) { const real = fs[name]; fs[name] = (f, ...rest) => (log(f), real(f, ...rest)); }\nsyncBuiltinESMExports();\n`,
+    );
+    const gen = async () => {
+      await rm(reads, { force: true });
+      const r = await runCli(["generate", "--input", own, "--out", out], { env: { NODE_OPTIONS: `--import=${preload}` } });
+      expect(r.code, r.stderr).toBe(0);
+      return { r, read: (await readFile(reads, "utf8").catch(() => "")).split("\n").filter((f) => f.startsWith(own) || f.startsWith(out)) };
+    };
+    const fresh = await gen();
+    expect(fresh.read.length).toBeGreaterThan(0);
+    // the files' stats become trustworthy a moment after their last change (file-digests.ts)
+    await new Promise((r) => setTimeout(r, 250));
+    // the first unchanged run hashes the just-written output and keeps its stats; the next reads nothing
+    expect((await gen()).r.stderr).toContain("0 files written (4 unchanged)");
+    const byStats = await gen();
+    expect(byStats.r.stderr).toContain("0 files written (4 unchanged)");
+    expect(byStats.read).toEqual([]);
+
+    // a same-size edit of a page whose mtime is put back: its ctime moved, so it is read and noticed
+    const page = path.join(own, (await import("node:fs")).readdirSync(own).find((f) => f.endsWith(".html"))!);
+    const { statSync, utimesSync } = await import("node:fs");
+    const before = statSync(page);
+    const html = await readFile(page, "utf8");
+    const swapped = html.replace(/<td>(\w)(\w)(\w*)<\/td>/, (_, a: string, b: string, rest: string) => `<td>${b}${a}${rest}</td>`);
+    expect(swapped).not.toBe(html);
+    expect(swapped.length).toBe(html.length);
+    await writeFile(page, swapped);
+    utimesSync(page, before.atime, before.mtime);
+    const check = await ssgen(["check", "--input", own, "--out", out]);
+    expect(check).toMatchObject({ code: 1, full: true });
+    await writeFile(page, html);
+  });
+
   it("answers every project of a config, or none", async () => {
     const dir = path.join(work, "projects");
     await mkdir(dir);
