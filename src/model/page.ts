@@ -1,5 +1,6 @@
-// One page's facts -> its PageModel (spec §1.2, §1.3): op name, walk (§5.3), wire names (§5.5),
-// preferred verb (§8.3), response type, and sample inference for pages without tables (§6.2).
+// One page's facts -> its PageModel (spec §1.2, §1.3): op name (op-name.ts), walk (§5.3), wire names
+// (§5.5, wire-names.ts), preferred verb (§8.3), response type, and sample inference for pages
+// without tables (§6.2).
 import {
   PageError,
   type Diagnostic,
@@ -10,16 +11,16 @@ import {
   type TypeModel,
   type WireCase,
 } from "./types.js";
-import { voteWireCase, wireNameFor } from "./wire-case.js";
+import { voteWireCase } from "./wire-case.js";
+import { operationName, xmlRoot } from "./op-name.js";
+import { applySampleKinds, applyWireNames, keyPairs, sampleKeys, unmatchedKeys, voteableObjects } from "./wire-names.js";
 import { pairAliases } from "./aliases.js";
 import { overlayCodeView, renamedType, typesFromCodeView } from "./code-view.js";
-import { inferTypesFromSamples, pascalCase, sampleKindOf } from "./infer.js";
+import { inferTypesFromSamples } from "./infer.js";
 import { elementKeyPairs, forgetElementIndexes, matchArrayElement } from "./solve/elements.js";
 import {
-  forEachObject,
   keyOf,
   objectKeys,
-  parseTypeText,
   walkTables,
   type WalkInput,
   type WalkResult,
@@ -316,80 +317,6 @@ function codeVerb(view: NonNullable<RawPage["code"]>, op: string): string | unde
   return marker ? marker.slice(1).toUpperCase() : view.method;
 }
 
-// --------------------------------------------------------------------------------------------
-// §1.2 operation name
-
-function operationName(raw: RawPage, req: SampleBody, explicit: string | undefined, diags: Diagnostic[]): string {
-  if (explicit) return explicit;
-  const typed = raw.opName ?? opParam(raw.url);
-  if (typed) {
-    for (const t of raw.tables) {
-      const name = t.caption ? bareName(t.caption) : undefined;
-      if (name && name.toLowerCase() === typed.toLowerCase()) return name;
-    }
-    if (req.rootName && req.rootName.toLowerCase() === typed.toLowerCase()) return req.rootName;
-    return typed;
-  }
-  const m = /\/[\w-]+\/(?:reply|oneway)\/([A-Za-z_][A-Za-z0-9_]*)/.exec(raw.request?.url ?? "");
-  if (m) return m[1]!;
-  if (req.syntax === "xml" && req.rootName && /^[A-Za-z_][A-Za-z0-9_]*$/.test(req.rootName)) return req.rootName;
-  const fromFile = fileOpName(raw.source);
-  if (fromFile) {
-    diags.push({ code: "W_OP_NAME_FROM_FILE", detail: `from the file name ${fromFile}` });
-    return fromFile;
-  }
-  for (const route of raw.routes) {
-    const segments = route.path.split(/[/?#]/).filter((s) => /^[A-Z][A-Za-z0-9_]*$/.test(s));
-    const last = segments[segments.length - 1];
-    if (last) {
-      diags.push({ code: "W_OP_NAME_GUESSED", detail: `from route ${route.path}` });
-      return last;
-    }
-  }
-  // rule 6, second half: the sample request line's path (`POST /service/CreateShipment HTTP/1.1`)
-  const samplePath = (raw.request?.url ?? "").split(/[?#]/)[0]!;
-  const last = samplePath.split("/").filter((s) => /^[A-Z][A-Za-z0-9_]*$/.test(s)).pop();
-  if (last) {
-    diags.push({ code: "W_OP_NAME_GUESSED", detail: `from the sample request path ${samplePath}` });
-    return last;
-  }
-  throw new PageError(
-    "E_NO_OP_NAME",
-    raw.source,
-    "no operation name: no URL with op=, no /reply/ sample URL, no XML root and no PascalCase route segment (give one explicitly)",
-  );
-}
-
-/**
- * §1.2 rule 5: a saved page's file name, when it is a PascalCase identifier (`UpdateVoucher.txt`):
- * a person chose it. URLs and names like `seed-cognito.txt` say nothing.
- */
-function fileOpName(source: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return undefined;
-  const base = source.slice(Math.max(source.lastIndexOf("/"), source.lastIndexOf("\\")) + 1).replace(/\.(txt|text|html?)$/i, "");
-  return /^[A-Z][A-Za-z0-9_]*$/.test(base) ? base : undefined;
-}
-
-function opParam(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  const m = /[?&]op=([^&#]*)/i.exec(url);
-  if (!m) return undefined;
-  try {
-    return decodeURIComponent(m[1]!.replace(/\+/g, " ")).trim() || undefined;
-  } catch {
-    return m[1] || undefined;
-  }
-}
-
-function bareName(caption: string): string {
-  const ref = parseTypeText(caption);
-  return ref && ref.kind === "named" ? ref.name : caption.trim();
-}
-
-function xmlRoot(root: string | undefined): string | undefined {
-  return root && /^[A-Za-z_][A-Za-z0-9_]*$/.test(root) && !root.startsWith("ArrayOf") ? root : undefined;
-}
-
 function formatFromSamples(raw: RawPage): string | undefined {
   for (const s of [raw.request, raw.response]) {
     if (!s) continue;
@@ -403,82 +330,6 @@ function formatFromSamples(raw: RawPage): string | undefined {
 
 const hasBody = (b: SampleBody): boolean => b.value !== undefined || b.syntax === "raw";
 
-// --------------------------------------------------------------------------------------------
-// §5.5 wire names
-
-/** Sample object nodes that may vote: JSON and JSV bodies (XML always uses C# names). */
-function voteableObjects(...bodies: SampleBody[]): Set<SampleNode> {
-  const out = new Set<SampleNode>();
-  for (const b of bodies) if (b.syntax === "json" || b.syntax === "jsv") forEachObject([b.value], (obj) => void out.add(obj));
-  return out;
-}
-
-/** Per property of t: the sample key it matches case-insensitively (§5.5), if any. */
-function sampleKeys(t: WalkedType, obj: SampleNode | undefined): (string | undefined)[] {
-  const props = t.model.properties ?? [];
-  if (!obj || obj.kind !== "object") return props.map(() => undefined);
-  const first = objectKeys(obj).first;
-  const keys = propertyKeys(t);
-  return keys.map((k) => first.get(k)?.[0]);
-}
-
-function propertyKeys(t: WalkedType): string[] {
-  return t.propertyKeys ?? (t.model.properties ?? []).map((p) => keyOf(p.name));
-}
-
-function applyWireNames(t: WalkedType, wireCase: WireCase, keys: (string | undefined)[]): void {
-  (t.model.properties ?? []).forEach((p, k) => {
-    p.wireName = wireNameFor(p.name, wireCase, keys[k]);
-  });
-}
-
-/** sampleKind of each property of t whose key is in its sample object (§7.3 evidence for tableless names). */
-function applySampleKinds(t: WalkedType, obj: SampleNode): void {
-  if (obj.kind !== "object") return;
-  const first = objectKeys(obj).first;
-  const keys = propertyKeys(t);
-  (t.model.properties ?? []).forEach((p, k) => {
-    const kind = sampleKindOf(first.get(keys[k]!)?.[1]);
-    if (kind) p.sampleKind = kind;
-  });
-}
-
-
-/** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */
-function unmatchedKeys(types: WalkedType[], explained: ReadonlyMap<SampleNode, ReadonlySet<string>>): Diagnostic[] {
-  const byName = new Map(types.map((t) => [t.model.name, t]));
-  const out: Diagnostic[] = [];
-  for (const t of types) {
-    if (!t.sample || t.sample.kind !== "object" || t.model.role === "base") continue;
-    const names: ReadonlySet<string>[] = [];
-    let w: WalkedType | undefined = t;
-    for (let depth = 0; w && depth < 64; depth++) {
-      names.push(w.propertyKeySet ?? new Set(propertyKeys(w)));
-      const base: string | undefined = w.model.base;
-      w = base ? byName.get(base.replace(/<.*$/, "")) : undefined;
-    }
-    const keys = objectKeys(t.sample).entries;
-    for (let k = 0; k < keys.length; k++) {
-      const key = t.sample.entries[k]![0];
-      if (!names.some((set) => set.has(keys[k]!)) && !explained.get(t.sample)?.has(key)) {
-        out.push({ code: "W_SAMPLE_KEY_UNMATCHED", detail: `${key} in the ${t.model.name} sample` });
-      }
-    }
-  }
-  return out;
-}
-
-/** Pairs for pages without tables: the key against its own PascalCase name. */
-function keyPairs(body: SampleBody): { name: string; key: string }[] {
-  if (body.syntax !== "json" && body.syntax !== "jsv") return [];
-  const out: { name: string; key: string }[] = [];
-  forEachObject([body.value], (obj) => {
-    for (const [k] of obj.entries) out.push({ name: pascalCase(k), key: k });
-  });
-  return out;
-}
-
-/** A top-level array response is X[] when its element matches a table (C1/C2, §6.2). */
 // --------------------------------------------------------------------------------------------
 // §2.4 parameters for inferred requests, §8.3 preferred verb
 
