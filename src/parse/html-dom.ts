@@ -1,6 +1,6 @@
 // DOM helpers for the HTML op page: text of a node, element children, table rows and cells; for
 // both trees (the fast scanner's and node-html-parser's, read through DomElement/DomText).
-import type { DomElement, DomNode, DomText } from "./html-scan.js";
+import type { DomElement, DomNode, DomText } from "./html-nodes.js";
 
 export type HTMLElement = DomElement;
 export type TextNode = DomText;

@@ -5,7 +5,8 @@
 // so the cost stays linear in the page size. ServiceStack's machine-generated markup is parsed by
 // the fast scanner (html-scan.ts); anything outside its narrow shape by node-html-parser, the
 // reference. Both give the same tree shape, read below through DomElement/DomText.
-import { nodeHtmlParser, scanHtml } from "./html-scan.js";
+import { nodeHtmlParser } from "./html-nodes.js";
+import { scanHtml } from "./html-scan.js";
 import {
   PageError,
   type CodeView,
