@@ -43,6 +43,9 @@ export function applySampleKinds(t: WalkedType, obj: SampleNode): void {
 }
 
 
+/** The AutoQuery bases no page shows a table for; each extends QueryBase. */
+const TABLELESS_QUERY_BASES: ReadonlySet<string> = new Set(["QueryDb", "QueryData"]);
+
 /** Keys of a checked sample object that no property of its chain explains: probably [DataMember(Name)]. */
 export function unmatchedKeys(types: WalkedType[], explained: ReadonlyMap<SampleNode, ReadonlySet<string>>): Diagnostic[] {
   const byName = new Map(types.map((t) => [t.model.name, t]));
@@ -53,8 +56,9 @@ export function unmatchedKeys(types: WalkedType[], explained: ReadonlyMap<Sample
     let w: WalkedType | undefined = t;
     for (let depth = 0; w && depth < 64; depth++) {
       names.push(w.propertyKeySet ?? new Set(propertyKeys(w)));
-      const base: string | undefined = w.model.base;
-      w = base ? byName.get(base.replace(/<.*$/, "")) : undefined;
+      const base = w.model.base?.replace(/<.*$/, "");
+      // QueryDb<T> and QueryData<T> have no table: their members are QueryBase's (spec §5.3 AutoQuery)
+      w = base ? byName.get(base) ?? (TABLELESS_QUERY_BASES.has(base) ? byName.get("QueryBase") : undefined) : undefined;
     }
     const keys = objectKeys(t.sample).entries;
     for (let k = 0; k < keys.length; k++) {

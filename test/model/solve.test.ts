@@ -177,6 +177,22 @@ describe("solvePages", () => {
     expect(m!.response).toBe("QueryResponse<Item>");
   });
 
+  it("an AutoQuery request sample's QueryBase keys are explained through QueryDb<T>, which has no table", () => {
+    const tables = [
+      table("QueryItems", [["Name", "string"]], "query"),
+      table("QueryBase", [["Skip", "int?"], ["Take", "int?"], ["OrderBy", "string"], ["OrderByDesc", "string"]]),
+      table("Item", [["Id", "int"]]),
+      table("QueryResponse<T>", [["Offset", "int"], ["Total", "int"], ["Results", "List<Item>"]]),
+    ];
+    const p = page("q.html", "QueryItems", tables, "html", '{"offset":0,"total":0,"results":[{"id":0}]}');
+    const body = '{"name":"String","orderBy":"String","orderByDesc":"String","extra":1}';
+    p.request = { verb: "GET", url: "/QueryItems", headers: {}, body, parsed: parseSampleBody(body) };
+    const [m] = solve([p]);
+    expect(m!.types.find((t) => t.name === "QueryItems")?.base).toBe("QueryDb<Item>");
+    const unmatched = m!.diagnostics.filter((d) => d.code === "W_SAMPLE_KEY_UNMATCHED").map((d) => d.detail);
+    expect(unmatched).toEqual(["extra in the QueryItems sample"]);
+  });
+
   it("a page whose search ran out of budget is not forced to drop the bases no page voted on", () => {
     // Big's search stops after 8 nodes with its first parse (Tracked is Big's base: Thing must show
     // where it is walked): an overflowed reading does not vote, so nothing is decided about Big's base
