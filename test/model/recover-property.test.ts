@@ -159,6 +159,8 @@ describe("oracle: solved across pages, HTML", () => {
  * valued enum; bench/oracle-survey.mjs --render pipe --case lists --seed 99).
  */
 const PIPE_SOLVED = new Set([
+  // since session 6 (c073274, the argument named by a later Results row): 0 of 200 fail on seeds 20261202, 7, 42, 99, 1001
+  "AutoQuery requests with their own properties",
   "List<Entity> and Entity responses",
   "a response type shared by several ops",
   "void responses",
