@@ -56,7 +56,7 @@ export function unmatchedKeys(types: WalkedType[], explained: ReadonlyMap<Sample
     let w: WalkedType | undefined = t;
     for (let depth = 0; w && depth < 64; depth++) {
       names.push(w.propertyKeySet ?? new Set(propertyKeys(w)));
-      const base = w.model.base?.replace(/<.*$/, "");
+      const base: string | undefined = w.model.base?.replace(/<.*$/, "");
       // QueryDb<T> and QueryData<T> have no table: their members are QueryBase's (spec §5.3 AutoQuery)
       w = base ? byName.get(base) ?? (TABLELESS_QUERY_BASES.has(base) ? byName.get("QueryBase") : undefined) : undefined;
     }

@@ -4,7 +4,7 @@
 // parse or emit anything. The record lives in node_modules/.cache/ssgen (or the temp folder), not in
 // --out: it changes with ssgen's code, and committed output should not.
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, realpath, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Diagnostic } from "../model/types.js";
@@ -64,10 +64,16 @@ export async function saveInputsRecord(outDir: string, record: InputsRecord, inp
   }
 }
 
+/** Written beside and renamed over: two runs at once (an unchanged one keeping new stats) never leave half a record. */
 async function writeRecord(outDir: string, saved: SavedRecord): Promise<void> {
   const file = recordFile(outDir);
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, JSON.stringify(saved));
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, JSON.stringify(saved));
+  await rename(partial, file).catch(async (e: unknown) => {
+    await rm(partial, { force: true });
+    throw e;
+  });
 }
 
 /** The record kept for --out, when there is one of the shape this version writes. */
