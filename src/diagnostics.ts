@@ -121,8 +121,27 @@ export function formatWarnings(diagnostics: readonly Diagnostic[], options: Form
     const list = groups.get(code);
     if (!list) continue;
     lines.push(`warning ${code} ×${list.length}: ${DIAGNOSTIC_CODES[code]}`);
-    for (const d of list.slice(0, limit)) lines.push(`  ${d.page ? `${shortPageName(d.page)}: ` : ""}${oneLine(d.detail)}`);
-    if (list.length > limit) lines.push(`  … ${list.length - limit} more (--verbose lists all)`);
+    const line = (d: Diagnostic) => `  ${d.page ? `${shortPageName(d.page)}: ` : ""}${oneLine(d.detail)}`;
+    if (options.verbose) {
+      for (const d of list) lines.push(line(d));
+      continue;
+    }
+    // one line per distinct detail: a shared type's warning repeats on every page that shows it
+    const alike = new Map<string, Diagnostic[]>();
+    for (const d of list) {
+      const key = oneLine(d.detail);
+      const same = alike.get(key);
+      if (same) same.push(d);
+      else alike.set(key, [d]);
+    }
+    let shown = 0;
+    for (const same of [...alike.values()].slice(0, limit)) {
+      const others = new Set(same.map((d) => d.page)).size - 1;
+      const also = others > 0 ? ` (and ${others} other page${others === 1 ? "" : "s"})` : same.length > 1 ? ` (×${same.length})` : "";
+      lines.push(line(same[0]!) + also);
+      shown += same.length;
+    }
+    if (list.length > shown) lines.push(`  … ${list.length - shown} more (--verbose lists all)`);
   }
   return lines;
 }

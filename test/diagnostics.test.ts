@@ -56,4 +56,17 @@ describe("diagnostics catalogue", () => {
     expect(all.filter((l) => l.startsWith("  Op"))).toHaveLength(5);
     expect(all.join("\n")).not.toContain("more");
   });
+
+  it("shows a warning that repeats on many pages (a shared type's) once, with the number of other pages", () => {
+    const glued = (page: string): Diagnostic => ({ code: "W_FLAT_SPLIT", detail: 'enum Level: row "NoneNone unit" runs into its description', page });
+    const diags: Diagnostic[] = [glued("a/A.txt"), glued("a/B.txt"), glued("a/C.txt"), { code: "W_FLAT_SPLIT", detail: "other", page: "a/A.txt" }, glued("a/D.txt"), { code: "W_FLAT_SPLIT", detail: "twice", page: "a/E.txt" }, { code: "W_FLAT_SPLIT", detail: "twice", page: "a/E.txt" }];
+    expect(formatWarnings(diags, { examples: 2 })).toEqual([
+      "warning W_FLAT_SPLIT ×7: " + DIAGNOSTIC_CODES.W_FLAT_SPLIT,
+      '  A.txt: enum Level: row "NoneNone unit" runs into its description (and 3 other pages)',
+      "  A.txt: other",
+      "  … 2 more (--verbose lists all)",
+    ]);
+    expect(formatWarnings(diags).slice(-1)).toEqual(["  E.txt: twice (×2)"]);
+    expect(formatWarnings(diags, { verbose: true })).toHaveLength(8);
+  });
 });
