@@ -1,7 +1,7 @@
 // C1-C3 of spec §5.3 for one chain (a table and its bases) against its sample object, with the two
-// ways a key the chain's rows do not hold is still explained: a base seen earlier on the page
-// (captioned pages) or one the cross-page solve decided (text-pipe). Reads the search's placed
-// slots; decides nothing about names.
+// ways a key the chain's rows do not hold is still explained: a base seen earlier on the page, or
+// (text-pipe) one the cross-page solve decided. Reads the search's placed slots; decides nothing
+// about names.
 import type { SampleNode } from "../types.js";
 import type { Table } from "./tables.js";
 import { objectKeys } from "./sample-access.js";
@@ -48,19 +48,20 @@ export class ChainCheck {
   }
 
   /**
-   * Captioned pages: the keys a chain leaves unexplained are the members of types whose tables came
-   * earlier on the page: a base seen before its derived type, and that base's own seen bases (§4.1:
-   * such a base gets no table after its derived type, but its members live in the derived object).
-   * Each such table must redeclare nothing of the chain or of the others, and show its required
-   * keys. The solve then reads the base from the sample (solve/sample-bases.ts); the walk only must
-   * not hold those keys against the chain.
+   * The keys a chain leaves unexplained are the members of types whose tables came earlier on the
+   * page: a base seen before its derived type, and that base's own seen bases (§4.1: such a base gets
+   * no table after its derived type, but its members live in the derived object). Each such table
+   * must redeclare nothing of the chain or of the others, and show its required keys. The solve then
+   * reads the base from the sample (solve/sample-bases.ts); the walk only must not hold those keys
+   * against the chain. Without captions only a table the walk placed under a name that says which
+   * type it is, and whose own object does not refute it, may explain keys (earlierExplains).
    */
   private seenBase(chain: readonly number[], unmatched: readonly string[], present: ReadonlySet<string>, truncated: boolean): boolean {
     const head = chain[0];
-    if (!this.input.captions || head === undefined || head < 0) return false;
+    if (head === undefined || head < 0) return false;
     const fits = (s: number): boolean => {
       const tb = this.tables[s]!;
-      return !!this.slots[s] && !chain.includes(s) && !chain.some((t) => [...this.tables[t]!.keys].some((x) => tb.keys.has(x))) && (truncated || tb.required.every((r) => present.has(r)));
+      return this.earlierExplains(s) && !chain.includes(s) && !chain.some((t) => [...this.tables[t]!.keys].some((x) => tb.keys.has(x))) && (truncated || tb.required.every((r) => present.has(r)));
     };
     // fewest tables: each time the earlier table that explains most of the keys left
     const left = new Set(unmatched);
@@ -101,6 +102,27 @@ export class ChainCheck {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the placed table s may explain a later object's keys as its seen base. A caption names
+   * the type for certain. Without captions the walk's own placement must stand on other evidence:
+   * not an inferred (`<T>Base`) or provisional name, which only this reading gives it (such a table,
+   * read as a base with no sample to check it, would earn its place by the very keys it excuses:
+   * everything seed 16, ApproveRefundRecord); and its own sample object, if any, must hold the keys C1
+   * requires of it (a table whose placement its own object refutes is no evidence of the type elsewhere:
+   * accuracy seed 2, CreateEmployee7 read the table of CustomerRecord3's rows as its base and so the
+   * next table as Policy10).
+   */
+  private earlierExplains(s: number): boolean {
+    const slot = this.slots[s];
+    if (!slot) return false;
+    if (this.input.captions) return true;
+    if (slot.naming === "inferred" || slot.naming === "provisional") return false;
+    const obj = slot.obj;
+    if (!obj || obj.kind !== "object" || obj.truncated) return true;
+    const keys = objectKeys(obj).set;
+    return this.tables[s]!.required.every((r) => keys.has(r));
   }
 
   #byKey?: Map<string, number[]>;
