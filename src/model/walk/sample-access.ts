@@ -59,6 +59,17 @@ export const asObject = (v: SampleNode | undefined): SampleNode | undefined =>
   v && v.kind === "object" ? v : undefined;
 
 /**
+ * The first element of the response sample's `results`, when it is an object with keys: on an
+ * AutoQuery page the response is QueryResponse<A> (§5.3), so that element is an object of the type
+ * its Results row names, shown nowhere else on the page (the walk gives a generic argument no object).
+ */
+export function resultsElement(response: SampleNode | undefined): SampleNode | undefined {
+  const v = entryOf(response, keyOf("Results"));
+  const el = v?.kind === "array" ? v.items[0] : undefined;
+  return el?.kind === "object" && el.entries.length > 0 ? el : undefined;
+}
+
+/**
  * Visits the object nodes of sample trees, depth first from the last root, until visit returns false.
  * One traversal for every caller, so each sees the objects in the same order.
  */

@@ -2,7 +2,7 @@
 // depth-first, each scored against the sample bodies (C1-C4), with branch-and-bound pruning.
 import type { SampleNode, TypeRole } from "../types.js";
 import { HIDDEN, WELL_KNOWN, knownTableless, type Ref, type Table } from "./tables.js";
-import { accessValue, asObject, countObjects, objectKeys } from "./sample-access.js";
+import { accessValue, asObject, countObjects, objectKeys, resultsElement } from "./sample-access.js";
 import type { WalkInput } from "./index.js";
 import { Step, Then, type Chain } from "./steps.js";
 import { ChainCheck } from "./chain-check.js";
@@ -332,9 +332,9 @@ export class Search {
       // ... and by the Results row of the QueryResponse table further on: with a provisional name a
       // reference to it from the argument's own references (`Contract { Due: OrderStat }` under
       // `OrderStat { Pathway: Contract }`) would cost an X0 or take the next table (an enum's)
-      // (§5.3 late binding, decided inside the search: from=late-binding as when assemble binds it).
+      // (§5.3 late binding, decided inside the search: from=late-binding; so named, `results` holds its objects).
       const x = this.resultsRef(i);
-      if (x && !self.some((s) => s.name === x.name) && !this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.genericAs(i, t, x.name, "late-binding", cost, g);
+      if (x && !self.some((s) => s.name === x.name) && !this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.genericAs(i, t, x.name, "late-binding", cost, g, resultsElement(this.input.response));
     }
   }
 
@@ -346,14 +346,14 @@ export class Search {
     return memo[i] ?? undefined;
   }
 
-  private genericAs(i: number, t: number, name: string, naming: Slot["naming"], cost: number, g: Step): void {
+  private genericAs(i: number, t: number, name: string, naming: Slot["naming"], cost: number, g: Step, obj?: SampleNode): void {
     const added = naming !== "provisional" && !this.seen.has(name);
     if (added) this.seen.add(name);
-    this.place(i, name, "generic-arg", naming, t, undefined);
+    this.place(i, name, "generic-arg", naming, t, obj);
     this.#argsOf[t + 1]++;
     this.pos++;
     this.score -= cost;
-    this.walkType(i, name, undefined, undefined, g);
+    this.walkType(i, name, obj, undefined, g);
     this.score += cost;
     this.pos--;
     this.#argsOf[t + 1]--;
