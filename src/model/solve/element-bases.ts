@@ -9,7 +9,7 @@
 import type { WalkedType } from "../walk/index.js";
 import { objectKeys } from "../walk/index.js";
 import { WELL_KNOWN } from "../walk/tables.js";
-import { baseOmits, chainKeySet, ownKeys, type TypeLookup } from "./elements.js";
+import { baseOmits, chainKeySet, chainVisits, ownKeys, type TypeLookup } from "./elements.js";
 import { derivesFrom, holding, plainChain, roundFacts, seenBefore, type CaptionedPage, type KeyIndex, type RoundFacts, type SampleObject, type SampleObjects } from "./sample-bases.js";
 
 interface Hypothesis {
@@ -48,37 +48,95 @@ export function elementBases(
   if (!elements.length) return out;
   const { index, shownOn } = facts;
   const decided = new Map<string, WalkedType>();
+  // a hypothesis's view joins T to B once (its chains below are asked of it for every element)
+  const plainView: TypeLookup = { get: (n) => decided.get(n) ?? byName.get(n) };
+  const views = new WeakMap<Hypothesis, TypeLookup>();
   const viewOf = (hyp?: Hypothesis): TypeLookup => {
-    const joined = hyp && join(byName.get(hyp.t)!, hyp.b);
-    return { get: (n) => (n === hyp?.t ? joined : undefined) ?? decided.get(n) ?? byName.get(n) };
+    if (!hyp) return plainView;
+    let view = views.get(hyp);
+    if (!view) {
+      const joined = join(byName.get(hyp.t)!, hyp.b);
+      views.set(hyp, (view = { get: (n) => (n === hyp.t ? joined : plainView.get(n)) }));
+    }
+    return view;
   };
-  // the chains under no hypothesis depend on `decided` only: kept until it changes
-  const plainChains = new Map<string, Set<string>>();
-  const chainIn = (c: string, view: TypeLookup, hyp?: Hypothesis): ReadonlySet<string> => {
-    if (hyp) return chainKeys(c, view);
+  const closures = new Map<string, ReadonlySet<string>>();
+  const closureOf = (t: string): ReadonlySet<string> => {
+    let out = closures.get(t);
+    if (!out) closures.set(t, (out = closure(t, index)));
+    return out;
+  };
+  // What follows depends on `decided` and is dropped when it changes (epoch()).
+  /** Chains under no hypothesis. */
+  let plainChains = new Map<string, ReadonlySet<string>>();
+  /** Chains under each hypothesis: only those of the classes whose chain visits its T differ from the plain ones. */
+  let hypChains = new WeakMap<Hypothesis, Map<string, ReadonlySet<string>>>();
+  /** Per hypothesis, the classes whose chain visits its T. */
+  let affected = new WeakMap<Hypothesis, readonly string[]>();
+  /** Per element, the classes whose chain (under no hypothesis) holds every one of its keys. */
+  let passing = new WeakMap<SampleObject, readonly string[]>();
+  /** The classes of every decided type's closure (an element's candidates besides its keys' holders). */
+  let ofDecided = new Set<string>();
+  const epoch = () => {
+    plainChains = new Map();
+    hypChains = new WeakMap();
+    affected = new WeakMap();
+    passing = new WeakMap();
+    ofDecided = new Set([...decided.keys()].flatMap((t) => [...closureOf(t)]));
+  };
+  const plainChainOf = (c: string): ReadonlySet<string> => {
     // nothing decided yet: the view is byName's, whose chains the round shares
     if (!decided.size) return plainChain(c, byName, facts.chains);
     let keys = plainChains.get(c);
-    if (!keys) plainChains.set(c, (keys = chainKeys(c, view)));
+    if (!keys) plainChains.set(c, (keys = chainKeys(c, plainView)));
     return keys;
+  };
+  const hypChainOf = (c: string, hyp: Hypothesis): ReadonlySet<string> => {
+    let chains = hypChains.get(hyp);
+    if (!chains) hypChains.set(hyp, (chains = new Map()));
+    let keys = chains.get(c);
+    if (!keys) chains.set(c, (keys = chainKeys(c, viewOf(hyp))));
+    return keys;
+  };
+  const affectedBy = (hyp: Hypothesis): readonly string[] => {
+    let names = affected.get(hyp);
+    if (!names) {
+      const all = new Set([...closureOf(hyp.t), ...ofDecided]);
+      affected.set(hyp, (names = [...all].filter((c) => chainVisits(c, hyp.t, plainView))));
+    }
+    return names;
+  };
+  const passingOf = (el: SampleObject): readonly string[] => {
+    let names = passing.get(el);
+    if (!names) {
+      const keys = objectKeys(el).set;
+      const all = holding(keys, index);
+      for (const c of ofDecided) all.add(c);
+      passing.set(el, (names = [...all].filter((c) => holdsAll(plainChainOf(c), keys))));
+    }
+    return names;
   };
   /**
    * Fewest members some class's chain leaves out of the element under the hypothesis, or -1.
    * `any`: the callers that ask only whether some class explains it get the first count found.
+   * A hypothesis T : B changes only the chains that visit T (T has no base: of T's closure or of a
+   * decided type's), so the others are the plain ones, whose holders are known per element.
    */
   const explained = (el: SampleObject, hyp?: Hypothesis, any = false): number => {
-    const keys = objectKeys(el).set;
     const view = viewOf(hyp);
-    const names = holding(keys, index);
-    if (hyp) for (const c of closure(hyp.t, index)) names.add(c);
-    for (const t of decided.keys()) for (const c of closure(t, index)) names.add(c);
     let least = -1;
-    for (const c of names) {
-      if (!holdsAll(chainIn(c, view, hyp), keys)) continue;
+    const consider = (c: string) => {
       const omitted = baseOmits(view.get(c)!, el, view, NONE);
       if (omitted >= 0 && (least < 0 || omitted < least)) least = omitted;
-      if (any && least >= 0) break;
+    };
+    for (const c of passingOf(el)) {
+      if (hyp && chainVisits(c, hyp.t, plainView)) continue;
+      consider(c);
+      if (any && least >= 0) return least;
     }
+    if (!hyp) return least;
+    const keys = objectKeys(el).set;
+    for (const c of affectedBy(hyp)) if (holdsAll(hypChainOf(c, hyp), keys)) consider(c);
     return least;
   };
   // a key no type has as a row: no chain explains the element, under any hypothesis (an untabled type's object)
@@ -107,7 +165,7 @@ export function elementBases(
     if (!best || tie) break;
     out.set(best.t, best.b);
     decided.set(best.t, join(byName.get(best.t)!, best.b));
-    plainChains.clear();
+    epoch();
     const taken = best;
     open = open.filter((el) => explained(el, undefined, true) < 0);
     for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]!.t === taken.t || derivesFrom(byName.get(pairs[i]!.b)!, pairs[i]!.t, viewOf())) pairs.splice(i, 1);

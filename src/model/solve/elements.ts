@@ -127,6 +127,17 @@ export function chainKeySet(t: WalkedType, byName: TypeLookup): Set<string> {
   return keys;
 }
 
+/** Whether the chain of the type named `c` (as explains() resolves it, by `byName`) visits `name`. */
+export function chainVisits(c: string, name: string, byName: TypeLookup): boolean {
+  const types: Types = { byName };
+  const visited = new Set<string>();
+  for (let w = byName.get(c); w && !visited.has(w.model.name); w = baseOf(w, types)) {
+    if (w.model.name === name) return true;
+    visited.add(w.model.name);
+  }
+  return false;
+}
+
 /**
  * Whether some class of t's chain has a member with this key: explains() is -1 for an element
  * with a key no member of the chain has, so the classes with a base are tried only when this holds.
