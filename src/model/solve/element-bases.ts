@@ -9,7 +9,7 @@
 import type { WalkedType } from "../walk/index.js";
 import { objectKeys } from "../walk/index.js";
 import { WELL_KNOWN } from "../walk/tables.js";
-import { baseOmits, chainKeySet, chainVisits, ownKeys, type TypeLookup } from "./elements.js";
+import { baseOmits, chainKeySet, chainVisits, ownKeys, shownKeys, type TypeLookup } from "./elements.js";
 import { derivesFrom, holding, plainChain, roundFacts, seenBefore, type CaptionedPage, type KeyIndex, type RoundFacts, type SampleObject, type SampleObjects } from "./sample-bases.js";
 
 interface Hypothesis {
@@ -262,12 +262,20 @@ function candidates(
   // every holder of it (most of the types, for a common key)
   const heldOf = (names: readonly string[], rarest: string): string[] =>
     names.filter((b) => byName.get(b) !== undefined && indexHolds(b, (k) => k === rarest, byName));
+  // the keys of T's members a sample always shows (T : B explains no element that lacks one)
+  const shown = new Map<string, ReadonlySet<string>>();
+  const shownOf = (t: string): ReadonlySet<string> => {
+    let keys = shown.get(t);
+    if (!keys) shown.set(t, (keys = shownKeys(byName.get(t)!, byName)));
+    return keys;
+  };
   for (const el of open) {
     const keys = objectKeys(el).set;
     const owners = new Set([...keys].flatMap((k) => index.byKey.get(k) ?? []));
     for (const t of [...owners].sort()) {
       const w = byName.get(t)!;
       if (w.model.kind !== "class" || w.model.base !== undefined || w.model.genericParams?.length || WELL_KNOWN.has(t)) continue;
+      if (!el.truncated && !holdsAll(keys, shownOf(t))) continue;
       const own = chainOf(t);
       const rest = [...keys].filter((k) => !own.has(k));
       if (!rest.length) continue;
@@ -281,7 +289,8 @@ function candidates(
         if (!holdsAll(inherited, rest) || sharesKey(own, inherited)) continue;
         if (seen.get(t)?.has(b)) continue;
         if (derivesFrom(base, t, byName) || (!before && !seenBefore(shownOn, t, b))) continue;
-        const view: TypeLookup = { get: (n) => (n === t ? join(w, b) : byName.get(n)) };
+        const joined = join(w, b);
+        const view: TypeLookup = { get: (n) => (n === t ? joined : byName.get(n)) };
         if (baseOmits(view.get(t)!, el, view, NONE) < 0) continue;
         let bases = seen.get(t);
         if (!bases) seen.set(t, (bases = new Set()));

@@ -127,6 +127,27 @@ export function chainKeySet(t: WalkedType, byName: TypeLookup): Set<string> {
   return keys;
 }
 
+/**
+ * The keys of t's chain whose member a sample object of t always shows (alwaysShown: explains()
+ * is -1 for an untruncated object without one), of each key's first member as explains() meets it.
+ */
+export function shownKeys(t: WalkedType, byName: TypeLookup): Set<string> {
+  const types: Types = { byName };
+  const keys = new Set<string>();
+  const seen = new Set<string>();
+  const visited = new Set<string>();
+  for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
+    visited.add(w.model.name);
+    for (const p of w.model.properties ?? []) {
+      const k = keyOf(p.name);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (alwaysShown(p.type, types)) keys.add(k);
+    }
+  }
+  return keys;
+}
+
 /** Whether the chain of the type named `c` (as explains() resolves it, by `byName`) visits `name`. */
 export function chainVisits(c: string, name: string, byName: TypeLookup): boolean {
   const types: Types = { byName };

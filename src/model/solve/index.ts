@@ -19,6 +19,7 @@ import { baseCandidates, breakCycles, countVotes, decideBases, firstIndex, keyAt
 import { applyAgreedNames, isProvisionalName, type NamedReading } from "./names.js";
 import { pagesByType, roundFacts, sampleBases, sampleObjects, type AcrossRounds } from "./sample-bases.js";
 import { elementBases } from "./element-bases.js";
+import { inferredKeys, outvotedTables } from "./base-rows.js";
 import { forgetElementIndexes } from "./elements.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
@@ -92,15 +93,18 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   let ownKeys = new Map<Walked, Set<string>>();
   // per text-pipe page, the decided bases seen before their derived tables (step 3a)
   const hints = new Map<Walked, NonNullable<WalkInput["seenBases"]>>();
+  // per text-pipe page with tied readings, the tables no reference takes (base-rows.ts)
+  const unreferenced = new Map<Walked, Set<number>>();
   const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number): WalkResult => {
     const own = ownKeys.get(w);
+    const notTaken = unreferenced.get(w);
     const seenBases = hints.get(w);
     const names = namesOnPage(w.keys.keys, identity, own);
     const mayBe = w.input.captions ? undefined : presentWhereReferenced(w.keys.keys, presence);
     const ownNames = own && new Set([...own].map((k) => identity.get(k)!));
     const known = ownNames ? { has: (n: string) => identified.has(n) && !ownNames.has(n) } : identified;
     return walkTables(
-      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(nodeCap && { nodeCap }), ...(seenBases && { seenBases }) },
+      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(nodeCap && { nodeCap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }) },
       w.plan,
     );
   };
@@ -142,6 +146,17 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     }
   }
   for (const w of deferred) w.result = walkPage(w, openBases(w));
+  // 2c. a page's tie that the other pages break: rows they read as a base are not its reference's table
+  const inferred = inferredKeys(uncaptioned.map((w) => ({ keys: w.keys.keys, result: w.result! })));
+  for (const w of uncaptioned) {
+    const tables = inferred.size ? outvotedTables({ keys: w.keys.keys, result: w.result! }, inferred) : undefined;
+    if (!tables) continue;
+    unreferenced.set(w, tables);
+    const result = walkPage(w, openBases(w));
+    // only a reading as good as the page's own: else the page keeps it
+    if (result.overflowed || result.score < w.result!.score) unreferenced.delete(w);
+    else w.result = result;
+  }
 
   // 3. one base per type, imposed on the pages that read otherwise
   const bySource = new Map(walked.map((w) => [w.keys.source, w] as const));

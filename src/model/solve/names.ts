@@ -46,8 +46,13 @@ function agreedNames(readings: readonly NamedReading[]): Map<string, { name: str
       }
     }
   }
+  const home = homeKeys(byKey);
   const out = new Map<string, { name: string; pages: string[] }>();
   for (const [key, names] of byKey) {
+    // a name whose references name other rows on most pages is not these rows' name: one reading
+    // that took them for it (FindShipment60's request base read as its `Shipment18`, seed 1, 5,000
+    // ops) would rename every page's table of them
+    for (const name of names.strong.keys()) if ((home.get(name) ?? key) !== key) names.strong.delete(name);
     // greedy guesses name the key only if they outweigh the readings within budget that found no
     // reference for it (as in identity.ts: many such pages outweigh one stray reference)
     const guesses = [...names.guessed.values()].reduce((n, pages) => n + pages.length, 0);
@@ -59,6 +64,28 @@ function agreedNames(readings: readonly NamedReading[]): Map<string, { name: str
       const sorted = [...names.weak].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
       out.set(key, { name: sorted[0]!, pages: [] });
     }
+  }
+  return out;
+}
+
+/**
+ * For each name readings within budget give to several row keys, the key it names on at least
+ * twice as many pages as all its other keys together (none: no such key, every naming stands).
+ */
+function homeKeys(byKey: ReadonlyMap<string, KeyNames>): Map<string, string> {
+  const pagesOf = new Map<string, Map<string, number>>();
+  for (const [key, names] of byKey) {
+    for (const [name, pages] of names.strong) {
+      let keys = pagesOf.get(name);
+      if (!keys) pagesOf.set(name, (keys = new Map()));
+      keys.set(key, pages.length);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [name, keys] of pagesOf) {
+    if (keys.size < 2) continue;
+    const total = [...keys.values()].reduce((a, b) => a + b, 0);
+    for (const [key, n] of keys) if (n >= 2 * (total - n)) out.set(name, key);
   }
   return out;
 }

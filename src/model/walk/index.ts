@@ -39,6 +39,8 @@ export interface WalkInput {
    * index; such a table is named so wherever the walk places it, and only a reference to that name fits it.
    */
   names?: readonly (string | undefined)[];
+  /** Text-pipe: tables no reference takes (their rows are a base on the other pages, solve/base-rows.ts). */
+  unreferenced?: ReadonlySet<number>;
   /** Every name some table of the service was identified as: a reference to one fits no other table. */
   identified?: { has(name: string): boolean };
   /**

@@ -21,6 +21,7 @@ export function fitsTable(input: WalkInput, tb: Table, x: Ref): boolean {
   }
   const known = input.names?.[tb.index];
   if (known !== undefined) return known === x.name;
+  if (input.unreferenced?.has(tb.index)) return false;
   if (input.identified?.has(x.name)) return false;
   if (HIDDEN.has(x.name)) return tb.signature === x.name;
   if (tb.kind === "params" && input.valueTypes?.has(x.name)) return false;

@@ -47,6 +47,7 @@ const UNSET: Record<keyof WalkInput, undefined> = {
   baseRule: undefined,
   names: undefined,
   identified: undefined,
+  unreferenced: undefined,
   mayBe: undefined,
   valueTypes: undefined,
   seenBases: undefined,
