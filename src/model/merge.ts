@@ -13,6 +13,7 @@ import type {
   WireCase,
 } from "./types.js";
 import { tryParseCSharpType } from "../csharp-type.js";
+import { chooseNames } from "./merge-names.js";
 import { rewriteTypeText } from "./rename.js";
 import { toWireCase } from "./wire-case.js";
 
@@ -47,28 +48,20 @@ export function mergePages(pages: PageModel[]): ApiModel {
   const operations = new Map<string, OperationModel>();
   const shapes = new ShapeKeys();
 
+  const choice = chooseNames(sorted, (a, b) => sameShape(a, b, shapes), fromSamples);
   for (const page of sorted) {
     diagnostics.push(...page.diagnostics.map((d) => ({ ...d, page: d.page ?? page.source })));
     const renames = new Map<string, string>();
-    const pending: TypeModel[] = [];
-    for (const t of page.types) {
-      const existing = types.get(t.name);
-      if (!existing || sameShape(existing.model, t, shapes) || fromSamples(existing.model) || fromSamples(t)) {
-        pending.push(t);
-        continue;
-      }
-      let k = 2;
-      while (types.has(`${t.name}${k}`) || page.types.some((o) => o.name === `${t.name}${k}`)) k++;
-      const renamed = `${t.name}${k}`;
-      renames.set(t.name, renamed);
+    for (const [name, v] of choice.renames.get(page) ?? []) {
+      renames.set(name, v.name);
+      const kept = choice.winners.get(name)!;
       diagnostics.push({
         code: "W_TYPE_CONFLICT",
-        detail: `${t.name} differs between ${existing.page} and ${page.source} (${differences(existing.model, t)}); the second is ${renamed}`,
+        detail: `${name} differs between ${kept.page} and ${page.source} (${differences(kept.model, v.model)}); the second is ${v.name}`,
         page: page.source,
       });
-      pending.push(t);
     }
-    for (const t of pending) {
+    for (const t of page.types) {
       // the page's models are shared (other pages' readings): the merge changes only its own copies
       const renamed = renames.size ? rewriteType(t, renames) : undefined;
       const name = renamed?.name ?? t.name;

@@ -48,6 +48,27 @@ describe("mergePages", () => {
     expect(byName.get("GetBResponse")!.properties![0]!.type).toBe("Address2");
   });
 
+  it("keeps the name for the reading most pages show, and gives each other reading one name for all its pages", () => {
+    const withZip = (source: string, op: string) =>
+      page(source, op, [cls(op, [prop("Id", "int")], { role: "request" }), cls("Address", [prop("Street", "string"), prop("Zip", "string")]), cls(`${op}Response`, [prop("Home", "Address")], { role: "response" })]);
+    const withCity = (source: string, op: string) =>
+      page(source, op, [cls(op, [prop("Id", "int")], { role: "request" }), cls("Address", [prop("City", "string")]), cls(`${op}Response`, [prop("Home", "Address")], { role: "response" })]);
+    // a.html sorts first but is alone; three pages agree on {Street, Zip}; two on {City}
+    const pages = [getA, withZip("c.html", "GetC"), withCity("d.html", "GetD"), withZip("e.html", "GetE"), withCity("f.html", "GetF"), withZip("g.html", "GetG")];
+    for (const order of [pages, [...pages].reverse()]) {
+      const api = mergePages(order);
+      const byName = new Map(api.types.map((t) => [t.name, t]));
+      expect(byName.get("Address")!.properties!.map((p) => p.name)).toEqual(["Street", "Zip"]);
+      expect(byName.get("Address2")!.properties!.map((p) => p.name)).toEqual(["Street"]);
+      expect(byName.get("Address3")!.properties!.map((p) => p.name)).toEqual(["City"]);
+      expect(byName.has("Address4")).toBe(false);
+      expect(["GetCResponse", "GetEResponse", "GetGResponse"].map((n) => byName.get(n)!.properties![0]!.type)).toEqual(["Address", "Address", "Address"]);
+      expect(["GetAResponse", "GetDResponse", "GetFResponse"].map((n) => byName.get(n)!.properties![0]!.type)).toEqual(["Address2", "Address3", "Address3"]);
+      const conflicts = api.diagnostics.filter((d) => d.code === "W_TYPE_CONFLICT").map((d) => d.page);
+      expect(conflicts).toEqual(["a.html", "d.html", "f.html"]);
+    }
+  });
+
   it("changes no page's models and shares no object with them (combine() works on its own copies)", () => {
     const described = page("c.html", "GetC", [
       cls("GetC", [prop("Id", "int")], { role: "request" }),
