@@ -58,6 +58,18 @@ interface Walked {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Whether the page, walked alone, leaves more tables unplaced with its enum runs re-split by the
+ * lists other pages show alone than as it printed them: in a large service a run of two enums can
+ * be a sequence of several other enums' lists that no reference on the page names (ArchiveFlight55,
+ * seed 1, 5,000 ops: ReviewMode5 and TeamLevel3 cut into five unreferenced lists).
+ */
+function explainsLess(input: WalkInput, tables: WalkInput["tables"]): boolean {
+  const unplaced = (r: WalkResult) => r.diagnostics.filter((d) => d.code === "W_UNRESOLVED_TABLE").length;
+  const budget = { nodeCap: FIRST_PIPE_BUDGET };
+  return unplaced(walkTables({ ...input, tables, ...budget })) > unplaced(walkTables({ ...input, ...budget }));
+}
+
 /** Every page's PageModel, solved together. `prepared` in any order; results in the same order. */
 export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const order = prepared
@@ -69,7 +81,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     const p = prepared[i]!;
     if (!p.walk) continue;
     const tables = p.walk.captions ? undefined : resplitEnums(p.walk.tables, standalone);
-    const input = tables ? { ...p.walk, tables } : p.walk;
+    const input = tables && !explainsLess(p.walk, tables) ? { ...p.walk, tables } : p.walk;
     const plan = planWalk(input);
     walked.push({ prepared: p, input, plan, keys: pageKeys(p, plan) });
   }
