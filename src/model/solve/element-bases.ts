@@ -9,7 +9,7 @@
 import type { WalkedType } from "../walk/index.js";
 import { objectKeys } from "../walk/index.js";
 import { WELL_KNOWN } from "../walk/tables.js";
-import { baseOmits, chainKeySet, chainVisits, ownKeys, shownKeys, type TypeLookup } from "./elements.js";
+import { baseOmits, chainKeySet, chainVisits, ownKeys, shownKeys, type TypeLookup } from "./explains.js";
 import { derivesFrom, holding, plainChain, roundFacts, seenBefore, type CaptionedPage, type KeyIndex, type RoundFacts, type SampleObject, type SampleObjects } from "./sample-bases.js";
 
 interface Hypothesis {

@@ -7,7 +7,7 @@ import type { WalkedType } from "../walk/index.js";
 import { keyOf, objectKeys } from "../walk/index.js";
 import { accessOf, entryOf } from "../walk/sample-access.js";
 import { typeFacts, WELL_KNOWN, type Ref } from "../walk/tables.js";
-import { baseOmits, chainKeySet, type TypeLookup } from "./elements.js";
+import { baseOmits, chainKeySet, type TypeLookup } from "./explains.js";
 
 export interface CaptionedPage {
   types: readonly WalkedType[];
