@@ -10,7 +10,7 @@
 //   SSGEN_ORACLE_RUNS=1000 (runs per case, default 200), SSGEN_ORACLE_SEED=<n>|random (fast-check seed, test/setup.ts)
 //   bench/oracle-survey.mjs lists every failing service of these cases at once (no shrinking).
 import fc from "fast-check";
-import { describe, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   compareModels,
   describeRun,
@@ -172,6 +172,15 @@ const PIPE_SOLVED = new Set([
 describe("oracle: solved across pages, pipe", () => {
   for (const [name, generate] of STRICT_CASES) if (PIPE_SOLVED.has(name)) test(`pipe: ${name}`, () => recovers("pipe", generate));
   test("pipe: no URL line (op name from the file name, §1.2 rule 5)", () => recovers("pipe", SHARED_TYPES, { urlLine: false }));
+  // issue 8's done criterion for pipe text is not met yet: this pins what is left, so a regression (or a fix) shows.
+  // QueryShipment18, QueryShipment182 and QueryShipmentItem (prop-less AutoQuery requests) need a raised search
+  // budget once the names are settled (solve/index.ts AUTOQUERY_PIPE_BUDGET): without it they read
+  // `: QueryBase` returning the entity, not `QueryDb<T>` / `QueryResponse<T>`.
+  test("pipe: a 1,000-op service, exactly but for Order5's base", { timeout: 600_000 }, () => {
+    const run = runOracle({ seed: 1, ops: 1000 }, "pipe");
+    expect(run.error).toBeUndefined();
+    expect(run.comparison!.differences.map((d) => `${d.path}: ${d.expected ?? "-"} / ${d.actual ?? "-"}`)).toEqual(["type:Order5.base: - / ExportSeatItem"]);
+  });
 });
 
 /** Flat text passes what HTML passes (checked on the fixed seed and seeds 7, 42, 1001; the cases added with HTML's above on its seeds), AutoQuery included. */

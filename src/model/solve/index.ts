@@ -59,6 +59,16 @@ interface Walked {
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
+ * Text-pipe AutoQuery pages whose request has no table of its own (QueryBase's rows come first):
+ * a greedy reading of one, when the search runs out, takes QueryBase for the request's base and
+ * the entity for the response (not `QueryDb<T>` and `QueryResponse<T>`), so their search gets
+ * more room (QueryShipment18, seed 1, 1,000 ops, needs ~200,000 nodes). Few pages are such.
+ */
+const AUTOQUERY_PIPE_BUDGET = 300_000;
+const raisedCap = (w: { input: WalkInput; plan: WalkPlan }): boolean =>
+  !w.input.captions && !w.plan.requestTable && w.plan.tables[0]?.signature === "QueryBase";
+
+/**
  * Whether the page, walked alone, leaves more tables unplaced with its enum runs re-split by the
  * lists other pages show alone than as it printed them: in a large service a run of two enums can
  * be a sequence of several other enums' lists that no reference on the page names (ArchiveFlight55,
@@ -107,6 +117,9 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const hints = new Map<Walked, NonNullable<WalkInput["seenBases"]>>();
   // per text-pipe page with tied readings, the tables no reference takes (base-rows.ts)
   const unreferenced = new Map<Walked, Set<number>>();
+  // once the pages' names are settled (after step 2b), a raised budget for the pages that need one
+  let settled = false;
+  const capOf = (w: Walked): number | undefined => (settled && raisedCap(w) ? AUTOQUERY_PIPE_BUDGET : undefined);
   const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number): WalkResult => {
     const own = ownKeys.get(w);
     const notTaken = unreferenced.get(w);
@@ -115,10 +128,12 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     const mayBe = w.input.captions ? undefined : presentWhereReferenced(w.keys.keys, presence);
     const ownNames = own && new Set([...own].map((k) => identity.get(k)!));
     const known = ownNames ? { has: (n: string) => identified.has(n) && !ownNames.has(n) } : identified;
-    return walkTables(
-      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(nodeCap && { nodeCap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }) },
+    const cap = nodeCap ?? capOf(w);
+    const result = walkTables(
+      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(cap && { nodeCap: cap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }) },
       w.plan,
     );
+    return result;
   };
   const openBases = (w: Walked): BaseRule => (d, b) => (candidates.possible.get(keyAt(w.keys, d) ?? "")?.has(w.keys.keys[b]!) ? "may" : "never");
 
@@ -157,7 +172,8 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
       }
     }
   }
-  for (const w of deferred) w.result = walkPage(w, openBases(w));
+  settled = true;
+  for (const w of walked) if (deferred.has(w) || (w.result!.overflowed && raisedCap(w))) w.result = walkPage(w, openBases(w));
   // 2c. a page's tie that the other pages break: rows they read as a base are not its reference's table
   const inferred = inferredKeys(uncaptioned.map((w) => ({ keys: w.keys.keys, result: w.result! })));
   for (const w of uncaptioned) {
