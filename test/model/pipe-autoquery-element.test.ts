@@ -5,6 +5,7 @@ import { mergePages } from "../../src/model/merge.js";
 import { preparePage } from "../../src/model/page.js";
 import { solvePages } from "../../src/model/solve/index.js";
 import { parseTextPage } from "../../src/parse/text.js";
+import { pipeGetSample } from "../helpers/pipe-page.js";
 
 const solve = (pages: [string, string][]) => mergePages(solvePages(pages.map(([text, source]) => preparePage(parseTextPage(text, source)))));
 
@@ -49,17 +50,7 @@ describe("pipe: an AutoQuery argument named by its Results row is checked agains
     "| Results | form | List<FlightEntry2> | No | |",
     "| Meta | form | Dictionary<string, string> | No | |",
     "| ResponseStatus | form | ResponseStatus | No |",
-    "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json",
-    "To embed the response in a jsonp callback, append ?callback=myCallback",
-    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
-    "GET /flightentry2s/query HTTP/1.1 ",
-    "Host: svc.example.test ",
-    "Accept: application/json",
-    "HTTP/1.1 200 OK",
-    "Content-Type: application/json",
-    "Content-Length: length",
-    "",
-    "{\"offset\":0,\"total\":0,\"results\":[{\"notes\":{\"target\":\"0001-01-01T00:00:00.0000000\"},\"targetScore\":{\"String\":\"String\"},\"score\":{\"String\":\"String\"},\"title\":\"PT0S\"}],\"meta\":{\"String\":\"String\"},\"responseStatus\":{\"errorCode\":\"String\",\"message\":\"String\",\"stackTrace\":\"String\",\"errors\":[{\"errorCode\":\"String\",\"fieldName\":\"String\",\"message\":\"String\",\"meta\":{\"String\":\"String\"}}],\"meta\":{\"String\":\"String\"}}}",
+    ...pipeGetSample("/flightentry2s/query", "{\"offset\":0,\"total\":0,\"results\":[{\"notes\":{\"target\":\"0001-01-01T00:00:00.0000000\"},\"targetScore\":{\"String\":\"String\"},\"score\":{\"String\":\"String\"},\"title\":\"PT0S\"}],\"meta\":{\"String\":\"String\"},\"responseStatus\":{\"errorCode\":\"String\",\"message\":\"String\",\"stackTrace\":\"String\",\"errors\":[{\"errorCode\":\"String\",\"fieldName\":\"String\",\"message\":\"String\",\"meta\":{\"String\":\"String\"}}],\"meta\":{\"String\":\"String\"}}}"),
     "",
   ].join("\n");
 

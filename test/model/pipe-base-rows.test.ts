@@ -8,15 +8,11 @@ import { inferredKeys, outvotedTables } from "../../src/model/solve/base-rows.js
 import { applyAgreedNames, type NamedReading } from "../../src/model/solve/names.js";
 import type { WalkResult } from "../../src/model/walk/index.js";
 import { parseTextPage } from "../../src/parse/text.js";
+import { PIPE_NOTES, pipeGetSample } from "../helpers/pipe-page.js";
 
 const HEAD = ["| Name | Parameter | Data Type | Required | Description |", "|---|---|---|---|---|"];
 /** The shared request base (TrackedRequest in the service; no page names it). */
 const BASE_ROWS = [...HEAD, "| Height | form | int | Yes | |", "| CityVisible | form | string | No | |", "| Headline | form | string[] | Yes |"];
-const FOOTER = [
-  "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json",
-  "To embed the response in a jsonp callback, append ?callback=myCallback",
-  "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
-];
 
 /** An op whose request derives from the shared base: its table follows the request's, its sample holds both. */
 const basedPage = (i: number): [string, string] => [
@@ -28,7 +24,7 @@ const basedPage = (i: number): [string, string] => [
     ...HEAD,
     `| Note${i} | body | string | No |`,
     ...BASE_ROWS,
-    ...FOOTER,
+    ...PIPE_NOTES,
     `POST /thing${i}s/approve HTTP/1.1 `,
     "Host: svc.example.test ",
     "Accept: application/json",
@@ -68,15 +64,10 @@ const FIND_SHIPMENT = [
   "| Weekly | weekly | |",
   "| Medium | medium | |",
   "| Blue | blue |",
-  ...FOOTER,
-  "GET /shipment60s/find/{Id} HTTP/1.1 ",
-  "Host: svc.example.test ",
-  "Accept: application/json",
-  "HTTP/1.1 200 OK",
-  "Content-Type: application/json",
-  "Content-Length: length",
-  "",
-  '{"locked":[{"startedLabel":"high"}],"responseStatus":{"errorCode":"String","message":"String","stackTrace":"String","errors":[{"errorCode":"String","fieldName":"String","message":"String","meta":{"String":"String"}}],"meta":{"String":"String"}}}',
+  ...pipeGetSample(
+    "/shipment60s/find/{Id}",
+    '{"locked":[{"startedLabel":"high"}],"responseStatus":{"errorCode":"String","message":"String","stackTrace":"String","errors":[{"errorCode":"String","fieldName":"String","message":"String","meta":{"String":"String"}}],"meta":{"String":"String"}}}',
+  ),
 ].join("\n");
 
 const solve = (pages: [string, string][]) => mergePages(solvePages(pages.map(([text, source]) => preparePage(parseTextPage(text, source)))));

@@ -10,6 +10,7 @@ import type { RawPage, RawParamsTable, TypeFrom } from "../../src/model/types.js
 import { parseTextPage } from "../../src/parse/text.js";
 import { parseSampleBody } from "../../src/parse/samples/index.js";
 import { generateService, renderPipePage } from "../helpers/random-service/index.js";
+import { pipeGetSample } from "../helpers/pipe-page.js";
 
 const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
 const names = (r: ReturnType<typeof walkTables>) => r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""}`);
@@ -819,17 +820,7 @@ describe("pipe: the AutoQuery argument named by its Results row inside the searc
     "| Low | |",
     "| Medium |",
     ...queryResponseTable("OrderStat"),
-    "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json",
-    "To embed the response in a jsonp callback, append ?callback=myCallback",
-    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
-    "GET /orderstats/query HTTP/1.1 ",
-    "Host: svc.example.test ",
-    "Accept: application/json",
-    "HTTP/1.1 200 OK",
-    "Content-Type: application/json",
-    "Content-Length: length",
-    "",
-    "{\"offset\":0,\"total\":0,\"results\":[{\"pathway\":{\"enabled\":\"String\",\"version\":[\"String\"]},\"total\":false}],\"meta\":{\"String\":\"String\"},\"responseStatus\":{\"errorCode\":\"String\",\"message\":\"String\",\"stackTrace\":\"String\",\"errors\":[{\"errorCode\":\"String\",\"fieldName\":\"String\",\"message\":\"String\",\"meta\":{\"String\":\"String\"}}],\"meta\":{\"String\":\"String\"}}}",
+    ...pipeGetSample("/orderstats/query", "{\"offset\":0,\"total\":0,\"results\":[{\"pathway\":{\"enabled\":\"String\",\"version\":[\"String\"]},\"total\":false}],\"meta\":{\"String\":\"String\"},\"responseStatus\":{\"errorCode\":\"String\",\"message\":\"String\",\"stackTrace\":\"String\",\"errors\":[{\"errorCode\":\"String\",\"fieldName\":\"String\",\"message\":\"String\",\"meta\":{\"String\":\"String\"}}],\"meta\":{\"String\":\"String\"}}}"),
     "",
     "",
   ].join("\n");

@@ -5,6 +5,7 @@ import { mergePages } from "../../src/model/merge.js";
 import { preparePage } from "../../src/model/page.js";
 import { solvePages } from "../../src/model/solve/index.js";
 import { parseTextPage } from "../../src/parse/text.js";
+import { pipeGetSample } from "../helpers/pipe-page.js";
 
 const solve = (pages: [string, string][]) => mergePages(solvePages(pages.map(([text, source]) => preparePage(parseTextPage(text, source)))));
 
@@ -148,17 +149,7 @@ describe("pipe: only a named table explains another type's sample keys as its se
     "| Green | |",
     "| Archived | |",
     "| None | None when |",
-    "To override the Content-type in your clients, use the HTTP Accept Header, append the .json suffix or ?format=json",
-    "To embed the response in a jsonp callback, append ?callback=myCallback",
-    "The following are sample HTTP requests and responses. The placeholders shown need to be replaced with actual values.",
-    "GET /refundrecords/search/{Id} HTTP/1.1 ",
-    "Host: svc.example.test ",
-    "Accept: application/json",
-    "HTTP/1.1 200 OK",
-    "Content-Type: application/json",
-    "Content-Length: length",
-    "",
-    "{\"totalPlatform\":{\"phoneTarget\":\"Red\",\"width\":\"String\"},\"phoneTarget\":\"Red\",\"width\":\"String\"}",
+    ...pipeGetSample("/refundrecords/search/{Id}", "{\"totalPlatform\":{\"phoneTarget\":\"Red\",\"width\":\"String\"},\"phoneTarget\":\"Red\",\"width\":\"String\"}"),
     "",
   ].join("\n");
 
