@@ -121,11 +121,10 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     const ownNames = own && new Set([...own].map((k) => identity.get(k)!));
     const known = ownNames ? { has: (n: string) => identified.has(n) && !ownNames.has(n) } : identified;
     const cap = nodeCap ?? capOf(w);
-    const result = walkTables(
+    return walkTables(
       { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(cap && { nodeCap: cap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }) },
       w.plan,
     );
-    return result;
   };
   const openBases = (w: Walked): BaseRule => (d, b) => (candidates.possible.get(keyAt(w.keys, d) ?? "")?.has(w.keys.keys[b]!) ? "may" : "never");
 
