@@ -69,7 +69,10 @@ const raisedCap = (w: { input: WalkInput; plan: WalkPlan }): boolean =>
 function explainsLess(input: WalkInput, tables: WalkInput["tables"]): boolean {
   const unplaced = (r: WalkResult) => r.diagnostics.filter((d) => d.code === "W_UNRESOLVED_TABLE").length;
   const budget = { nodeCap: FIRST_PIPE_BUDGET };
-  return unplaced(walkTables({ ...input, tables, ...budget })) > unplaced(walkTables({ ...input, ...budget }));
+  const split = walkTables({ ...input, tables, ...budget });
+  if (split.overflowed) return false; // a greedy guess says nothing: the other pages' lists stand
+  const printed = walkTables({ ...input, ...budget });
+  return !printed.overflowed && unplaced(split) > unplaced(printed);
 }
 
 /** Every page's PageModel, solved together. `prepared` in any order; results in the same order. */
