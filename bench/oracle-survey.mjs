@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Which services of the property tests' cases fail, and how (against dist/, `npm run build` first):
-//   node bench/oracle-survey.mjs [--render pipe] [--case everything|chains|mixes|all] [--seed 20261202] [--runs 200]
+//   node bench/oracle-survey.mjs [--render pipe] [--case NAME,...: chains, everything, mixes, bases, autoquery, lists; all = the first three] [--seed 20261202] [--runs 200]
 // Draws the same kind of services as test/model/recover-property.test.ts (fast-check, from the given seed)
 // and prints, for each failing one, its options, the first differences, the page line its reading
 // contradicts (evaluate()'s refused) and a repro command. No shrinking.
@@ -20,7 +20,14 @@ const CASES = {
   autoquery: oracle.generateOptionsArbitrary({ ...SHARED, autoQueryRate: 0.5 }),
   lists: oracle.generateOptionsArbitrary({ ...SHARED, listResponseRate: 0.3, entityResponseRate: 0.3 }),
 };
-const names = args.case === "all" ? ["chains", "everything", "mixes"] : String(args.case).split(",");
+const names = String(args.case)
+  .split(",")
+  .flatMap((n) => (n === "all" ? ["chains", "everything", "mixes"] : [n]));
+const unknown = names.filter((n) => !(n in CASES));
+if (unknown.length) {
+  console.error(`oracle-survey: unknown --case ${unknown.join(", ")} (known: all, ${Object.keys(CASES).join(", ")})`);
+  process.exit(2);
+}
 for (const name of names) {
   const samples = fc.sample(CASES[name], { seed: args.seed, numRuns: args.runs });
   let failed = 0;
