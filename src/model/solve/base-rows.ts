@@ -5,16 +5,13 @@
 // ops: its request base's rows read as the `Shipment18` its request references, which would have
 // named that base Shipment18 on 600 pages). Weighed as identity.ts weighs readings: an inferred
 // naming counts WEAK, and the inferred ones must outweigh the references twice over.
-import type { TypeFrom } from "../types.js";
 import type { WalkResult } from "../walk/index.js";
-import { WEAK } from "./identity.js";
+import { NAMING, WEAK } from "./identity.js";
 
 export interface KeyedReading {
   keys: readonly string[];
   result: WalkResult;
 }
-
-const NAMING: ReadonlySet<TypeFrom> = new Set(["reference", "late-binding", "xml"]);
 
 /** The row keys that readings within budget name by inference far more often than by a reference. */
 export function inferredKeys(readings: readonly KeyedReading[]): Set<string> {

@@ -72,7 +72,7 @@ export function elementBases(
   /** Chains under each hypothesis: only those of the classes whose chain visits its T differ from the plain ones. */
   let hypChains = new WeakMap<Hypothesis, Map<string, ReadonlySet<string>>>();
   /** Per hypothesis, the classes whose chain visits its T. */
-  let affected = new WeakMap<Hypothesis, readonly string[]>();
+  let affected = new WeakMap<Hypothesis, ReadonlySet<string>>();
   /** Per element, the classes whose chain (under no hypothesis) holds every one of its keys. */
   let passing = new WeakMap<SampleObject, readonly string[]>();
   /** The classes of every decided type's closure (an element's candidates besides its keys' holders). */
@@ -98,11 +98,12 @@ export function elementBases(
     if (!keys) chains.set(c, (keys = chainKeys(c, viewOf(hyp))));
     return keys;
   };
-  const affectedBy = (hyp: Hypothesis): readonly string[] => {
+  // every class whose chain visits T is of T's closure or of a decided type's (T has no base of its own)
+  const affectedBy = (hyp: Hypothesis): ReadonlySet<string> => {
     let names = affected.get(hyp);
     if (!names) {
       const all = new Set([...closureOf(hyp.t), ...ofDecided]);
-      affected.set(hyp, (names = [...all].filter((c) => chainVisits(c, hyp.t, plainView))));
+      affected.set(hyp, (names = new Set([...all].filter((c) => chainVisits(c, hyp.t, plainView)))));
     }
     return names;
   };
@@ -119,8 +120,8 @@ export function elementBases(
   /**
    * Fewest members some class's chain leaves out of the element under the hypothesis, or -1.
    * `any`: the callers that ask only whether some class explains it get the first count found.
-   * A hypothesis T : B changes only the chains that visit T (T has no base: of T's closure or of a
-   * decided type's), so the others are the plain ones, whose holders are known per element.
+   * A hypothesis T : B changes only the chains that visit T (affectedBy), so the others are the
+   * plain ones, whose holders are known per element.
    */
   const explained = (el: SampleObject, hyp?: Hypothesis, any = false): number => {
     const view = viewOf(hyp);
@@ -129,14 +130,15 @@ export function elementBases(
       const omitted = baseOmits(view.get(c)!, el, view, NONE);
       if (omitted >= 0 && (least < 0 || omitted < least)) least = omitted;
     };
+    const changed = hyp && affectedBy(hyp);
     for (const c of passingOf(el)) {
-      if (hyp && chainVisits(c, hyp.t, plainView)) continue;
+      if (changed?.has(c)) continue;
       consider(c);
       if (any && least >= 0) return least;
     }
     if (!hyp) return least;
     const keys = objectKeys(el).set;
-    for (const c of affectedBy(hyp)) if (holdsAll(hypChainOf(c, hyp), keys)) consider(c);
+    for (const c of changed!) if (holdsAll(hypChainOf(c, hyp), keys)) consider(c);
     return least;
   };
   // a key no type has as a row: no chain explains the element, under any hypothesis (an untabled type's object)

@@ -42,14 +42,20 @@ export function ownKeys(t: WalkedType): ReadonlySet<string> {
 
 /** The member keys of t's whole chain, resolved as explains() resolves it (by `byName`). */
 export function chainKeySet(t: WalkedType, byName: TypeLookup): Set<string> {
-  const types: Types = { byName };
   const keys = new Set<string>();
-  const visited = new Set<string>();
-  for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
-    visited.add(w.model.name);
-    for (const k of ownKeys(w)) keys.add(k);
-  }
+  for (const w of chainOf(t, { byName })) for (const k of ownKeys(w)) keys.add(k);
   return keys;
+}
+
+/** t and its bases, as explains() resolves them (by `types`), each once (a cycle ends the chain). */
+function chainOf(t: WalkedType | undefined, types: Types): WalkedType[] {
+  const chain: WalkedType[] = [];
+  const visited = new Set<string>();
+  for (let w = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
+    visited.add(w.model.name);
+    chain.push(w);
+  }
+  return chain;
 }
 
 /**
@@ -60,9 +66,7 @@ export function shownKeys(t: WalkedType, byName: TypeLookup): Set<string> {
   const types: Types = { byName };
   const keys = new Set<string>();
   const seen = new Set<string>();
-  const visited = new Set<string>();
-  for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
-    visited.add(w.model.name);
+  for (const w of chainOf(t, types)) {
     for (const p of w.model.properties ?? []) {
       const k = keyOf(p.name);
       if (seen.has(k)) continue;
@@ -75,13 +79,7 @@ export function shownKeys(t: WalkedType, byName: TypeLookup): Set<string> {
 
 /** Whether the chain of the type named `c` (as explains() resolves it, by `byName`) visits `name`. */
 export function chainVisits(c: string, name: string, byName: TypeLookup): boolean {
-  const types: Types = { byName };
-  const visited = new Set<string>();
-  for (let w = byName.get(c); w && !visited.has(w.model.name); w = baseOf(w, types)) {
-    if (w.model.name === name) return true;
-    visited.add(w.model.name);
-  }
-  return false;
+  return chainOf(byName.get(c), { byName }).some((w) => w.model.name === name);
 }
 
 /**
@@ -89,12 +87,7 @@ export function chainVisits(c: string, name: string, byName: TypeLookup): boolea
  * with a key no member of the chain has, so the classes with a base are tried only when this holds.
  */
 export function chainHasKey(t: WalkedType, key: string, types: Types): boolean {
-  const visited = new Set<string>();
-  for (let w: WalkedType | undefined = t; w && !visited.has(w.model.name); w = baseOf(w, types)) {
-    visited.add(w.model.name);
-    if (ownKeys(w).has(key)) return true;
-  }
-  return false;
+  return chainOf(t, types).some((w) => ownKeys(w).has(key));
 }
 
 /**

@@ -52,7 +52,7 @@ export function presenceCandidates(pages: readonly IdentityPage[]): Map<string, 
 }
 
 /** How a reading named a table when the name says which type it is (not `<Op>Response`, `<T>Base`). */
-const NAMING: ReadonlySet<TypeFrom> = new Set(["reference", "late-binding", "xml"]);
+export const NAMING: ReadonlySet<TypeFrom> = new Set(["reference", "late-binding", "xml"]);
 
 type Counts = Map<string, Map<string, number>>;
 /** Weight of a reading that names a table only by inference: many such pages outweigh one stray reference. */
