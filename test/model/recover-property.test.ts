@@ -10,7 +10,7 @@
 //   SSGEN_ORACLE_RUNS=1000 (runs per case, default 200), SSGEN_ORACLE_SEED=<n>|random (fast-check seed, test/setup.ts)
 //   bench/oracle-survey.mjs lists every failing service of these cases at once (no shrinking).
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { describe, test } from "vitest";
 import {
   compareModels,
   describeRun,
@@ -172,14 +172,15 @@ const PIPE_SOLVED = new Set([
 describe("oracle: solved across pages, pipe", () => {
   for (const [name, generate] of STRICT_CASES) if (PIPE_SOLVED.has(name)) test(`pipe: ${name}`, () => recovers("pipe", generate));
   test("pipe: no URL line (op name from the file name, §1.2 rule 5)", () => recovers("pipe", SHARED_TYPES, { urlLine: false }));
-  // issue 8's done criterion for pipe text is not met yet: this pins what is left, so a regression (or a fix) shows.
+  // issue 8's done criterion for pipe text (bench/accuracy.mjs --render pipe reports the same numbers).
   // QueryShipment18, QueryShipment182 and QueryShipmentItem (prop-less AutoQuery requests) need a raised search
   // budget once the names are settled (solve/index.ts AUTOQUERY_PIPE_BUDGET): without it they read
-  // `: QueryBase` returning the entity, not `QueryDb<T>` / `QueryResponse<T>`.
-  test("pipe: a 1,000-op service, exactly but for Order5's base", { timeout: 600_000 }, () => {
-    const run = runOracle({ seed: 1, ops: 1000 }, "pipe");
-    expect(run.error).toBeUndefined();
-    expect(run.comparison!.differences.map((d) => `${d.path}: ${d.expected ?? "-"} / ${d.actual ?? "-"}`)).toEqual(["type:Order5.base: - / ExportSeatItem"]);
+  // `: QueryBase` returning the entity, not `QueryDb<T>` / `QueryResponse<T>`. Order5 was read as deriving
+  // from ExportSeatItem until an enum's [EnumMember] values refuted a sample value (solve/explains.ts fits).
+  test("pipe: a 1,000-op service exactly", { timeout: 600_000 }, () => {
+    const options = { seed: 1, ops: 1000 };
+    const run = runOracle(options, "pipe");
+    if (run.error || run.comparison!.differences.length) throw new Error(describeRun(run, "pipe", options, 0));
   });
 });
 

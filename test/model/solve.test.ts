@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { mergePages } from "../../src/model/merge.js";
 import { preparePage } from "../../src/model/page.js";
 import { solvePages } from "../../src/model/solve/index.js";
-import type { RawPage, RawParamsTable } from "../../src/model/types.js";
+import type { RawEnumTable, RawPage, RawParamsTable, RawTable } from "../../src/model/types.js";
 import { parseSampleBody } from "../../src/parse/samples/index.js";
 
 function table(caption: string | undefined, rows: [string, string][], param = "form"): RawParamsTable {
   return { kind: "params", ...(caption ? { caption } : {}), rows: rows.map(([name, type]) => ({ name, param, type, required: false })) };
 }
 
-function page(source: string, op: string, tables: RawParamsTable[], layout: RawPage["layout"] = "html", response?: string): RawPage {
+function page(source: string, op: string, tables: RawTable[], layout: RawPage["layout"] = "html", response?: string): RawPage {
   const p: RawPage = { source, layout, opName: op, tags: [], auth: null, routes: [{ verbs: ["POST"], path: `/${op}` }], tables, complete: true, diagnostics: [] };
   if (response) p.response = { status: 200, headers: {}, body: response, parsed: parseSampleBody(response) };
   return p;
@@ -126,6 +126,23 @@ describe("solvePages", () => {
     expect(solved[0]!.types.find((t) => t.name === "Item")?.base).toBe("ItemBase");
     expect(solved[1]!.response).toBe("Item[]");
     expect(solved[1]!.types.map((t) => t.name)).not.toContain("ListTResponseItem");
+  });
+
+  // seed 1, 1,000 ops, pipe: `[{"country":"Large","width":"String"}]` was read as Order5 : ExportSeatItem, a
+  // type seen after that request, whose one row is `Country: SupplierTier2?`, an [EnumMember] enum without "Large"
+  it("a sample value that is neither a member's name nor its value refutes the enum's type", () => {
+    const tier: RawEnumTable = { kind: "enum", caption: "Tier", valued: true, members: [{ name: "Unknown", value: "unknown" }, { name: "Green", value: "green" }] };
+    const tables = [table("GetS", [["Ask", "Ask"], ["Order", "Order"]], "body"), table("Ask", [["Country", "Tier?"]]), tier, table("Order", [["Width", "string"]]), table("GetSResponse", [["Ok", "bool"]])];
+    const shows = page("s.html", "GetS", tables, "html", '{"ok":false}');
+    const lists = (value: string) => page("t.html", "ListT", [table("ListT", [["Id", "int"]], "body")], "html", `[{"country":${value},"width":"String"}]`);
+    const read = (value: string) => {
+      const [s, t] = solve([shows, lists(value)]);
+      return [s!.types.find((x) => x.name === "Order")?.base, t!.response];
+    };
+    expect(read('"Large"')).toEqual([undefined, "ListTResponseItem[]"]);
+    // a member's name or its [EnumMember] value fits
+    expect(read('"Green"')).toEqual(["Ask", "Order[]"]);
+    expect(read('"green"')).toEqual(["Ask", "Order[]"]);
   });
 
   it("a List<X> response whose sample fits two types equally names neither", () => {

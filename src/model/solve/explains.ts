@@ -195,9 +195,10 @@ function fits(ref: TypeRef | undefined, v: SampleNode, types: Types, depth: numb
   if (!t) return true;
   if (t.model.kind === "enum") {
     if (v.kind !== "scalar") return false;
-    // flags and valued enums may serialize as numbers or as several names
-    if (t.model.valued || !/^[A-Za-z_]\w*$/.test(v.text)) return true;
-    return t.model.members?.some((m) => m.name === v.text) ?? true;
+    // flags and valued enums may serialize as numbers or as several names; one name is a member's
+    // name or, for [EnumMember] values, its value (§6: "Enums: member names")
+    if (!/^[A-Za-z_]\w*$/.test(v.text)) return true;
+    return t.model.members?.some((m) => m.name === v.text || (t.model.valued && m.value === v.text)) ?? true;
   }
   if (v.kind !== "object") return false;
   if (tally?.open.includes(t.model.name)) tally.nested++;
