@@ -6,7 +6,7 @@ import { preparePage } from "../../src/model/page.js";
 import { solvePages } from "../../src/model/solve/index.js";
 import { applyAgreedNames, type NamedReading } from "../../src/model/solve/names.js";
 import { walkTables, type WalkInput } from "../../src/model/walk/index.js";
-import type { RawPage, RawParamsTable, TypeFrom } from "../../src/model/types.js";
+import type { RawEnumTable, RawPage, RawParamsTable, TypeFrom } from "../../src/model/types.js";
 import { parseTextPage } from "../../src/parse/text.js";
 import { parseSampleBody } from "../../src/parse/samples/index.js";
 import { generateService, renderPipePage } from "../helpers/random-service/index.js";
@@ -218,6 +218,81 @@ describe("pipe: an entity response that references itself", () => {
     });
     expect(names(r)).toEqual(["FindEmployee", "Employee"]);
     expect(r.response).toBe("Employee");
+  });
+});
+
+describe("pipe: a search that runs out of budget still meets the request's base", () => {
+  // FindVoucher8 (seed 2, 1,000 ops): the request sample holds its base's keys (`due`), but the depth-first
+  // search took "no base" first and spent its whole budget on the references' tables below that choice
+  it("tries the base first where the request's object refutes the request without one", () => {
+    const refs = Array.from({ length: 8 }, (_, i): [string, string] => [`R${i}`, `Dictionary<string, T${i}>`]);
+    const tables = [table([["Id", "int"], ...refs], "body"), table([["Due", "string"]])];
+    for (let i = 0; i < 8; i++) tables.push(table([[`V${i}`, "string"], [`W${i}`, `U${i}`]]));
+    const r = walkTables({ operation: "Op", captions: false, nodeCap: 1000, request: parseSampleBody('{"id":0,"due":"String"}').value, tables });
+    expect(r.overflowed).toBe(true);
+    expect(names(r).slice(0, 2)).toEqual(["Op:OpBase", "OpBase"]);
+  });
+});
+
+describe("pipe: tied readings, told apart by every object of a type", () => {
+  // strict request-bases case, fast-check seed 777, service seed 2147483626 (2 ops): a GET request (no
+  // sample) `: SignedRequest` read the same score as `Warehouse : WarehouseBase`; only the response's
+  // `title: {}` (a Warehouse object, inside the SupplierDetail of `ended`) shows Warehouse has no
+  // string members, and the walk checks Warehouse against its first visit's object alone (none)
+  it("the reading whose types' objects, wherever they are, leave fewest always-shown members out", () => {
+    const r = walkTables({
+      operation: "SearchSupplierDetail",
+      captions: false,
+      response: parseSampleBody('{"city":0,"phoneScore":[0],"ended":[{"title":{},"pricePlatform":[{}],"totalQuery":"PT0S"}]}').value,
+      tables: [
+        table([["Id", "int"], ["Version", "List<Warehouse>"]], "query"),
+        table([["Started", "List<string>"], ["Platform", "string"], ["DiscountStarted", "string"]]),
+        table([["Email", "SupplierDetail"]]),
+        table([["Title", "Warehouse"], ["PricePlatform", "List<Warehouse>"], ["TotalQuery", "TimeSpan"]]),
+        table([["City", "long"], ["PhoneScore", "List<int>"], ["Ended", "List<SupplierDetail>"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["SearchSupplierDetail:SearchSupplierDetailBase", "SearchSupplierDetailBase", "Warehouse", "SupplierDetail", "SearchSupplierDetailResponse"]);
+  });
+
+  // request-bases seed 861942057 (1 op): five parses tie (each table a base of the one before it, or
+  // not); the search kept three besides the first, and the true one was not among them
+  it("every tied parse takes part, however many there are", () => {
+    const r = walkTables({
+      operation: "GetInvoiceStat",
+      captions: false,
+      response: parseSampleBody('{"title":{"String":{"price":{"String":0}}}}').value,
+      tables: [
+        table([["Notes", "List<int>"], ["Score", "InvoiceStat"], ["Weight", "long"], ["Street", "string"]], "query"),
+        table([["Created", "List<string>"], ["StartedVersion", "List<string>"], ["ColorLocked", "string"]]),
+        table([["EmailReason", "DateTime"], ["PhoneWeight", "string"]]),
+        table([["Price", "Dictionary<string, int>"]]),
+        table([["Title", "Dictionary<string, InvoiceStat>"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["GetInvoiceStat:GetInvoiceStatBase", "GetInvoiceStatBase:GetInvoiceStatBaseBase", "GetInvoiceStatBaseBase", "InvoiceStat", "GetInvoiceStatResponse"]);
+    expect(r.diagnostics.find((d) => d.code === "W_AMBIGUOUS_WALK")?.detail).toMatch(/^5 parses score 1: .* \/ and 1 more$/);
+  });
+
+  // request-bases seed 2070889704 (2 ops): `Created: Voucher[]` holds objects, so Voucher is no enum; the
+  // walk met Voucher first where it had no value (ReadingInfo's rows, no request sample)
+  it("the reading that gives a type's values, wherever they are, the kind of its table", () => {
+    const roomLevel: RawEnumTable = { kind: "enum", valued: true, members: ["Draft", "Urgent", "Weekly", "Pending", "Green"].map((name, i) => ({ name, value: String(i && 2 ** (i - 1)) })) };
+    const r = walkTables({
+      operation: "ExportReadingInfo",
+      captions: false,
+      response: parseSampleBody('{"created":[{"target":{"String":"String"},"antibody":[0]}]}').value,
+      tables: [
+        table([["Comment", "ReadingInfo"], ["StartedPathway", "RoomLevel"], ["QueryBodyweight", "long"], ["Weight", "bool?"]], "query"),
+        table([["Title", "bool?"]]),
+        table([["CityCountry", "string"], ["Version", "Voucher"], ["DiscountComment", "string"], ["City", "int"], ["PhoneReason", "List<Voucher>"]]),
+        table([["Discount", "decimal?"], ["Target", "Dictionary<string, string>"], ["Antibody", "List<RoomLevel>"]]),
+        roomLevel,
+        table([["Created", "Voucher[]"]]),
+      ],
+    });
+    // (whether the {Title} table is the request's base or ReadingInfo's takes the other page, CreateVoucher)
+    expect(names(r).slice(3)).toEqual(["Voucher", "RoomLevel", "ExportReadingInfoResponse"]);
   });
 });
 

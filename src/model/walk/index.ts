@@ -104,6 +104,8 @@ export interface WalkResult {
 }
 
 const DEFAULT_CAP = 100_000;
+/** Tied parses a W_AMBIGUOUS_WALK names (the chosen one first). */
+const SHOWN_TIES = 4;
 
 // --------------------------------------------------------------------------------------------
 // Entry point
@@ -132,10 +134,12 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
       // on text-pipe pages too, where no caption tells a request's base read as the response (and the
       // response as its base) from the true reading: that one leaves the base's always-shown members out
       chosen = fewestOmitted(tied, tables);
-      const alts = [chosen, ...tied.filter((s) => s !== chosen)].map((s) => describe(s, tables));
+      const alts = [chosen, ...tied.filter((s) => s !== chosen)].slice(0, SHOWN_TIES).map((s) => describe(s, tables));
+      const count = search.moreTied ? `over ${tied.length}` : String(tied.length);
+      const more = tied.length > SHOWN_TIES || search.moreTied ? ` / and ${search.moreTied ? "more" : tied.length - SHOWN_TIES + " more"}` : "";
       diagnostics.push({
         code: "W_AMBIGUOUS_WALK",
-        detail: `${alts.length} parses score ${chosen.score}: ${alts.join(" / ")}`,
+        detail: `${count} parses score ${chosen.score}: ${alts.join(" / ")}${more}`,
       });
     }
   } catch (e) {

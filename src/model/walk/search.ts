@@ -60,6 +60,13 @@ export interface ExactFrom {
 }
 export const EXACT_FROM: ExactFrom = { bound: 64, memo: 512 };
 
+/**
+ * Parses tied with the best that the search keeps for the tie-break (tie-break.ts). A page of
+ * bases can tie many ways (each table a base of the one before it, or not); the true reading need
+ * not be among the first few found (GetInvoiceStat, request-bases seed 861942057: five tied parses).
+ */
+const TIED_KEPT = 32;
+
 export class Search {
   readonly n: number;
   pos = 0;
@@ -88,6 +95,8 @@ export class Search {
   best?: Snapshot;
   first?: Snapshot;
   alternatives: Snapshot[] = [];
+  /** Parses tied with the best beyond the TIED_KEPT alternatives kept. */
+  moreTied = false;
 
   /** The input with every key of WalkInput present, in one order (see UNSET). */
   readonly input: WalkInput;
@@ -249,30 +258,37 @@ export class Search {
       const possible = bname !== undefined && ((!this.input.captions && bnaming === "inferred") || !this.seen.has(bname));
       // the cross-page solve (§4.1) may have settled this base already: every page, one answer
       const rule = possible ? (this.input.baseRule?.(t, i) ?? "may") : "never";
-      if (rule !== "must") this.walkRefs(t, obj, 0, finish); // B0 first: B0 > B1 on ties
-      if (bname !== undefined && tb && rule !== "never") {
-        {
-          const added = !this.seen.has(bname);
-          if (added) this.seen.add(bname);
-          this.place(i, bname, "base", bnaming!, t, obj);
-          this.pos++;
-          this.score -= 1;
-          chain.t.push(i);
-          const fails = obj !== undefined && !this.c1(i, obj) ? 1 : 0;
-          const newlyFailed = fails && chain.fails === 0 && this.isOpenHead(obj) ? 1 : 0;
-          chain.fails += fails;
-          this.openFailed += newlyFailed;
-          // after the base's walk: its generic arguments, then t's own references
-          const refs = this.step(Then.refs, t, obj, 0, finish);
-          this.walkType(i, bname, obj, chain, this.step(Then.generics, t, undefined, 0, refs));
-          this.openFailed -= newlyFailed;
-          chain.fails -= fails;
-          chain.t.pop();
-          this.score += 1;
-          this.pos--;
-          this.slots[i] = undefined;
-          if (added) this.seen.delete(bname);
+      const canB1 = bname !== undefined && tb !== undefined && rule !== "never";
+      // B0 first: B0 > B1 on ties. Without captions, where B0 would end a chain its object refutes
+      // (a key no table of it holds), B1 first: a capped search then still meets the base
+      // (FindVoucher8, accuracy seed 2: the request sample's own base keys).
+      const b1First = canB1 && rule !== "must" && !this.input.captions && obj !== undefined && chain.fails === 0 && this.refutedAsIs(chain, obj);
+      for (let pass = 0; pass < 2; pass++) {
+        if ((pass === 0) !== b1First) {
+          if (rule !== "must") this.walkRefs(t, obj, 0, finish);
+          continue;
         }
+        if (!canB1 || bname === undefined) continue;
+        const added = !this.seen.has(bname);
+        if (added) this.seen.add(bname);
+        this.place(i, bname, "base", bnaming!, t, obj);
+        this.pos++;
+        this.score -= 1;
+        chain.t.push(i);
+        const fails = obj !== undefined && !this.c1(i, obj) ? 1 : 0;
+        const newlyFailed = fails && chain.fails === 0 && this.isOpenHead(obj) ? 1 : 0;
+        chain.fails += fails;
+        this.openFailed += newlyFailed;
+        // after the base's walk: its generic arguments, then t's own references
+        const refs = this.step(Then.refs, t, obj, 0, finish);
+        this.walkType(i, bname, obj, chain, this.step(Then.generics, t, undefined, 0, refs));
+        this.openFailed -= newlyFailed;
+        chain.fails -= fails;
+        chain.t.pop();
+        this.score += 1;
+        this.pos--;
+        this.slots[i] = undefined;
+        if (added) this.seen.delete(bname);
       }
       if (visit >= 0) this.memo.leave(this, visit);
     }
@@ -284,6 +300,19 @@ export class Search {
     }
     this.#stepTop = steps;
     if (head) this.#chainTop--;
+  }
+
+  /** The chain, ended here, fails its object's check: a key of the object no table of it holds, nor an earlier base. */
+  private refutedAsIs(chain: Chain, obj: SampleNode): boolean {
+    if (obj.kind !== "object") return false;
+    let unmatched = false;
+    for (const k of objectKeys(obj).set) {
+      if (!chain.t.some((t) => this.tables[t]!.keys.has(k))) {
+        unmatched = true;
+        break;
+      }
+    }
+    return unmatched && (this.#chainCheck ??= new ChainCheck(this.tables, this.input, this.slots)).check(chain.t, obj) < 0;
   }
 
   /** A base only joins a chain that is being checked when the derived type had a sample object. */
@@ -530,11 +559,13 @@ export class Search {
     if (!this.best || score > this.best.score) {
       this.best = this.first.sig === sig && this.first.score === score ? this.first : snap();
       this.alternatives = [];
+      this.moreTied = false;
       this.unsure = undefined;
     } else if (score === this.best.score && sig !== this.best.sig) {
       this.markUnsure();
-      if (this.alternatives.length < 3 && !this.alternatives.some((a) => a.sig === sig)) {
-        this.alternatives.push(snap());
+      if (!this.alternatives.some((a) => a.sig === sig)) {
+        if (this.alternatives.length < TIED_KEPT) this.alternatives.push(snap());
+        else this.moreTied = true;
       }
     }
   }

@@ -6,8 +6,8 @@
 // `WarehouseOption : MutationResult` whose object lacks WarehouseOption's `visiblePlatform` date
 // vs the response `MutationResult` itself).
 import { isCollectionName, isDictionaryName, isValueTypeName } from "../../csharp-type.js";
-import type { TypeRef } from "../types.js";
-import { objectKeys } from "./sample-access.js";
+import type { SampleNode, TypeRef } from "../types.js";
+import { accessValue, objectKeys } from "./sample-access.js";
 import type { Snapshot } from "./reading.js";
 import type { Table } from "./tables.js";
 
@@ -24,16 +24,48 @@ function alwaysShown(ref: TypeRef | undefined, enums: ReadonlySet<string>): bool
   return false;
 }
 
-/** Members always shown that the parse's sample objects lack, over every chain (a table and the bases after it). */
+/** How deep omitted() follows a row's value into the table of a type placed elsewhere (explains.ts's DEPTH). */
+const DEPTH = 3;
+
+/**
+ * Members always shown that the parse's sample objects lack, over every chain (a table and the bases
+ * after it), plus values of the wrong kind for their type (an object where the parse placed an enum
+ * table, a name where it placed a class). Each slot's own object counts, and so does every other
+ * value of a type the parse placed, met as a row's value: the walk checks a type's chain only
+ * against the object where it first visits the type, but a sample shows the type's members wherever
+ * it holds one (an object of `Warehouse` inside a later response, where the request had no sample).
+ */
 function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<string>): number {
+  const slots = parse.slots;
+  const heads = new Map<string, number>();
+  slots.forEach((slot, i) => {
+    if (slot && slot.role !== "base" && !heads.has(slot.name)) heads.set(slot.name, i);
+  });
   let count = 0;
-  parse.slots.forEach((slot, i) => {
-    const obj = slot?.obj;
-    if (!slot || slot.role === "base" || obj?.kind !== "object" || obj.truncated) return;
+  const visit = (obj: SampleNode | undefined, i: number, depth: number): void => {
+    if (obj?.kind !== "object" || obj.truncated) return;
     const present = objectKeys(obj).set;
-    for (let j = i; j === i || (parse.slots[j]?.role === "base" && parse.slots[j]!.of === j - 1); j++) {
-      for (const row of tables[j]?.rows ?? []) if (!present.has(row.key) && alwaysShown(row.ref, enums)) count++;
+    for (let j = i; j === i || (slots[j]?.role === "base" && slots[j]!.of === j - 1); j++) {
+      for (const row of tables[j]?.rows ?? []) {
+        if (!present.has(row.key)) {
+          if (alwaysShown(row.ref, enums)) count++;
+          continue;
+        }
+        if (depth <= 0) continue;
+        for (const x of row.refs) {
+          const h = heads.get(x.name);
+          const v = h === undefined ? undefined : accessValue(obj, row, x.access);
+          if (!v || v.kind === "null") continue;
+          // C4 wherever the type's value shows: an enum's is a name, a class's an object
+          if ((tables[h!]!.kind === "enum") !== (v.kind === "scalar")) count++;
+          // a slot's own object is counted once, as that slot's
+          else if (v !== slots[h!]!.obj) visit(v, h!, depth - 1);
+        }
+      }
     }
+  };
+  slots.forEach((slot, i) => {
+    if (slot && slot.role !== "base") visit(slot.obj, i, DEPTH);
   });
   return count;
 }
