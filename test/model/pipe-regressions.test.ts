@@ -329,6 +329,26 @@ describe("pipe: an AutoQuery argument that references itself", () => {
     expect(names(r)).toEqual(["QueryRefundInfo:QueryDb<RefundInfo>", "QueryBase", "RefundInfo", "ReviewEntry", "QueryResponse"]);
     expect(r.response).toBe("QueryResponse<RefundInfo>");
   });
+
+  // everything seed 1401691863 (4 ops): `QueryAccountNote : QueryDb<AccountNote>`, `AccountNote : Agent`.
+  // Named by its self-reference the argument went unchecked, so its base cost 1 and earned nothing;
+  // provisional, its self-reference took Agent's table at no cost (Results' `pathway` then unexplained)
+  it("checks the argument its self-reference names against the Results objects, which show its base", () => {
+    const r = walkTables({
+      operation: "QueryAccountNote",
+      captions: false,
+      request: parseSampleBody('{"orderBy":"String","orderByDesc":"String"}').value,
+      response: parseSampleBody('{"offset":0,"total":0,"results":[{"pathway":0,"street":"PT0S","price":"String","amountEnded":0}]}').value,
+      tables: [
+        table([["Skip", "int?"], ["Take", "int?"], ["OrderBy", "string"], ["OrderByDesc", "string"]]),
+        table([["EnabledQuery", "AccountNote"], ["Headline", "AccountNote[]"], ["Pathway", "long"], ["Street", "TimeSpan"]]),
+        table([["Price", "string"], ["AmountEnded", "int"]]),
+        table([["Offset", "int"], ["Total", "int"], ["Results", "List<AccountNote>"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["QueryAccountNote:QueryDb<AccountNote>", "QueryBase", "AccountNote:AccountNoteBase", "AccountNoteBase", "QueryResponse"]);
+    expect(r.response).toBe("QueryResponse<AccountNote>");
+  });
 });
 
 describe("pipe: an entity response referenced from deeper in its own walk", () => {

@@ -358,12 +358,19 @@ export class Search {
     // named by that reference: with a provisional name the reference would take the next table.
     if (known === undefined && !this.input.captions) {
       const self = selfReferences(tb);
-      for (const x of self) if (!this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.genericAs(i, t, x.name, "reference", cost, g);
+      const results = this.resultsRef(i);
+      // named as the Results row names its element, the argument's objects are that row's (as late binding's
+      // below); so checked, its base table earns its place (QueryAccountNote, everything seed 1401691863:
+      // unchecked, `AccountNote : Agent` lost to a reading that gave Agent's table to AccountNote's self-reference)
+      for (const x of self) {
+        if (this.seen.has(x.name) || !fitsTable(this.input, tb, x)) continue;
+        this.genericAs(i, t, x.name, "reference", cost, g, results?.name === x.name ? resultsElement(this.input.response) : undefined);
+      }
       // ... and by the Results row of the QueryResponse table further on: with a provisional name a
       // reference to it from the argument's own references (`Contract { Due: OrderStat }` under
       // `OrderStat { Pathway: Contract }`) would cost an X0 or take the next table (an enum's)
       // (§5.3 late binding, decided inside the search: from=late-binding; so named, `results` holds its objects).
-      const x = this.resultsRef(i);
+      const x = results;
       if (x && !self.some((s) => s.name === x.name) && !this.seen.has(x.name) && fitsTable(this.input, tb, x)) this.genericAs(i, t, x.name, "late-binding", cost, g, resultsElement(this.input.response));
     }
   }
