@@ -69,7 +69,7 @@ export function assemble(
     if (!slot || slot.naming !== "provisional") continue;
     // an object of the type holds its bases' members too (a G1 table may have a base chain)
     const chain = chainAt(i, slots, tables);
-    const names = [...new Set(s.x0.filter((x) => !taken.has(x.name) && compatible(chain, x.value)).map((x) => x.name))];
+    const names = [...new Set(s.x0.filter((x) => !taken.has(x.name) && compatible(chain, x.value) && mayName(input, chain, x.name)).map((x) => x.name))];
     if (names.length === 1) {
       bindName(slots, chain, names[0]!);
       if (slot.role === "unknown") slot.role = "reference";
@@ -379,10 +379,11 @@ function baseAsReferenced(s: Snapshot, slots: (Slot | undefined)[], tables: Tabl
     // referenced before the base was placed (at <= i), the name was seen there: the base would show no table
     const later = s.x0.filter((x) => x.at > i && !knownTableless(x.name) && !taken.has(x.name));
     const names = [...new Set(later.map((x) => x.name))];
-    if (names.length !== 1 || !later.every((x) => compatible(chain, x.value))) continue;
+    if (names.length !== 1 || !later.every((x) => compatible(chain, x.value)) || !mayName(input, chain, names[0]!)) continue;
     // evidence that the name is this class: an object of it in a sample, or a reference from the base's own
     // chain (an enum whose table ran into the next one finds no table either; a prop-less class neither)
     if (!later.some((x) => x.value?.kind === "object") && !chain.some((tb) => tb.refList.some((r) => r.x.name === names[0]))) continue;
+    if (omitsBuilt(slot.obj, chain, names[0]!)) continue;
     bindName(slots, chain, names[0]!);
     taken.add(slot.name);
     lateBound.add(i);
@@ -402,6 +403,7 @@ function respondAsReferenced(s: Snapshot, slots: (Slot | undefined)[], tables: T
   const names = [...new Set(later.map((x) => x.name))];
   if (names.length !== 1) return;
   const chain = chainAt(s.responseTable, slots, tables);
+  if (!mayName(input, chain, names[0]!)) return;
   if (!compatible(chain, input.response) || !later.every((x) => compatible(chain, x.value))) return;
   bindName(slots, chain, names[0]!);
 }
@@ -416,6 +418,27 @@ function bindName(slots: (Slot | undefined)[], chain: readonly Table[], name: st
   }
   slot.name = name;
   slot.naming = "reference";
+}
+
+/**
+ * The derived type's sample object leaves out a row that references `name` (not as `X?`): were the
+ * base `name`, the server would build that member's value inside the derived object, whose type is
+ * not `name` (§2.8: only a type already being built is left out, to end a recursion). So the object
+ * says the row's type encloses it: SyncRefundDetail returns RefundDetail, whose base's `Height:
+ * RefundDetail` its sample leaves out; the base is not RefundDetail.
+ */
+function omitsBuilt(obj: SampleNode | undefined, chain: readonly Table[], name: string): boolean {
+  if (obj?.kind !== "object" || obj.truncated) return false;
+  const present = objectKeys(obj).set;
+  return chain.some((tb) => tb.rows.some((row) => row.ref?.kind !== "nullable" && row.refs.some((x) => x.name === name) && !present.has(row.key)));
+}
+
+/**
+ * A name some page shows as `X?` is a value type (an enum or a struct): it names no params table
+ * (SyncRefundDetail, everything seed 194774949: `Price: PolicyTier?` named the response PolicyTier).
+ */
+function mayName(input: WalkInput, chain: readonly Table[], name: string): boolean {
+  return chain[0]!.kind !== "params" || !input.valueTypes?.has(name);
 }
 
 /** Whether a sample value can be an instance of the table with its base chain (`chain[0]` the table). */

@@ -89,11 +89,14 @@ function resultsMismatch(parse: Snapshot, tables: readonly Table[]): number {
 
 /**
  * The tied parse that leaves fewest always-shown members out, then whose AutoQuery argument agrees
- * with its Results row (the first of those on a tie). Enums count where captions name them.
+ * with its Results row (the first of those on a tie). Enums count where captions name them, and
+ * where the parse places them.
  */
 export function fewestOmitted(parses: readonly Snapshot[], tables: readonly Table[]): Snapshot {
-  const enums = new Set(tables.flatMap((t) => (t.kind === "enum" && t.caption !== undefined ? [t.caption] : [])));
-  const cost = (p: Snapshot): [number, number] => [omitted(p, tables, enums), resultsMismatch(p, tables)];
+  const captioned = tables.flatMap((t) => (t.kind === "enum" && t.caption !== undefined ? [t.caption] : []));
+  // and the names each parse gives enum tables: in that reading their members are always shown
+  const enumsOf = (p: Snapshot): ReadonlySet<string> => new Set([...captioned, ...p.slots.flatMap((slot, i) => (slot && tables[i]?.kind === "enum" ? [slot.name] : []))]);
+  const cost = (p: Snapshot): [number, number] => [omitted(p, tables, enumsOf(p)), resultsMismatch(p, tables)];
   let best = parses[0]!;
   let least = cost(best);
   for (const p of parses.slice(1)) {
