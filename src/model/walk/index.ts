@@ -133,7 +133,7 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
       const tied = [chosen, ...search.alternatives];
       // on text-pipe pages too, where no caption tells a request's base read as the response (and the
       // response as its base) from the true reading: that one leaves the base's always-shown members out
-      chosen = fewestOmitted(tied, tables);
+      chosen = fewestOmitted(tied, tables, [input.request, input.response]);
       const alts = [chosen, ...tied.filter((s) => s !== chosen)].slice(0, SHOWN_TIES).map((s) => describe(s, tables));
       const count = search.moreTied ? `over ${tied.length}` : String(tied.length);
       const more = tied.length > SHOWN_TIES || search.moreTied ? ` / and ${search.moreTied ? "more" : tied.length - SHOWN_TIES + " more"}` : "";

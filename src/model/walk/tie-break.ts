@@ -4,7 +4,9 @@
 // server could not build (recursion, depth) are left out. Of tied parses, the one whose chains
 // leave fewest such members out of their sample objects is the more likely reading (a response
 // `WarehouseOption : MutationResult` whose object lacks WarehouseOption's `visiblePlatform` date
-// vs the response `MutationResult` itself).
+// vs the response `MutationResult` itself). In a body's own object (the request's, the response's)
+// a member holding a class the parse gives a table counts too, unless that class is the body's own
+// (it would recur): nothing encloses the body, so neither recursion nor depth leaves it out there.
 import { isCollectionName, isDictionaryName, isValueTypeName } from "../../csharp-type.js";
 import type { SampleNode, TypeRef } from "../types.js";
 import { accessValue, objectKeys } from "./sample-access.js";
@@ -24,6 +26,20 @@ function alwaysShown(ref: TypeRef | undefined, enums: ReadonlySet<string>): bool
   return false;
 }
 
+/**
+ * The class a member holds (itself, or the element or value of a collection or dictionary of it),
+ * when that is not nullable: a sample builds it unless it is already being built (recursion).
+ */
+function heldClass(ref: TypeRef | undefined): string | undefined {
+  if (!ref || ref.kind === "nullable") return undefined;
+  if (ref.kind === "array") return heldClass(ref.element);
+  if (ref.kind !== "named") return undefined;
+  if (!ref.args.length) return ref.name;
+  if (isCollectionName(ref.name) && ref.args.length === 1) return heldClass(ref.args[0]);
+  if (isDictionaryName(ref.name) && ref.args.length === 2) return heldClass(ref.args[1]);
+  return undefined;
+}
+
 /** How deep omitted() follows a row's value into the table of a type placed elsewhere (explains.ts's DEPTH). */
 const DEPTH = 3;
 
@@ -34,8 +50,9 @@ const DEPTH = 3;
  * value of a type the parse placed, met as a row's value: the walk checks a type's chain only
  * against the object where it first visits the type, but a sample shows the type's members wherever
  * it holds one (an object of `Warehouse` inside a later response, where the request had no sample).
+ * `roots`: the bodies' own objects.
  */
-function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<string>): number {
+function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<string>, roots: readonly (SampleNode | undefined)[]): number {
   const slots = parse.slots;
   const heads = new Map<string, number>();
   slots.forEach((slot, i) => {
@@ -45,10 +62,14 @@ function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<s
   const visit = (obj: SampleNode | undefined, i: number, depth: number): void => {
     if (obj?.kind !== "object" || obj.truncated) return;
     const present = objectKeys(obj).set;
-    for (let j = i; j === i || (slots[j]?.role === "base" && slots[j]!.of === j - 1); j++) {
+    const chain: number[] = [];
+    for (let j = i; j === i || (slots[j]?.role === "base" && slots[j]!.of === j - 1); j++) chain.push(j);
+    // a body's own object is built first, so a class member of it is left out only where it would recur
+    const building = roots.includes(obj) ? new Set(chain.map((j) => slots[j]?.name)) : undefined;
+    for (const j of chain) {
       for (const row of tables[j]?.rows ?? []) {
         if (!present.has(row.key)) {
-          if (alwaysShown(row.ref, enums)) count++;
+          if (alwaysShown(row.ref, enums) || (building && builtThere(row.ref, building))) count++;
           continue;
         }
         if (depth <= 0) continue;
@@ -63,6 +84,12 @@ function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<s
         }
       }
     }
+  };
+  // a class member of a body's object: its class has a params table in this parse and is not being built
+  const builtThere = (ref: TypeRef | undefined, building: ReadonlySet<string | undefined>): boolean => {
+    const name = heldClass(ref);
+    const h = name === undefined ? undefined : heads.get(name);
+    return h !== undefined && tables[h]!.kind === "params" && !building.has(name);
   };
   slots.forEach((slot, i) => {
     if (slot && slot.role !== "base") visit(slot.obj, i, DEPTH);
@@ -92,11 +119,11 @@ function resultsMismatch(parse: Snapshot, tables: readonly Table[]): number {
  * with its Results row (the first of those on a tie). Enums count where captions name them, and
  * where the parse places them.
  */
-export function fewestOmitted(parses: readonly Snapshot[], tables: readonly Table[]): Snapshot {
+export function fewestOmitted(parses: readonly Snapshot[], tables: readonly Table[], roots: readonly (SampleNode | undefined)[] = []): Snapshot {
   const captioned = tables.flatMap((t) => (t.kind === "enum" && t.caption !== undefined ? [t.caption] : []));
   // and the names each parse gives enum tables: in that reading their members are always shown
   const enumsOf = (p: Snapshot): ReadonlySet<string> => new Set([...captioned, ...p.slots.flatMap((slot, i) => (slot && tables[i]?.kind === "enum" ? [slot.name] : []))]);
-  const cost = (p: Snapshot): [number, number] => [omitted(p, tables, enumsOf(p)), resultsMismatch(p, tables)];
+  const cost = (p: Snapshot): [number, number] => [omitted(p, tables, enumsOf(p), roots), resultsMismatch(p, tables)];
   let best = parses[0]!;
   let least = cost(best);
   for (const p of parses.slice(1)) {
