@@ -1024,3 +1024,30 @@ describe("pipe: a body's class member that the sample leaves out", () => {
     expect(names(r)).toEqual(["ExportRegion", "Region:RegionBase", "RegionBase", "ExportRegionResponse"]);
   });
 });
+
+describe("pipe: a seen type's later value of the wrong kind", () => {
+  // chains/everything seed 2147483628 (1 op, fast-check seed 4242): a GET request (no sample) `{ Amount: FlightItem,
+  // Headline: SupplierStatus }`, `FlightItem : Invoice`, `Invoice { ..., DiscountVisible: Invoice[] }`, the enum
+  // SupplierStatus. With no base, Invoice's table read as SupplierStatus and the enum as Invoice: one base fewer.
+  // The response's `antibodyEmail: "Monthly"` (a SupplierStatus) and `notesTarget: [{...}]` (Invoices) refute that,
+  // but both types were seen before the response, and only a first visit's object was checked
+  it("counts the fault, so the reading with the base wins", () => {
+    const members: RawEnumTable = { kind: "enum", valued: false, members: ["Monthly", "Medium", "Blue"].map((name) => ({ name })) };
+    const r = walkTables({
+      operation: "GetFlightItem",
+      captions: false,
+      response: parseSampleBody('{"antibodyEmail":"Monthly","notesTarget":[{"city":"0001-01-01T00:00:00.0000000"}],"amount":0}').value,
+      tables: [
+        table([["Id", "int"], ["Name", "string"], ["Amount", "FlightItem"], ["Headline", "SupplierStatus"]], "query"),
+        table([["Zip", "bool"], ["Uniform", "DateTime"], ["TitleModified", "FlightItem[]"]]),
+        table([["City", "DateTime"], ["Total", "FlightItem"], ["DiscountVisible", "Invoice[]"]]),
+        members,
+        table([["AntibodyEmail", "SupplierStatus"], ["NotesTarget", "Invoice[]"], ["Amount", "long"]]),
+      ],
+    });
+    const kinds = Object.fromEntries(r.types.map((t) => [t.model.name, t.model.kind]));
+    expect(kinds.SupplierStatus).toBe("enum");
+    expect(kinds.Invoice ?? "class").toBe("class");
+    expect(r.types.find((t) => t.model.name === "FlightItem")?.model.base).toBeDefined();
+  });
+});

@@ -406,13 +406,23 @@ export class Search {
   /** From the q-th reference of table t (rows in table order, refType order within a row). */
   private walkRefs(t: number, obj: SampleNode | undefined, q: number, k: Step): void {
     const list = t >= 0 ? this.tables[t]!.refList : [];
+    // C4 at later visits too (text-pipe): a seen type's value of the wrong kind for the table it was
+    // given is a fault of the parse, though only its first visit's object is checked against its chain
+    let faults = 0;
     for (; q < list.length; q++) {
       const { row, x } = list[q]!;
-      if (this.seen.has(x.name)) continue;
+      if (this.seen.has(x.name)) {
+        if (!this.input.captions && obj) faults += this.kindFault(x.name, accessValue(obj, row, x.access));
+        continue;
+      }
       const next = this.tables[this.pos];
       const fits = next !== undefined && this.fits(next, x);
       if (HIDDEN.has(x.name) && !fits) continue;
-      if (!this.node()) return;
+      this.score -= faults;
+      if (!this.node()) {
+        this.score += faults;
+        return;
+      }
       const steps = this.#stepTop;
       const v = accessValue(obj, row, x.access);
       this.seen.add(x.name);
@@ -458,9 +468,22 @@ export class Search {
       }
       this.seen.delete(x.name);
       this.#stepTop = steps;
+      this.score += faults;
       return;
     }
+    this.score -= faults;
     this.resume(k);
+    this.score += faults;
+  }
+
+  /** 10 when value v of a seen type is the wrong kind for the table the parse gave that type (an object for an enum, a name for a class). */
+  private kindFault(name: string, v: SampleNode | undefined): number {
+    if (v === undefined || v.kind === "null") return 0;
+    for (let i = 0; i < this.pos; i++) {
+      if (this.slots[i]?.name !== name) continue;
+      return (this.tables[i]!.kind === "enum") === (v.kind === "object" || v.kind === "array") ? 10 : 0;
+    }
+    return 0;
   }
 
   /**
