@@ -178,15 +178,19 @@ export function settleContested(votes: BaseVotes, decided: Map<string, BaseDecis
 
 /**
  * No class derives from itself: where the decided bases close a cycle (each page saw one link), the
- * link fewest pages chose goes (ties: the larger key), and the rest stand.
+ * link the samples speak most against goes (`against`: members of the base that objects of the
+ * derived type leave out though a sample always shows them), then the one fewest pages chose (ties:
+ * the larger key), and the rest stand.
  */
-export function breakCycles(decided: Map<string, BaseDecision>): void {
+export function breakCycles(decided: Map<string, BaseDecision>, against: (t: string, b: string) => number = () => 0): void {
   for (const start of [...decided.keys()].sort()) {
     const path: string[] = [];
     for (let t: string | undefined = start; t !== undefined && decided.has(t); t = decided.get(t)!.base) {
       const at = path.indexOf(t);
       if (at >= 0) {
-        const weakest = path.slice(at).sort((a, b) => decided.get(a)!.pages.length - decided.get(b)!.pages.length || (a < b ? 1 : -1))[0]!;
+        const cycle = path.slice(at);
+        const evidence = new Map(cycle.map((k) => [k, against(k, decided.get(k)!.base)] as const));
+        const weakest = cycle.sort((a, b) => evidence.get(b)! - evidence.get(a)! || decided.get(a)!.pages.length - decided.get(b)!.pages.length || (a < b ? 1 : -1))[0]!;
         decided.delete(weakest);
         break;
       }

@@ -24,6 +24,7 @@ import type { Walked } from "./walked.js";
 import { inferredKeys, outvotedTables } from "./base-rows.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
+import { omissionsAgainst } from "./cycles.js";
 
 /** Search budget of a text-pipe page's first walk, before any table is identified (the full one is §5.3's). */
 const FIRST_PIPE_BUDGET = 10_000;
@@ -198,7 +199,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
       // a table the walk cannot place) costs 10 and the faulty object's 3: an indifferent page loses less than 11
       return !!result.overflowed || result.score < w.result!.score - 10;
     });
-    breakCycles(decided);
+    breakCycles(decided, omissionsAgainst(walked));
     return { votes, decided };
   };
   let { votes, decided } = decide();

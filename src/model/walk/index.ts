@@ -15,6 +15,7 @@ import { fewestOmitted } from "./tie-break.js";
 
 export { keyOf, parseTypeText, knownTableless, isC1Type, nullableNames } from "./tables.js";
 export { forEachObject, objectKeys, type ObjectKeys } from "./sample-access.js";
+export { alwaysShown } from "./tie-break.js";
 
 export interface WalkInput {
   operation: string;

@@ -16,8 +16,8 @@ import type { Table } from "./tables.js";
 const scalar = (ref: TypeRef | undefined, enums: ReadonlySet<string>): boolean =>
   ref?.kind === "named" && ref.args.length === 0 && (ref.name === "string" || isValueTypeName(ref.name) || enums.has(ref.name));
 
-/** A member whose example value a sample always shows. */
-function alwaysShown(ref: TypeRef | undefined, enums: ReadonlySet<string>): boolean {
+/** A member whose example value a sample always shows (`enums`: the names that are enums). */
+export function alwaysShown(ref: TypeRef | undefined, enums: ReadonlySet<string>): boolean {
   if (!ref || ref.kind === "nullable") return false;
   if (ref.kind === "array") return scalar(ref.element, enums);
   if (!ref.args.length) return scalar(ref, enums);
