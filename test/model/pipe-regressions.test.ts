@@ -1068,3 +1068,18 @@ describe("pipe: a cycle of bases, broken where the samples speak against a link"
     expect(base(base("VoucherLine")!)).toBeUndefined();
   });
 });
+
+describe("pipe: late binding refuses a name whose objects lack the table's always-shown members", () => {
+  // everything seed 478800967 (2 ops, fast-check seed 4242): `FindEmployeeInfo : SignedRequest { WeightWidth:
+  // List<string>, ... }` and `EmployeeInfo : RefundRule { NameReason: List<RefundRule> }`. RefundRule found no
+  // table (its table read as EmployeeInfoBase), and late binding gave its name to the request's base, though
+  // RefundRule's sample object `[{}]` lacks the string list WeightWidth, which a sample always shows (§2.8)
+  it("names EmployeeInfo's base RefundRule, not the request's", () => {
+    const service = generateService({ seed: 478800967, ops: 2 });
+    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
+    const api = mergePages(solvePages(pages));
+    expect(api.types.find((t) => t.name === "EmployeeInfo")?.base).toBe("RefundRule");
+    expect(api.types.find((t) => t.name === "RefundRule")?.properties?.map((p) => p.name)).toEqual(["NameReason"]);
+    expect(api.types.find((t) => t.name === "FindEmployeeInfo")?.base).not.toBe("RefundRule");
+  });
+});

@@ -6,6 +6,7 @@ import { HIDDEN, knownTableless, type Table } from "./tables.js";
 import { accessValue, asObject, objectKeys } from "./sample-access.js";
 import type { Slot, Snapshot } from "./reading.js";
 import type { WalkInput, WalkResult, WalkedType } from "./index.js";
+import { alwaysShown } from "./tie-break.js";
 
 // --------------------------------------------------------------------------------------------
 // From the chosen assignment to TypeModels
@@ -446,7 +447,12 @@ export function compatible(chain: readonly Table[], v: SampleNode | undefined): 
   if (!v || v.kind === "null") return true;
   if (chain[0]!.kind === "enum") return v.kind === "scalar";
   if (v.kind !== "object") return false;
-  for (const k of objectKeys(v).set) if (!chain.some((tb) => tb.keys.has(k))) return false;
-  return true;
+  const present = objectKeys(v).set;
+  for (const k of present) if (!chain.some((tb) => tb.keys.has(k))) return false;
+  // and a whole object holds every member a sample always shows (§2.8): `[{}]` is no object of a type with a string list
+  return v.truncated || chain.every((tb) => tb.rows.every((row) => present.has(row.key) || !alwaysShown(row.ref, NO_ENUMS)));
 }
+
+/** compatible() counts scalars, strings and collections of them as always shown; enums only where a caption would say. */
+const NO_ENUMS: ReadonlySet<string> = new Set();
 
