@@ -1083,3 +1083,23 @@ describe("pipe: late binding refuses a name whose objects lack the table's alway
     expect(api.types.find((t) => t.name === "FindEmployeeInfo")?.base).not.toBe("RefundRule");
   });
 });
+
+describe("pipe: a dictionary of lists is always shown", () => {
+  // mixes seed 640562454 (4 ops, fast-check seed 777): a GET `FindContractEntry : TrackedRequest { Weight:
+  // Dictionary<string, List<int>> }` returning `{ Pathway: Dictionary<string, List<int>>, Phone }`. Read as the response
+  // `{ Weight } : FindContractEntryResponseBase` it tied, though the response object lacks `Weight`: a dictionary's
+  // one value is shown when it is, and a list of ints always is (§2.8)
+  it("reads the table after the request as its base", () => {
+    const r = walkTables({
+      operation: "FindContractEntry",
+      captions: false,
+      response: parseSampleBody('{"Pathway":{"String":[0]},"Phone":"String"}').value,
+      tables: [
+        table([["Id", "int"], ["Target", "double"]], "path"),
+        table([["Weight", "Dictionary<string, List<Int32>>"]]),
+        table([["Pathway", "Dictionary<string, List<Int32>>"], ["Phone", "string"]]),
+      ],
+    });
+    expect(names(r)).toEqual(["FindContractEntry:FindContractEntryBase", "FindContractEntryBase", "FindContractEntryResponse"]);
+  });
+});

@@ -19,10 +19,11 @@ const scalar = (ref: TypeRef | undefined, enums: ReadonlySet<string>): boolean =
 /** A member whose example value a sample always shows (`enums`: the names that are enums). */
 export function alwaysShown(ref: TypeRef | undefined, enums: ReadonlySet<string>): boolean {
   if (!ref || ref.kind === "nullable") return false;
-  if (ref.kind === "array") return scalar(ref.element, enums);
+  // a collection's one element, a dictionary's one value: shown when they are (`Dictionary<string, List<int>>`)
+  if (ref.kind === "array") return alwaysShown(ref.element, enums);
   if (!ref.args.length) return scalar(ref, enums);
-  if (isCollectionName(ref.name)) return ref.args.length === 1 && scalar(ref.args[0], enums);
-  if (isDictionaryName(ref.name)) return ref.args.length === 2 && ref.args.every((a) => scalar(a, enums));
+  if (isCollectionName(ref.name)) return ref.args.length === 1 && alwaysShown(ref.args[0], enums);
+  if (isDictionaryName(ref.name)) return ref.args.length === 2 && scalar(ref.args[0], enums) && alwaysShown(ref.args[1], enums);
   return false;
 }
 
