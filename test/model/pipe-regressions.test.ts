@@ -1103,3 +1103,22 @@ describe("pipe: a dictionary of lists is always shown", () => {
     expect(names(r)).toEqual(["FindContractEntry:FindContractEntryBase", "FindContractEntryBase", "FindContractEntryResponse"]);
   });
 });
+
+describe("pipe: a tie that another page's sample objects break", () => {
+  // bases seed 1861109345 (2 ops, fast-check seed 42): `DeleteReading` and `FindReading` (GET, DELETE: no request
+  // samples) derive from `TrackedRequest { RateStarted, Weight }` and reference `EmployeeItem { Color, ModifiedColor,
+  // Notes }`, whose table follows. On FindReading no sample holds an EmployeeItem: reading TrackedRequest's table as
+  // EmployeeItem (with a base) tied, and its reference named those rows on every page. DeleteReading's response holds
+  // an EmployeeItem object with neither rateStarted nor weight
+  it("reads the request's base, with EmployeeItem's table after it, on both pages", () => {
+    const options = { autoQueryRate: 0, requestBaseRate: 0.6, entityBaseRate: 0, voidRate: 0.1, listResponseRate: 0, entityResponseRate: 0, sharedResponseRate: 0.1, routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0, wireCase: "camel" as const };
+    const service = generateService({ ...options, seed: 1861109345, ops: 2 });
+    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
+    const api = mergePages(solvePages(pages));
+    expect(api.types.find((t) => t.name === "EmployeeItem")?.properties?.map((p) => p.name)).toEqual(["Color", "ModifiedColor", "Notes"]);
+    expect(api.types.find((t) => t.name === "EmployeeItem")?.base).toBeUndefined();
+    const base = api.types.find((t) => t.name === "FindReading")?.base;
+    expect(base).toBeDefined();
+    expect(api.types.find((t) => t.name === "DeleteReading")?.base).toBe(base);
+  });
+});

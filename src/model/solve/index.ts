@@ -5,7 +5,7 @@
 //   1. plan every page's walk; bases.ts rules out the bases some page refutes;
 //   2. walk every page with only the surviving bases open (this prunes the per-page search); text-pipe
 //      pages again as identity.ts names their uncaptioned tables by rows across pages, and where the
-//      other pages break a page's tie (base-rows.ts);
+//      other pages break a page's tie (base-rows.ts, and objects.ts: the sample objects other pages show);
 //   3. decide each type's base from the pages' readings, and walk again the pages that read
 //      otherwise, with the decision imposed (W_READING_FORCED names the pages that decided);
 //   4. names.ts gives row-identified tables the name the pages agree on; seen-bases.ts sets the bases
@@ -25,6 +25,7 @@ import { inferredKeys, outvotedTables } from "./base-rows.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
 import { omissionsAgainst } from "./cycles.js";
+import { objectsElsewhere } from "./objects.js";
 
 /** Search budget of a text-pipe page's first walk, before any table is identified (the full one is §5.3's). */
 const FIRST_PIPE_BUDGET = 10_000;
@@ -113,6 +114,8 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const hints = new Map<Walked, NonNullable<WalkInput["seenBases"]>>();
   // per text-pipe page with tied readings, the tables no reference takes (base-rows.ts)
   const unreferenced = new Map<Walked, Set<number>>();
+  // per text-pipe page with tied readings, the objects the other pages show of each name (step 2d)
+  const elsewhereOf = new Map<Walked, NonNullable<WalkInput["elsewhere"]>>();
   // once the pages' names are settled (after step 2b), a raised budget for the pages that need one
   let settled = false;
   const capOf = (w: Walked): number | undefined => (settled && raisedCap(w) ? AUTOQUERY_PIPE_BUDGET : undefined);
@@ -120,13 +123,14 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     const own = ownKeys.get(w);
     const notTaken = unreferenced.get(w);
     const seenBases = hints.get(w);
+    const elsewhere = elsewhereOf.get(w);
     const names = namesOnPage(w.keys.keys, identity, own);
     const mayBe = w.input.captions ? undefined : presentWhereReferenced(w.keys.keys, presence);
     const ownNames = own && new Set([...own].map((k) => identity.get(k)!));
     const known = ownNames ? { has: (n: string) => identified.has(n) && !ownNames.has(n) } : identified;
     const cap = nodeCap ?? capOf(w);
     return walkTables(
-      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(cap && { nodeCap: cap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }) },
+      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(cap && { nodeCap: cap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }), ...(elsewhere && { elsewhere }) },
       w.plan,
     );
   };
@@ -179,6 +183,14 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     // only a reading as good as the page's own: else the page keeps it
     if (result.overflowed || result.score < w.result!.score) unreferenced.delete(w);
     else w.result = result;
+  }
+
+  // 2d. a page's tie that another page's sample objects break (objects.ts): walked again seeing them
+  const objects = objectsElsewhere(pipe);
+  for (const w of pipe) {
+    if (w.result!.overflowed || !w.result!.unsure?.length) continue;
+    elsewhereOf.set(w, objects(w));
+    w.result = walkPage(w, openBases(w));
   }
 
   // 3. one base per type, imposed on the pages that read otherwise

@@ -56,6 +56,11 @@ export interface WalkInput {
   seenBases?: (table: number) => readonly number[] | undefined;
   /** Text-pipe: names some page shows as `X?` (value types, §7.4): they take no params table. */
   valueTypes?: ReadonlySet<string>;
+  /**
+   * Text-pipe: sample objects of a referenced name on the service's other pages (solve/objects.ts).
+   * Tied readings of this page are told apart by them too: a type's objects hold its always-shown members.
+   */
+  elsewhere?: (name: string) => readonly SampleNode[] | undefined;
 }
 
 /**
@@ -134,7 +139,7 @@ export function walkTables(input: WalkInput, plan: WalkPlan = planWalk(input)): 
       const tied = [chosen, ...search.alternatives];
       // on text-pipe pages too, where no caption tells a request's base read as the response (and the
       // response as its base) from the true reading: that one leaves the base's always-shown members out
-      chosen = fewestOmitted(tied, tables, [input.request, input.response]);
+      chosen = fewestOmitted(tied, tables, [input.request, input.response], input.elsewhere);
       const alts = [chosen, ...tied.filter((s) => s !== chosen)].slice(0, SHOWN_TIES).map((s) => describe(s, tables));
       const count = search.moreTied ? `over ${tied.length}` : String(tied.length);
       const more = tied.length > SHOWN_TIES || search.moreTied ? ` / and ${search.moreTied ? "more" : tied.length - SHOWN_TIES + " more"}` : "";

@@ -51,6 +51,7 @@ const UNSET: Record<keyof WalkInput, undefined> = {
   mayBe: undefined,
   valueTypes: undefined,
   seenBases: undefined,
+  elsewhere: undefined,
 };
 
 /** When the exact search's parts start (search nodes): small pages never pay for them. */

@@ -53,7 +53,13 @@ const DEPTH = 3;
  * it holds one (an object of `Warehouse` inside a later response, where the request had no sample).
  * `roots`: the bodies' own objects.
  */
-function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<string>, roots: readonly (SampleNode | undefined)[]): number {
+function omitted(
+  parse: Snapshot,
+  tables: readonly Table[],
+  enums: ReadonlySet<string>,
+  roots: readonly (SampleNode | undefined)[],
+  elsewhere?: (name: string) => readonly SampleNode[] | undefined,
+): number {
   const slots = parse.slots;
   const heads = new Map<string, number>();
   slots.forEach((slot, i) => {
@@ -95,6 +101,14 @@ function omitted(parse: Snapshot, tables: readonly Table[], enums: ReadonlySet<s
   slots.forEach((slot, i) => {
     if (slot && slot.role !== "base") visit(slot.obj, i, DEPTH);
   });
+  // the objects other pages show of each type the parse gives a table: its chain's always-shown members are in them
+  if (elsewhere) {
+    for (const [name, i] of heads) {
+      // an enum's value is a name: an object of it elsewhere is a value of the wrong kind (C4)
+      for (const obj of elsewhere(name) ?? []) if (tables[i]!.kind === "enum") count++;
+      else visit(obj, i, 0);
+    }
+  }
   return count;
 }
 
@@ -120,11 +134,16 @@ function resultsMismatch(parse: Snapshot, tables: readonly Table[]): number {
  * with its Results row (the first of those on a tie). Enums count where captions name them, and
  * where the parse places them.
  */
-export function fewestOmitted(parses: readonly Snapshot[], tables: readonly Table[], roots: readonly (SampleNode | undefined)[] = []): Snapshot {
+export function fewestOmitted(
+  parses: readonly Snapshot[],
+  tables: readonly Table[],
+  roots: readonly (SampleNode | undefined)[] = [],
+  elsewhere?: (name: string) => readonly SampleNode[] | undefined,
+): Snapshot {
   const captioned = tables.flatMap((t) => (t.kind === "enum" && t.caption !== undefined ? [t.caption] : []));
   // and the names each parse gives enum tables: in that reading their members are always shown
   const enumsOf = (p: Snapshot): ReadonlySet<string> => new Set([...captioned, ...p.slots.flatMap((slot, i) => (slot && tables[i]?.kind === "enum" ? [slot.name] : []))]);
-  const cost = (p: Snapshot): [number, number] => [omitted(p, tables, enumsOf(p), roots), resultsMismatch(p, tables)];
+  const cost = (p: Snapshot): [number, number] => [omitted(p, tables, enumsOf(p), roots, elsewhere), resultsMismatch(p, tables)];
   let best = parses[0]!;
   let least = cost(best);
   for (const p of parses.slice(1)) {
