@@ -1122,3 +1122,19 @@ describe("pipe: a tie that another page's sample objects break", () => {
     expect(api.types.find((t) => t.name === "DeleteReading")?.base).toBe(base);
   });
 });
+
+describe("pipe: another page's objects break a tie that the decided bases leave", () => {
+  // chains seed 964597817 (2 ops, fast-check seed 42): `ShipmentNote : CouponStat { ..., AntibodyName: CouponStat }`
+  // and the enum VoucherKind. SearchCouponStat (GET, no request sample) read alone gives CouponStat's table no name;
+  // with the base the other page decided imposed, its enum table tied as CouponStat or VoucherKind, though
+  // ExportCouponStat's request holds a CouponStat object (antibodyName)
+  it("names the enum VoucherKind on both pages", () => {
+    const options = { autoQueryRate: 0, requestBaseRate: 0, entityBaseRate: 0.5, voidRate: 0.1, listResponseRate: 0, entityResponseRate: 0, sharedResponseRate: 0.1, routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0, wireCase: "camel" as const };
+    const service = generateService({ ...options, seed: 964597817, ops: 2 });
+    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
+    const api = mergePages(solvePages(pages));
+    expect(api.types.find((t) => t.name === "CouponStat")?.kind).toBe("class");
+    expect(api.types.find((t) => t.name === "VoucherKind")?.kind).toBe("enum");
+    expect(api.types.filter((t) => /^(CouponStat|ShipmentNote)\d/.test(t.name))).toEqual([]);
+  });
+});

@@ -185,12 +185,12 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     else w.result = result;
   }
 
-  // 2d. a page's tie that another page's sample objects break (objects.ts): walked again seeing them
+  // 2d. a page's tie that another page's sample objects break (objects.ts): the tied pages are walked again
+  // seeing them, and every later walk sees them too (a page the decided bases of step 3 leave tied)
   const objects = objectsElsewhere(pipe);
   for (const w of pipe) {
-    if (w.result!.overflowed || !w.result!.unsure?.length) continue;
     elsewhereOf.set(w, objects(w));
-    w.result = walkPage(w, openBases(w));
+    if (!w.result!.overflowed && w.result!.unsure?.length) w.result = walkPage(w, openBases(w));
   }
 
   // 3. one base per type, imposed on the pages that read otherwise
