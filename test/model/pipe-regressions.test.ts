@@ -1138,3 +1138,17 @@ describe("pipe: another page's objects break a tie that the decided bases leave"
     expect(api.types.filter((t) => /^(CouponStat|ShipmentNote)\d/.test(t.name))).toEqual([]);
   });
 });
+
+describe("pipe: a tie on an enum's name, broken by the names other pages give its members", () => {
+  // mixes seed 1900882543 (3 ops, fast-check seed 99): GetRoom (GET, a List<Employee> response) tied on naming its
+  // enum table `Employee` (a class) or `BookingLevel`; DeleteEmployee and UpdateRoom reference BookingLevel and
+  // show the same members
+  it("names GetRoom's enum table BookingLevel", () => {
+    const options = { wireCase: "camel" as const, trickyNames: false, minRequestProps: 1, autoQueryRate: 0, requestBaseRate: 0.1603566443715445, entityBaseRate: 0.5999999999999988, voidRate: 0.391355184392303, listResponseRate: 0.5999999999999985, entityResponseRate: 0, sharedResponseRate: 0, routeSummaryRate: 0, refRate: 0.5721116855223878, valuedEnumRate: 0.4473636719585525, headerParamRate: 0.5389533826811739 };
+    const service = generateService({ ...options, seed: 1900882543, ops: 3 });
+    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
+    const api = mergePages(solvePages(pages));
+    expect(api.types.find((t) => t.name === "Employee")?.kind ?? "class").toBe("class");
+    expect(api.types.find((t) => t.name === "BookingLevel")?.kind).toBe("enum");
+  });
+});

@@ -5,6 +5,7 @@
 // say which table each object belongs to; a row referencing X then gives the value at its key as
 // an object of X.
 import type { SampleNode } from "../types.js";
+import type { Elsewhere } from "../walk/index.js";
 import { accessValue } from "../walk/sample-access.js";
 import type { Walked } from "./walked.js";
 
@@ -31,13 +32,39 @@ function objectsByName(pages: readonly Walked[]): Objects {
   return out;
 }
 
-/** Per page, the objects of a name that the other pages' samples show (none: undefined). */
-export function objectsElsewhere(pages: readonly Walked[]): (page: Walked) => (name: string) => readonly SampleNode[] | undefined {
+/** Per enum row key, the pages whose references name a table of those members, by name. */
+function enumNamesByKey(pages: readonly Walked[]): Map<string, Map<string, Walked[]>> {
+  const out = new Map<string, Map<string, Walked[]>>();
+  for (const w of pages) {
+    const result = w.result;
+    if (!result || result.overflowed) continue;
+    for (const t of result.types) {
+      if (t.table === undefined || t.model.kind !== "enum" || t.model.from !== "reference") continue;
+      const key = w.keys.keys[t.table]!;
+      let names = out.get(key);
+      if (!names) out.set(key, (names = new Map()));
+      const list = names.get(t.model.name);
+      if (list) list.push(w);
+      else names.set(t.model.name, [w]);
+    }
+  }
+  return out;
+}
+
+/** Per page, what the other pages show: objects of each name, and the names of each enum's members (none: undefined). */
+export function objectsElsewhere(pages: readonly Walked[]): (page: Walked) => Elsewhere {
   const all = objectsByName(pages);
-  return (page) => (name) => {
-    const list = all.get(name);
-    if (!list) return undefined;
-    const objs = list.filter((o) => o.page !== page).map((o) => o.obj);
-    return objs.length ? objs : undefined;
-  };
+  const enums = enumNamesByKey(pages);
+  return (page) => ({
+    objects: (name) => {
+      const objs = (all.get(name) ?? []).filter((o) => o.page !== page).map((o) => o.obj);
+      return objs.length ? objs : undefined;
+    },
+    enumNames: (key) => {
+      const byName = enums.get(key);
+      if (!byName) return undefined;
+      const names = new Set([...byName].filter(([, on]) => on.some((w) => w !== page)).map(([name]) => name));
+      return names.size ? names : undefined;
+    },
+  });
 }

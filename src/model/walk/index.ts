@@ -56,11 +56,15 @@ export interface WalkInput {
   seenBases?: (table: number) => readonly number[] | undefined;
   /** Text-pipe: names some page shows as `X?` (value types, §7.4): they take no params table. */
   valueTypes?: ReadonlySet<string>;
-  /**
-   * Text-pipe: sample objects of a referenced name on the service's other pages (solve/objects.ts).
-   * Tied readings of this page are told apart by them too: a type's objects hold its always-shown members.
-   */
-  elsewhere?: (name: string) => readonly SampleNode[] | undefined;
+  /** Text-pipe: what the service's other pages show (solve/objects.ts); tied readings of this page are told apart by it too. */
+  elsewhere?: Elsewhere;
+}
+
+export interface Elsewhere {
+  /** Sample objects of a referenced name: a type's objects hold its always-shown members. */
+  objects(name: string): readonly SampleNode[] | undefined;
+  /** The names references give an enum table with these members (its row key, tables.ts tableKey). */
+  enumNames(key: string): ReadonlySet<string> | undefined;
 }
 
 /**

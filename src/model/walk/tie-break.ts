@@ -11,7 +11,8 @@ import { isCollectionName, isDictionaryName, isValueTypeName } from "../../cshar
 import type { SampleNode, TypeRef } from "../types.js";
 import { accessValue, objectKeys } from "./sample-access.js";
 import type { Snapshot } from "./reading.js";
-import type { Table } from "./tables.js";
+import { tableKey, type Table } from "./tables.js";
+import type { Elsewhere } from "./index.js";
 
 const scalar = (ref: TypeRef | undefined, enums: ReadonlySet<string>): boolean =>
   ref?.kind === "named" && ref.args.length === 0 && (ref.name === "string" || isValueTypeName(ref.name) || enums.has(ref.name));
@@ -58,7 +59,7 @@ function omitted(
   tables: readonly Table[],
   enums: ReadonlySet<string>,
   roots: readonly (SampleNode | undefined)[],
-  elsewhere?: (name: string) => readonly SampleNode[] | undefined,
+  elsewhere?: Elsewhere,
 ): number {
   const slots = parse.slots;
   const heads = new Map<string, number>();
@@ -105,7 +106,7 @@ function omitted(
   if (elsewhere) {
     for (const [name, i] of heads) {
       // an enum's value is a name: an object of it elsewhere is a value of the wrong kind (C4)
-      for (const obj of elsewhere(name) ?? []) if (tables[i]!.kind === "enum") count++;
+      for (const obj of elsewhere.objects(name) ?? []) if (tables[i]!.kind === "enum") count++;
       else visit(obj, i, 0);
     }
   }
@@ -130,6 +131,23 @@ function resultsMismatch(parse: Snapshot, tables: readonly Table[]): number {
 }
 
 /**
+ * Enum tables the parse names X where the other pages' references give the same members another
+ * name and never X: small enums may share members, so this only breaks a tie (GetRoom, mixes seed
+ * 1900882543: its enum table read as `Employee`, which two pages show as `BookingLevel`).
+ */
+function enumsNamedOtherwise(parse: Snapshot, tables: readonly Table[], elsewhere: Elsewhere | undefined): number {
+  if (!elsewhere) return 0;
+  let count = 0;
+  parse.slots.forEach((slot, i) => {
+    const tb = tables[i];
+    if (!slot || tb?.kind !== "enum") return;
+    const names = elsewhere.enumNames(tableKey(tb));
+    if (names?.size && !names.has(slot.name)) count++;
+  });
+  return count;
+}
+
+/**
  * The tied parse that leaves fewest always-shown members out, then whose AutoQuery argument agrees
  * with its Results row (the first of those on a tie). Enums count where captions name them, and
  * where the parse places them.
@@ -138,17 +156,21 @@ export function fewestOmitted(
   parses: readonly Snapshot[],
   tables: readonly Table[],
   roots: readonly (SampleNode | undefined)[] = [],
-  elsewhere?: (name: string) => readonly SampleNode[] | undefined,
+  elsewhere?: Elsewhere,
 ): Snapshot {
   const captioned = tables.flatMap((t) => (t.kind === "enum" && t.caption !== undefined ? [t.caption] : []));
   // and the names each parse gives enum tables: in that reading their members are always shown
   const enumsOf = (p: Snapshot): ReadonlySet<string> => new Set([...captioned, ...p.slots.flatMap((slot, i) => (slot && tables[i]?.kind === "enum" ? [slot.name] : []))]);
-  const cost = (p: Snapshot): [number, number] => [omitted(p, tables, enumsOf(p), roots, elsewhere), resultsMismatch(p, tables)];
+  const cost = (p: Snapshot): number[] => [omitted(p, tables, enumsOf(p), roots, elsewhere), resultsMismatch(p, tables), enumsNamedOtherwise(p, tables, elsewhere)];
+  const less = (a: readonly number[], b: readonly number[]): boolean => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+    return false;
+  };
   let best = parses[0]!;
   let least = cost(best);
   for (const p of parses.slice(1)) {
     const c = cost(p);
-    if (c[0] < least[0] || (c[0] === least[0] && c[1] < least[1])) [best, least] = [p, c];
+    if (less(c, least)) [best, least] = [p, c];
   }
   return best;
 }
