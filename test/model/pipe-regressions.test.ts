@@ -1152,3 +1152,19 @@ describe("pipe: a tie on an enum's name, broken by the names other pages give it
     expect(api.types.find((t) => t.name === "BookingLevel")?.kind).toBe("enum");
   });
 });
+
+describe("pipe: a response shown again as the earlier table of its type", () => {
+  // mixes seed 1903954738 (3 ops, fast-check seed 123): PatchClaim references `BookingStat : Claim` and returns it,
+  // so BookingStat's table comes again after the request's walk (§4 rule 6). The search named that last table
+  // `PatchClaimResponse`, whose object then held keys of no table of it (Claim's members), and read BookingStat's
+  // first table as the request's base instead, though the request object lacks its `WidthStreet` list of enums
+  it("reads the repeated table as BookingStat, with Claim's members in its object", () => {
+    const options = { wireCase: "pascal" as const, trickyNames: false, minRequestProps: 0, autoQueryRate: 0, requestBaseRate: 0.07451974461595409, entityBaseRate: 0.5285676980433087, voidRate: 0, listResponseRate: 0, entityResponseRate: 0.599999999999999, sharedResponseRate: 0.05000000000000001, routeSummaryRate: 0.07389923286801112, refRate: 0.35396365873446284, valuedEnumRate: 0, headerParamRate: 0.05000000000000002 };
+    const service = generateService({ ...options, seed: 1903954738, ops: 3 });
+    const op = service.operations.find((o) => o.name === "PatchClaim")!;
+    const page = solvePages([preparePage(parseTextPage(renderPipePage(service, op), "PatchClaim.txt"))])[0]!;
+    expect(page.response).toBe("BookingStat");
+    expect(page.types.find((t) => t.name === "PatchClaim")?.base).toBeUndefined();
+    expect(page.types.find((t) => t.name === "BookingStat")?.base).toBe("Claim");
+  });
+});

@@ -17,8 +17,9 @@ export class ChainCheck {
   ) {}
 
   /** C1-C3 over a chain (a table and its bases) against its sample object. */
-  check(chain: number[], obj: SampleNode): number {
+  check(given: number[], obj: SampleNode): number {
     if (obj.kind !== "object") return 0;
+    const chain = this.withRepeatedBases(given);
     const present = objectKeys(obj).set;
     let c1 = true;
     if (!obj.truncated) {
@@ -45,6 +46,15 @@ export class ChainCheck {
     }
     const c2 = unmatched === undefined || this.seenBase(chain, unmatched, present, obj.truncated === true) || this.decidedSeenBase(chain, unmatched);
     return (c1 ? 0 : -10) + (c2 ? 0 : -10) + (c1 && c2 && obj.entries.length > 0 ? 3 : 0);
+  }
+
+  /** A response shown again (Slot.dupOf) derives from the bases placed after its first table. */
+  private withRepeatedBases(chain: number[]): number[] {
+    const j = chain.length ? this.slots[chain[0]!]?.dupOf : undefined;
+    if (j === undefined) return chain;
+    const out = [...chain];
+    for (let k = j + 1; this.slots[k]?.role === "base" && this.slots[k]!.of === k - 1; k++) out.push(k);
+    return out;
   }
 
   /**

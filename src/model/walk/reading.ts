@@ -12,6 +12,8 @@ export interface Slot {
   obj?: SampleNode;
   /** `role:name`, built once per slot for the leaf signatures of the search. */
   label?: string;
+  /** Text-pipe: the response shown again as the earlier table of its type (§4 rule 6); its object holds that table's bases' members. */
+  dupOf?: number;
 }
 
 export interface Snapshot {

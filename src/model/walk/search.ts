@@ -1,7 +1,7 @@
 // The search of spec §5.3: every assignment the server's type walk (§4) could have produced,
 // depth-first, each scored against the sample bodies (C1-C4), with branch-and-bound pruning.
 import type { SampleNode, TypeRole } from "../types.js";
-import { HIDDEN, WELL_KNOWN, knownTableless, type Ref, type Table } from "./tables.js";
+import { HIDDEN, WELL_KNOWN, knownTableless, tableKey, type Ref, type Table } from "./tables.js";
 import { accessValue, asObject, countObjects, objectKeys, resultsElement } from "./sample-access.js";
 import type { WalkInput } from "./index.js";
 import { Step, Then, type Chain } from "./steps.js";
@@ -174,13 +174,14 @@ export class Search {
 
   /** Places a slot at table i (the search's own Slot object for i). */
   private place(i: number, name: string, role: TypeRole, naming: Slot["naming"], of: number | undefined, obj: SampleNode | undefined): void {
-    const s = this.#slotAt[i] ?? (this.#slotAt[i] = { name, role, naming, of, obj, label: undefined });
+    const s = this.#slotAt[i] ?? (this.#slotAt[i] = { name, role, naming, of, obj, label: undefined, dupOf: undefined });
     s.name = name;
     s.role = role;
     s.naming = naming;
     s.of = of;
     s.obj = obj;
     s.label = undefined;
+    s.dupOf = undefined;
     this.slots[i] = s;
   }
 
@@ -504,6 +505,16 @@ export class Search {
     return 10;
   }
 
+  /** The earlier table, placed as a type of its own (not a base), whose rows table i repeats. */
+  private shownBefore(i: number): number | undefined {
+    const key = tableKey(this.tables[i]!);
+    for (let j = 0; j < i; j++) {
+      const slot = this.slots[j];
+      if (slot && slot.role !== "base" && slot.role !== "request" && this.tables[j]!.kind === "params" && tableKey(this.tables[j]!) === key) return j;
+    }
+    return undefined;
+  }
+
   /** A table after pos that the solve identified as this name. */
   private identifiedAfter(name: string): boolean {
     const names = this.input.names;
@@ -518,9 +529,10 @@ export class Search {
 
   #responseX0 = 0;
 
-  private responseAs(i: number, tb: Table, name: string, naming: Slot["naming"], rs: SampleNode | undefined): void {
+  private responseAs(i: number, tb: Table, name: string, naming: Slot["naming"], rs: SampleNode | undefined, dupOf?: number): void {
     this.#responseX0 = this.x0.length;
     this.place(i, name, "response", naming, undefined, rs);
+    this.slots[i]!.dupOf = dupOf;
     this.pos++;
     this.responseTable = i;
     const added = !this.seen.has(name);
@@ -551,6 +563,12 @@ export class Search {
       else if (tb.signature === "QueryResponse") [name, naming] = ["QueryResponse", "signature"];
       else [name, naming] = [`${this.input.operation}Response`, "inferred"];
       this.responseAs(i, tb, name, naming, rs);
+      // Without captions a response already shown (§4 rule 6: the response table comes without a seen-check)
+      // is the earlier table of the same rows, and its object holds that table's bases' members too
+      if (naming === "inferred" && !this.input.captions) {
+        const j = this.shownBefore(i);
+        if (j !== undefined) this.responseAs(i, tb, this.slots[j]!.name, "reference", rs, j);
+      }
       // Without captions an entity returned as the response may reference itself
       // (`Employee { Peers: Dictionary<string, Employee> }`): named so, that reference needs no other table.
       if (naming === "inferred" && !this.input.captions) {
