@@ -478,12 +478,23 @@ export class Search {
     this.score += faults;
   }
 
-  /** 10 when value v of a seen type is the wrong kind for the table the parse gave that type (an object for an enum, a name for a class). */
+  /**
+   * 10 when value v of a seen type is the wrong kind for the table the parse gave that type (an object
+   * for an enum, a name for a class), or an object of it lacks a key C1 requires of that table or its
+   * placed bases: a sample shows every such member wherever it shows the type.
+   */
   private kindFault(name: string, v: SampleNode | undefined): number {
     if (v === undefined || v.kind === "null") return 0;
     for (let i = 0; i < this.pos; i++) {
-      if (this.slots[i]?.name !== name) continue;
-      return (this.tables[i]!.kind === "enum") === (v.kind === "object" || v.kind === "array") ? 10 : 0;
+      const slot = this.slots[i];
+      if (slot?.name !== name) continue;
+      if ((this.tables[i]!.kind === "enum") === (v.kind === "object" || v.kind === "array")) return 10;
+      if (v.kind !== "object" || v.truncated) return 0;
+      const present = objectKeys(v).set;
+      for (let k = i; k === i || (this.slots[k]?.role === "base" && this.slots[k]!.of === k - 1); k++) {
+        for (const req of this.tables[k]!.required) if (!present.has(req)) return 10;
+      }
+      return 0;
     }
     return 0;
   }
