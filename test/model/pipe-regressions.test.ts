@@ -14,6 +14,9 @@ import { pipeGetSample } from "../helpers/pipe-page.js";
 
 const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
 const names = (r: ReturnType<typeof walkTables>) => r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""}`);
+/** Every op page of a generated service rendered as pipe text (`<Op>.txt`), solved together and merged. */
+const solvedPipe = (service: ReturnType<typeof generateService>) =>
+  mergePages(solvePages(service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)))));
 
 /** QueryBase's table as a pipe page shows it (every AutoQuery request page has it). */
 const QUERY_BASE_TABLE = [
@@ -1061,8 +1064,7 @@ describe("pipe: a cycle of bases, broken where the samples speak against a link"
   // CustomerSummary's objects hold all of VoucherLine's and ShipmentInfo's members
   it("keeps CustomerSummary : VoucherLine and drops ShipmentInfo : CustomerSummary", () => {
     const service = generateService({ seed: 909567046, ops: 4 });
-    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
-    const api = mergePages(solvePages(pages));
+    const api = solvedPipe(service);
     const base = (name: string) => api.types.find((t) => t.name === name)?.base;
     expect(base("CustomerSummary")).toBe("VoucherLine");
     expect(base("VoucherLine")).toBeDefined();
@@ -1077,8 +1079,7 @@ describe("pipe: late binding refuses a name whose objects lack the table's alway
   // RefundRule's sample object `[{}]` lacks the string list WeightWidth, which a sample always shows (§2.8)
   it("names EmployeeInfo's base RefundRule, not the request's", () => {
     const service = generateService({ seed: 478800967, ops: 2 });
-    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
-    const api = mergePages(solvePages(pages));
+    const api = solvedPipe(service);
     expect(api.types.find((t) => t.name === "EmployeeInfo")?.base).toBe("RefundRule");
     expect(api.types.find((t) => t.name === "RefundRule")?.properties?.map((p) => p.name)).toEqual(["NameReason"]);
     expect(api.types.find((t) => t.name === "FindEmployeeInfo")?.base).not.toBe("RefundRule");
@@ -1114,8 +1115,7 @@ describe("pipe: a tie that another page's sample objects break", () => {
   it("reads the request's base, with EmployeeItem's table after it, on both pages", () => {
     const options = { autoQueryRate: 0, requestBaseRate: 0.6, entityBaseRate: 0, voidRate: 0.1, listResponseRate: 0, entityResponseRate: 0, sharedResponseRate: 0.1, routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0, wireCase: "camel" as const };
     const service = generateService({ ...options, seed: 1861109345, ops: 2 });
-    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
-    const api = mergePages(solvePages(pages));
+    const api = solvedPipe(service);
     expect(api.types.find((t) => t.name === "EmployeeItem")?.properties?.map((p) => p.name)).toEqual(["Color", "ModifiedColor", "Notes"]);
     expect(api.types.find((t) => t.name === "EmployeeItem")?.base).toBeUndefined();
     const base = api.types.find((t) => t.name === "FindReading")?.base;
@@ -1132,8 +1132,7 @@ describe("pipe: another page's objects break a tie that the decided bases leave"
   it("names the enum VoucherKind on both pages", () => {
     const options = { autoQueryRate: 0, requestBaseRate: 0, entityBaseRate: 0.5, voidRate: 0.1, listResponseRate: 0, entityResponseRate: 0, sharedResponseRate: 0.1, routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0, wireCase: "camel" as const };
     const service = generateService({ ...options, seed: 964597817, ops: 2 });
-    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
-    const api = mergePages(solvePages(pages));
+    const api = solvedPipe(service);
     expect(api.types.find((t) => t.name === "CouponStat")?.kind).toBe("class");
     expect(api.types.find((t) => t.name === "VoucherKind")?.kind).toBe("enum");
     expect(api.types.filter((t) => /^(CouponStat|ShipmentNote)\d/.test(t.name))).toEqual([]);
@@ -1147,8 +1146,7 @@ describe("pipe: a tie on an enum's name, broken by the names other pages give it
   it("names GetRoom's enum table BookingLevel", () => {
     const options = { wireCase: "camel" as const, trickyNames: false, minRequestProps: 1, autoQueryRate: 0, requestBaseRate: 0.1603566443715445, entityBaseRate: 0.5999999999999988, voidRate: 0.391355184392303, listResponseRate: 0.5999999999999985, entityResponseRate: 0, sharedResponseRate: 0, routeSummaryRate: 0, refRate: 0.5721116855223878, valuedEnumRate: 0.4473636719585525, headerParamRate: 0.5389533826811739 };
     const service = generateService({ ...options, seed: 1900882543, ops: 3 });
-    const pages = service.operations.map((op) => preparePage(parseTextPage(renderPipePage(service, op), `${op.name}.txt`)));
-    const api = mergePages(solvePages(pages));
+    const api = solvedPipe(service);
     expect(api.types.find((t) => t.name === "Employee")?.kind ?? "class").toBe("class");
     expect(api.types.find((t) => t.name === "BookingLevel")?.kind).toBe("enum");
   });
