@@ -114,7 +114,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const hints = new Map<Walked, NonNullable<WalkInput["seenBases"]>>();
   // per text-pipe page with tied readings, the tables no reference takes (base-rows.ts)
   const unreferenced = new Map<Walked, Set<number>>();
-  // per text-pipe page with tied readings, the objects the other pages show of each name (step 2d)
+  // per text-pipe page, what the other pages show (objects.ts), from step 2d on
   const elsewhereOf = new Map<Walked, NonNullable<WalkInput["elsewhere"]>>();
   // once the pages' names are settled (after step 2b), a raised budget for the pages that need one
   let settled = false;

@@ -453,6 +453,6 @@ export function compatible(chain: readonly Table[], v: SampleNode | undefined): 
   return v.truncated || chain.every((tb) => tb.rows.every((row) => present.has(row.key) || !alwaysShown(row.ref, NO_ENUMS)));
 }
 
-/** compatible() counts scalars, strings and collections of them as always shown; enums only where a caption would say. */
+/** compatible() counts scalars, strings and collections or dictionaries of them as always shown, not enums: no caption says which names are enums. */
 const NO_ENUMS: ReadonlySet<string> = new Set();
 

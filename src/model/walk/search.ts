@@ -408,13 +408,14 @@ export class Search {
   /** From the q-th reference of table t (rows in table order, refType order within a row). */
   private walkRefs(t: number, obj: SampleNode | undefined, q: number, k: Step): void {
     const list = t >= 0 ? this.tables[t]!.refList : [];
-    // C4 at later visits too (text-pipe): a seen type's value of the wrong kind for the table it was
-    // given is a fault of the parse, though only its first visit's object is checked against its chain
+    // C4 and C1 at later visits too (text-pipe): a seen type's value of the wrong kind for the table it
+    // was given, or an object of it without a key C1 requires, is a fault of the parse, though only its
+    // first visit's object is checked against its chain
     let faults = 0;
     for (; q < list.length; q++) {
       const { row, x } = list[q]!;
       if (this.seen.has(x.name)) {
-        if (!this.input.captions && obj) faults += this.kindFault(x.name, accessValue(obj, row, x.access));
+        if (!this.input.captions && obj) faults += this.laterVisitFault(x.name, accessValue(obj, row, x.access));
         continue;
       }
       const next = this.tables[this.pos];
@@ -483,7 +484,7 @@ export class Search {
    * for an enum, a name for a class), or an object of it lacks a key C1 requires of that table or its
    * placed bases: a sample shows every such member wherever it shows the type.
    */
-  private kindFault(name: string, v: SampleNode | undefined): number {
+  private laterVisitFault(name: string, v: SampleNode | undefined): number {
     if (v === undefined || v.kind === "null") return 0;
     for (let i = 0; i < this.pos; i++) {
       const slot = this.slots[i];
