@@ -1181,3 +1181,16 @@ describe("pipe: C1 at a seen type's later visits", () => {
     expect(page.types.find((t) => t.name === "Policy")?.base).toBe("Team");
   });
 });
+
+describe("pipe: a reference that late binding gives an inferred base's table costs no X0", () => {
+  // everything seed 1251657797 (1 op, fast-check seed 42): `QueryCoupon : QueryDb<Coupon>`, `Coupon : SupplierRecord`,
+  // Coupon's rows reference SupplierRecord. In the true reading SupplierRecord's table is Coupon's base, named
+  // `CouponBase` during the search, and the reference paid an X0 that late binding then undid; reading the
+  // argument as SupplierRecord (its self-reference) with Coupon as a second argument scored half a point more
+  it("names the argument Coupon, deriving from SupplierRecord", () => {
+    const service = generateService({ seed: 1251657797, ops: 1 });
+    const api = solvedPipe(service);
+    expect(api.types.find((t) => t.name === "QueryCoupon")?.base).toBe("QueryDb<Coupon>");
+    expect(api.types.find((t) => t.name === "Coupon")?.base).toBe("SupplierRecord");
+  });
+});

@@ -458,7 +458,7 @@ export class Search {
       // ... or identified as X further on: visited now, X's table would be here (generic rows exempt, as above)
       const identifiedLater = !identifiedHere && !this.input.captions && this.tables[t]?.signature !== "QueryResponse" && this.identifiedAfter(x.name);
       if (!(fits && this.input.captions && next!.caption !== undefined) && !mustShow && !identifiedHere && !identifiedLater) {
-        const pen = knownTableless(x.name) ? 0 : 1 + (fits ? this.keyedX0(v) : 0);
+        const pen = knownTableless(x.name) ? 0 : (this.lateBindable(v) ? 0 : 1) + (fits ? this.keyedX0(v) : 0);
         this.score -= pen;
         const entry = this.#x0At[this.x0.length] ?? (this.#x0At[this.x0.length] = { name: "", value: undefined, at: 0 });
         entry.name = x.name;
@@ -525,6 +525,29 @@ export class Search {
       if (slot && slot.role !== "base" && slot.role !== "request" && this.tables[j]!.kind === "params" && tableKey(this.tables[j]!) === key) return j;
     }
     return undefined;
+  }
+
+  /**
+   * Text-pipe: an object value (with keys) that an inferred base placed earlier explains, with its own
+   * bases: late binding names that base after the reference (assemble.ts baseAsReferenced), so the
+   * reference has its table there and costs no X0 (QueryCoupon, everything seed 1251657797: `Coupon :
+   * SupplierRecord`, SupplierRecord's table read as `CouponBase`, its objects in EmailScore).
+   */
+  private lateBindable(v: SampleNode | undefined): boolean {
+    if (this.input.captions || v?.kind !== "object" || v.entries.length === 0) return false;
+    const keys = objectKeys(v).set;
+    for (let i = 0; i < this.pos; i++) {
+      const slot = this.slots[i];
+      if (slot?.role !== "base" || slot.naming !== "inferred") continue;
+      const explained = (k: string): boolean => {
+        for (let j = i; j === i || (this.slots[j]?.role === "base" && this.slots[j]!.of === j - 1); j++) if (this.tables[j]!.keys.has(k)) return true;
+        return false;
+      };
+      let all = true;
+      for (const k of keys) if (!explained(k)) all = false;
+      if (all) return true;
+    }
+    return false;
   }
 
   /** A table after pos that the solve identified as this name. */
