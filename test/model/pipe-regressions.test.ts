@@ -1194,3 +1194,15 @@ describe("pipe: a reference that late binding gives an inferred base's table cos
     expect(api.types.find((t) => t.name === "Coupon")?.base).toBe("SupplierRecord");
   });
 });
+
+describe("pipe: late binding picks, of several pending names, the one whose objects fit", () => {
+  // everything seed 278666737 (1 op, fast-check seed 1001): the response `ProductRule : ShipmentStat`, whose rows
+  // reference ShipmentStat and whose base's rows reference ProductRule. Both names found no table, so neither the
+  // base nor the response took one; ShipmentStat's objects (startedComment, ownerStreet) fit the base
+  it("names the base ShipmentStat and the response ProductRule", () => {
+    const service = generateService({ seed: 278666737, ops: 1 });
+    const api = solvedPipe(service);
+    expect(api.operations[0]?.response).toBe("ProductRule");
+    expect(api.types.find((t) => t.name === "ProductRule")?.base).toBe("ShipmentStat");
+  });
+});

@@ -4,7 +4,7 @@ import type { Diagnostic, PropertyModel, RawEnumTable, SampleNode, TypeFrom, Typ
 import { formatType } from "../../csharp-type.js";
 import { HIDDEN, knownTableless, type Table } from "./tables.js";
 import { accessValue, asObject, objectKeys } from "./sample-access.js";
-import type { Slot, Snapshot } from "./reading.js";
+import type { Slot, Snapshot, X0 } from "./reading.js";
 import type { WalkInput, WalkResult, WalkedType } from "./index.js";
 import { alwaysShown } from "./tie-break.js";
 
@@ -378,7 +378,8 @@ function baseAsReferenced(s: Snapshot, slots: (Slot | undefined)[], tables: Tabl
     if (!slot || slot.role !== "base" || slot.naming !== "inferred") continue;
     const chain = chainAt(i, slots, tables);
     // referenced before the base was placed (at <= i), the name was seen there: the base would show no table
-    const later = s.x0.filter((x) => x.at > i && !knownTableless(x.name) && !taken.has(x.name));
+    const pending = s.x0.filter((x) => x.at > i && !knownTableless(x.name) && !taken.has(x.name));
+    const later = onlyShown(pending, chain);
     const names = [...new Set(later.map((x) => x.name))];
     if (names.length !== 1 || !later.every((x) => compatible(chain, x.value)) || !mayName(input, chain, names[0]!)) continue;
     // evidence that the name is this class: an object of it in a sample, or a reference from the base's own
@@ -389,6 +390,22 @@ function baseAsReferenced(s: Snapshot, slots: (Slot | undefined)[], tables: Tabl
     taken.add(slot.name);
     lateBound.add(i);
   }
+}
+
+/**
+ * Of several names that found no table, the one whose sample objects (there are some) all fit the
+ * chain, when only one does: its objects show it is this table (FindProductRule, everything seed
+ * 278666737: the response's base `ShipmentStat` has objects in the response, the `ProductRule` its
+ * rows reference, the response itself, none). One name, or none that fits so: the references as they are.
+ */
+function onlyShown(pending: readonly X0[], chain: readonly Table[]): readonly X0[] {
+  const names = new Set(pending.map((x) => x.name));
+  if (names.size < 2) return pending;
+  const shown = [...names].filter((n) => {
+    const of = pending.filter((x) => x.name === n);
+    return of.some((x) => x.value?.kind === "object") && of.every((x) => compatible(chain, x.value));
+  });
+  return shown.length === 1 ? pending.filter((x) => x.name === shown[0]) : pending;
 }
 
 /**
