@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import { listOf, named, nullable } from "../helpers/random-service/csharp.js";
 import { evaluate, generateService, renderService, toApiModel, truthOf, type TrueService } from "../helpers/random-service/index.js";
 import { readingAsService, readingVerdict } from "../helpers/random-service/reading.js";
+import { buildApi } from "../../src/api.js";
 
 const BASES = { autoQueryRate: 0, requestBaseRate: 0.6, entityBaseRate: 0, voidRate: 0.1, listResponseRate: 0, entityResponseRate: 0, sharedResponseRate: 0.1, routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0, wireCase: "camel" as const };
 
@@ -126,5 +127,28 @@ describe("oracle: the whole model with the facts other rules settled", () => {
     const m = read(true);
     m.types.find((t) => t.name === "PatchThingResponseBase")!.properties![0]!.required = true;
     expect(evaluate(s, "pipe", truth, m).differences.map((d) => d.path)).toContain("type:PatchThingResponse.prop:ColorEmail");
+  });
+});
+
+describe("oracle: a wire case no sample key tells", () => {
+  // everything seed 321748996 (1 op, fast-check seed 8): a GET returning void, so no sample shows a key; the
+  // PascalCase host's case is settled (undecidable), and with it ssgen's camel wire names. ssgen reads
+  // `PaymentItem { OwnerWidth, ... } : PaymentItemBase { Amount }` for `GetSeatOption : AuditedRequest { OwnerWidth, ... }`
+  // and `PaymentItem { Amount }`: every page renders the same but for those wire names, which no page shows
+  const service = generateService({ seed: 321748996, ops: 1 });
+  const files = renderService(service, "pipe");
+  const truth = truthOf(service, files);
+  const read = () => buildApi({ pages: files.map((f) => ({ source: f.path, text: f.text })), failures: [], diagnostics: [], urlSources: [] }, { include: [], exclude: [], allowPartial: false }).api;
+
+  test("case-made wire names do not keep a reading that renders every page the same from being excused", () => {
+    expect(service.wireCase).toBe("pascal");
+    expect(evaluate(service, "pipe", truth, read()).differences).toEqual([]);
+  });
+
+  test("an alias still does", () => {
+    const alias = read();
+    const prop = alias.types.flatMap((t) => t.properties ?? []).find((p) => p.name === "OwnerWidth")!;
+    prop.wireName = "ow";
+    expect(evaluate(service, "pipe", truth, alias).differences.length).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { tryParseCSharpType } from "../../../src/csharp-type.js";
 import type { ApiModel, TypeModel, TypeRef } from "../../../src/model/types.js";
 import { QUERY_BASE, QUERY_DB, QUERY_RESPONSE, SUPPLIED_BUILTINS } from "./builtins.js";
 import { compareModels } from "./compare.js";
+import { camel } from "./csharp.js";
 import { basesAreClasses, firstDifference, renderPage, type PageRenderOptions } from "./counterfactual.js";
 import type { TrueClass, TrueOperation, TrueService, TrueType } from "./service.js";
 import { renderIndexPage } from "./render-index.js";
@@ -111,11 +112,15 @@ export function readingAsService(truth: TrueService, recovered: ApiModel, unsaid
     const service: TrueService = { ...truth, serviceName, wireCase, types, operations };
     if (!basesAreClasses(service)) return "the model is no service: a base is an enum";
     const back = toApiModel(service);
+    // a wire case no sample key tells (settled) tells no property's wire name either, but an alias's
+    const caseless = settled.has("service.wireCase");
+    const byCase = (t: TypeModel): TypeModel =>
+      caseless && t.properties ? { ...t, properties: t.properties.map((p) => (p.wireName === p.name || p.wireName === camel(p.name) ? { ...p, wireName: "" } : p)) } : t;
     const same = (m: ApiModel): ApiModel => ({
       ...m,
       serviceName: m.serviceName || undefined,
       wireCase,
-      types: m.types.filter((t) => !isBuiltin(t)),
+      types: m.types.filter((t) => !isBuiltin(t)).map(byCase),
       operations: m.operations.map((o) => ({ ...o, auth: o.auth === "unknown" ? null : o.auth, source: "" })),
     });
     for (const diff of compareModels(same(recovered), same(back)).differences) {
