@@ -161,7 +161,10 @@ export function matchArrayElement(
     for (const t of list) {
       if (t.model.kind !== "class" || !t.model.properties?.length || t.model.genericParams?.length) continue;
       const cost = elementCost(t, el, types);
-      if (!cost || best.includes(t.model.name)) continue;
+      // `{}` is no object of a type whose members the server would build there (GetDevice, lists seed
+      // 523333645: Device's `Started: Dictionary<string, Review>` is built inside a Device; Review's
+      // `Platform: Review[]` is not, inside a Review)
+      if (!cost || best.includes(t.model.name) || (opNamed && cost.missing > 0)) continue;
       const order = bestCost ? compareCost(cost, bestCost) : -1;
       if (order > 0) continue;
       if (order < 0) [best, bestCost] = [[], cost];
