@@ -6,7 +6,7 @@ import type { SampleNode } from "../types.js";
 import type { Table } from "./tables.js";
 import { objectKeys } from "./sample-access.js";
 import type { WalkInput } from "./index.js";
-import type { Slot } from "./reading.js";
+import { chainEnd, type Slot } from "./reading.js";
 
 export class ChainCheck {
   constructor(
@@ -53,7 +53,7 @@ export class ChainCheck {
     const j = chain.length ? this.slots[chain[0]!]?.dupOf : undefined;
     if (j === undefined) return chain;
     const out = [...chain];
-    for (let k = j + 1; this.slots[k]?.role === "base" && this.slots[k]!.of === k - 1; k++) out.push(k);
+    for (let k = j + 1, end = chainEnd(this.slots, j); k < end; k++) out.push(k);
     return out;
   }
 

@@ -44,3 +44,13 @@ export function describe(s: Snapshot, tables: Table[]): string {
     })
     .join(",");
 }
+
+/**
+ * The end (exclusive) of the chain at table i in a parse: table i, then the bases placed right after
+ * it, each the base of the one before.
+ */
+export function chainEnd(slots: readonly (Slot | undefined)[], i: number): number {
+  let j = i + 1;
+  while (slots[j]?.role === "base" && slots[j]!.of === j - 1) j++;
+  return j;
+}

@@ -8,7 +8,7 @@ import { Step, Then, type Chain } from "./steps.js";
 import { ChainCheck } from "./chain-check.js";
 import { Memo, NameSet, NOT_RECORDED, PRUNED } from "./memo.js";
 import { CaptionedBound, plainBound } from "./bound.js";
-import { Overflow, type Slot, type Snapshot, type X0 } from "./reading.js";
+import { Overflow, chainEnd, type Slot, type Snapshot, type X0 } from "./reading.js";
 import {
   REQUEST_NAMED_RESPONSE,
   SECOND_ARGUMENT,
@@ -492,7 +492,7 @@ export class Search {
       if ((this.tables[i]!.kind === "enum") === (v.kind === "object" || v.kind === "array")) return 10;
       if (v.kind !== "object" || v.truncated) return 0;
       const present = objectKeys(v).set;
-      for (let k = i; k === i || (this.slots[k]?.role === "base" && this.slots[k]!.of === k - 1); k++) {
+      for (let k = i, end = chainEnd(this.slots, i); k < end; k++) {
         for (const req of this.tables[k]!.required) if (!present.has(req)) return 10;
       }
       return 0;
@@ -517,12 +517,14 @@ export class Search {
     return 10;
   }
 
+  #keys?: string[];
+
   /** The earlier table, placed as a type of its own (not a base), whose rows table i repeats. */
   private shownBefore(i: number): number | undefined {
-    const key = tableKey(this.tables[i]!);
+    const keys = (this.#keys ??= this.tables.map(tableKey));
     for (let j = 0; j < i; j++) {
       const slot = this.slots[j];
-      if (slot && slot.role !== "base" && slot.role !== "request" && this.tables[j]!.kind === "params" && tableKey(this.tables[j]!) === key) return j;
+      if (slot && slot.role !== "base" && slot.role !== "request" && this.tables[j]!.kind === "params" && keys[j] === keys[i]) return j;
     }
     return undefined;
   }
@@ -539,12 +541,16 @@ export class Search {
     for (let i = 0; i < this.pos; i++) {
       const slot = this.slots[i];
       if (slot?.role !== "base" || slot.naming !== "inferred") continue;
-      const explained = (k: string): boolean => {
-        for (let j = i; j === i || (this.slots[j]?.role === "base" && this.slots[j]!.of === j - 1); j++) if (this.tables[j]!.keys.has(k)) return true;
-        return false;
-      };
+      const end = chainEnd(this.slots, i);
       let all = true;
-      for (const k of keys) if (!explained(k)) all = false;
+      for (const k of keys) {
+        let explained = false;
+        for (let j = i; j < end && !explained; j++) explained = this.tables[j]!.keys.has(k);
+        if (!explained) {
+          all = false;
+          break;
+        }
+      }
       if (all) return true;
     }
     return false;

@@ -10,7 +10,7 @@
 import { isCollectionName, isDictionaryName, isValueTypeName } from "../../csharp-type.js";
 import type { SampleNode, TypeRef } from "../types.js";
 import { accessValue, objectKeys } from "./sample-access.js";
-import type { Snapshot } from "./reading.js";
+import { chainEnd, type Snapshot } from "./reading.js";
 import { tableKey, type Table } from "./tables.js";
 import type { Elsewhere } from "./index.js";
 
@@ -71,7 +71,7 @@ function omitted(
     if (obj?.kind !== "object" || obj.truncated) return;
     const present = objectKeys(obj).set;
     const chain: number[] = [];
-    for (let j = i; j === i || (slots[j]?.role === "base" && slots[j]!.of === j - 1); j++) chain.push(j);
+    for (let j = i, end = chainEnd(slots, i); j < end; j++) chain.push(j);
     // a body's own object is built first, so a class member of it is left out only where it would recur
     const building = roots.includes(obj) ? new Set(chain.map((j) => slots[j]?.name)) : undefined;
     for (const j of chain) {
