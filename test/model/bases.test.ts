@@ -1,6 +1,6 @@
 // The global base decisions of the cross-page solve (src/model/solve/bases.ts), on hand-made votes.
 import { describe, expect, it } from "vitest";
-import { breakCycles, decideBases, settleContested, type BaseDecision, type BaseVotes } from "../../src/model/solve/bases.js";
+import { baseCandidates, breakCycles, decideBases, settleContested, type BaseDecision, type BaseVotes, type PageKeys } from "../../src/model/solve/bases.js";
 
 const votes = (yes: [string, string, string[]][], no: [string, string, string[]][]): BaseVotes => {
   const map = (list: [string, string, string[]][]) => {
@@ -37,5 +37,20 @@ describe("base decisions", () => {
     ]);
     breakCycles(decided);
     expect([...decided].map(([t, d]) => `${t}:${d.base}`).sort()).toEqual(["Line:Order", "Order:Invoice"]);
+  });
+});
+
+describe("base candidates", () => {
+  // `#Ended` is followed by `#City` wherever it is not last; one complete page ends with it
+  const followed: PageKeys = { source: "GetCoupon.txt", keys: ["#Id", "#Ended", "#City"], params: [true, true, true], complete: true };
+  const ending = (responseAtEnd: boolean): PageKeys => ({ source: "PatchOrder.txt", keys: ["#Label", "#Ended"], params: [true, true], complete: true, ...(responseAtEnd && { responseAtEnd }) });
+  const rows = new Map([["#Id", new Set(["id"])], ["#Ended", new Set(["ended"])], ["#City", new Set(["city"])], ["#Label", new Set(["label"])]]);
+
+  it("a complete page that ends with T refutes a base of T", () => {
+    expect(baseCandidates([followed, ending(false)], rows).possible.get("#Ended")).toBeUndefined();
+  });
+
+  it("a last table that the response sample shows whole refutes nothing: it may be another type with T's rows", () => {
+    expect([...(baseCandidates([followed, ending(true)], rows).possible.get("#Ended") ?? [])]).toEqual(["#City"]);
   });
 });

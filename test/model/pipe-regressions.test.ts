@@ -10,7 +10,7 @@ import type { RawEnumTable, RawPage, RawParamsTable, TypeFrom } from "../../src/
 import { parseTextPage } from "../../src/parse/text.js";
 import { parseSampleBody } from "../../src/parse/samples/index.js";
 import { generateService, renderPipePage } from "../helpers/random-service/index.js";
-import { pipeGetSample } from "../helpers/pipe-page.js";
+import { PIPE_NOTES, pipeGetSample } from "../helpers/pipe-page.js";
 
 const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
 const names = (r: ReturnType<typeof walkTables>) => r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""}`);
@@ -1215,5 +1215,49 @@ describe("pipe: a keyless list element is no object of a type whose members the 
     const options = { autoQueryRate: 0, requestBaseRate: 0, entityBaseRate: 0, voidRate: 0.1, listResponseRate: 0.3, entityResponseRate: 0.3, sharedResponseRate: 0.1, routeSummaryRate: 0.25, refRate: 0.3, minRequestProps: 1, headerParamRate: 0, wireCase: "camel" as const };
     const api = solvedPipe(generateService({ ...options, seed: 523333645, ops: 2 }));
     expect(api.operations.find((o) => o.name === "GetDevice")?.response).not.toBe("Device[]");
+  });
+});
+
+describe("pipe: a response with another type's rows refutes none of that type's bases", () => {
+  // seed 3, 1,000 ops: PatchClaimOption's response `{Ended: string[]}` ends its page, and Coupon12 (`: Payment5`)
+  // has the same rows. Read as one type, that page refuted `Coupon12 : Payment5` for every page, and QueryContract17's
+  // chain Contract17 : Coupon12 : Payment5 could not be read: Contract17 took Payment5's rows, its sample keys unmatched
+  const header = ["| Name | Parameter | Data Type | Required | Description |", "|---|---|---|---|---|"];
+  const post = (op: string, route: string, tables: string[][], request: string, response: string) =>
+    [
+      `https://svc.example.test/json/metadata?op=${op}`,
+      "",
+      `| POST | ${route} |`,
+      "|---|",
+      ...tables.flatMap((rows) => [...header, ...rows]),
+      ...PIPE_NOTES,
+      `POST ${route} HTTP/1.1 `,
+      "Host: svc.example.test ",
+      "Content-Type: application/json",
+      "Content-Length: length",
+      "",
+      request,
+      "HTTP/1.1 200 OK",
+      "Content-Type: application/json",
+      "Content-Length: length",
+      "",
+      response,
+      "",
+    ].join("\n");
+  const createCoupon = post(
+    "CreateCoupon",
+    "/coupons",
+    [["| Label | body | int | No | |", "| Coupon | body | Coupon | No |"], ["| Ended | form | string[] | No |"], ["| City | form | string[] | No | |", "| Street | form | string | No |"], ["| Total | form | int | No |"]],
+    '{"label":0,"coupon":{"ended":["String"],"city":["String"],"street":"String"}}',
+    '{"total":0}',
+  );
+  const patchOrder = post("PatchOrder", "/orders", [["| Label | body | int | No |"], ["| Ended | form | string[] | No |"]], '{"label":0}', '{"ended":["String"]}');
+
+  it("reads Coupon's base after it, and no base for the request", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(createCoupon, "CreateCoupon.txt")), preparePage(parseTextPage(patchOrder, "PatchOrder.txt"))]));
+    const coupon = api.types.find((t) => t.name === "Coupon");
+    expect(coupon?.properties?.map((p) => p.name)).toEqual(["Ended"]);
+    expect(api.types.find((t) => t.name === coupon?.base)?.properties?.map((p) => p.name)).toEqual(["City", "Street"]);
+    expect(api.types.find((t) => t.name === "CreateCoupon")?.base).toBeUndefined();
   });
 });

@@ -16,7 +16,7 @@
 import { shortPageName } from "../../diagnostics.js";
 import type { Diagnostic, PageModel, WireCase } from "../types.js";
 import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js";
-import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult } from "../walk/index.js";
+import { nullableNames, objectKeys, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult } from "../walk/index.js";
 import { baseCandidates, breakCycles, countVotes, decideBases, firstIndex, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 import { basesFromSamples, inheritSeenBases, tablesOnAnyPage } from "./seen-bases.js";
@@ -313,7 +313,17 @@ function pageKeys(p: PreparedPage, plan: WalkPlan): PageKeys {
     complete: p.raw.complete,
   };
   if (!plan.requestTable) keys.tablelessRequest = p.operation;
+  if (p.walk && !p.walk.captions && responseAtEnd(p.walk, plan)) keys.responseAtEnd = true;
   return keys;
+}
+
+/** Whether the response sample is an object whose keys are all rows of the page's last table (PageKeys.responseAtEnd). */
+function responseAtEnd(input: WalkInput, plan: WalkPlan): boolean {
+  const last = plan.tables.at(-1);
+  const body = input.response;
+  if (input.voidResponse || !last || last.kind !== "params" || body?.kind !== "object" || body.entries.length === 0) return false;
+  const rows = new Set(last.rows.map((r) => r.key));
+  return [...objectKeys(body).set].every((k) => rows.has(k));
 }
 
 /** Property names of each key's table (the first page's, in source order). */
