@@ -1261,3 +1261,42 @@ describe("pipe: a response with another type's rows refutes none of that type's 
     expect(api.types.find((t) => t.name === "CreateCoupon")?.base).toBeUndefined();
   });
 });
+
+describe("pipe: two types that show the same rows", () => {
+  // seed 3, 1,000 ops: Claim6 and SensorInfo are both `{Name: long}`, SensorInfo deriving from ProductStat. Read
+  // as one type, the pages that show Claim6 before another table refuted SensorInfo's base for every page, and
+  // SearchLedgerInfo4, whose SensorInfo object holds ProductStat's members, could not be read at all
+  const header = ["| Name | Parameter | Data Type | Required | Description |", "|---|---|---|---|---|"];
+  const page = (op: string, tables: string[][], request: string) =>
+    [
+      `https://svc.example.test/json/metadata?op=${op}`,
+      "",
+      ...tables.flatMap((rows) => [...header, ...rows]),
+      ...PIPE_NOTES,
+      `POST /json/reply/${op} HTTP/1.1 `,
+      "Host: svc.example.test ",
+      "Content-Type: application/json",
+      "Content-Length: length",
+      "",
+      request,
+      "HTTP/1.1 200 OK",
+      "Content-Type: application/json",
+      "Content-Length: length",
+      "",
+      '{"total":0}',
+      "",
+    ].join("\n");
+  const claim = (op: string) =>
+    page(op, [["| Id | body | int | No | |", "| Claim | body | Claim | No | |", "| Other | body | Other | No |"], ["| Name | form | long | No |"], ["| Title | form | string | No |"], ["| Total | form | int | No |"]], '{"id":0,"claim":{"name":0},"other":{"title":"String"}}');
+  const sensor = page("GetSensor", [["| Id | body | int | No | |", "| Sensor | body | Sensor | No |"], ["| Name | form | long | No |"], ["| Code | form | int | No |"], ["| Total | form | int | No |"]], '{"id":0,"sensor":{"name":0,"code":0}}');
+
+  it("keeps the base of the one whose pages show it, and none for the other", () => {
+    const pages = [claim("GetClaim"), claim("FindClaim"), sensor].map((text, i) => preparePage(parseTextPage(text, `${i}.txt`)));
+    const api = mergePages(solvePages(pages));
+    const byName = (n: string | undefined) => api.types.find((t) => t.name === n);
+    expect(byName("Claim")?.base).toBeUndefined();
+    expect(byName("Claim")?.properties?.map((p) => p.name)).toEqual(["Name"]);
+    expect(byName("Sensor")?.properties?.map((p) => p.name)).toEqual(["Name"]);
+    expect(byName(byName("Sensor")?.base)?.properties?.map((p) => p.name)).toEqual(["Code"]);
+  });
+});

@@ -26,6 +26,7 @@ import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
 import { omissionsAgainst } from "./cycles.js";
 import { objectsElsewhere } from "./objects.js";
+import { applySplits, splitKeys } from "./split-keys.js";
 
 /** Search budget of a text-pipe page's first walk, before any table is identified (the full one is §5.3's). */
 const FIRST_PIPE_BUDGET = 10_000;
@@ -95,7 +96,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const pages = walked.map((w) => w.keys);
   const tableful = new Set<string>();
   for (const w of walked) for (const t of w.plan.tables) if (t.caption !== undefined) tableful.add(t.caption);
-  const candidates = baseCandidates(pages, rowNamesOf(walked));
+  let candidates = baseCandidates(pages, rowNamesOf(walked));
 
   // row-identified tables (text-pipe, identity.ts)
   const uncaptioned = walked.filter((w) => w.keys.keys.some((k) => k.startsWith("#")));
@@ -103,7 +104,8 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // every text-pipe page counts, even one that shows only its request's table
   const pipe = walked.filter((w) => !w.input.captions);
   for (const w of pipe) for (const t of w.plan.tables) for (const r of t.rows) nullableNames(r.ref, valueTypes);
-  const presence = presenceCandidates(pipe.map((w) => ({ plan: w.plan, complete: w.keys.complete })));
+  const presenceOf = () => presenceCandidates(pipe.map((w) => ({ plan: w.plan, complete: w.keys.complete })));
+  let presence = presenceOf();
   let identity = new Map<string, string>();
   let identified = new Set<string>();
   // per page, the identified keys that only its own reading named, where readings of the page tied with it
@@ -143,6 +145,20 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   for (const w of walked) {
     w.result = walkPage(w, openBases(w), w.input.captions ? undefined : FIRST_PIPE_BUDGET);
     if (!w.input.captions && w.result.overflowed) deferred.add(w);
+  }
+
+  // 2a. rows that two types show (split-keys.ts): where the pages that show them before a base name them
+  // otherwise than the pages that refute it, those tables get a key of their own and the bases are ruled anew
+  const resplit = applySplits(pages, splitKeys(pipe.map((w) => ({ keys: w.keys, result: w.result!, rows: w.plan.tables.map((t) => t.rows.map((r) => r.key)), samples: [w.input.request, w.input.response] })), candidates, rowNamesOf(walked)));
+  if (resplit.size) {
+    candidates = baseCandidates(pages, rowNamesOf(walked));
+    presence = presenceOf();
+    for (const w of pipe) {
+      if (!resplit.has(w.keys)) continue;
+      w.result = walkPage(w, openBases(w), FIRST_PIPE_BUDGET);
+      if (w.result.overflowed) deferred.add(w);
+      else deferred.delete(w);
+    }
   }
 
   // 2b. the names the pages' references agree on (where presence allows); the pages are walked
