@@ -71,6 +71,7 @@ export function evaluate(service: TrueService, rendering: Rendering, truth: ApiM
   const refused: string[] = [];
   if (acceptTypeReadings(u.relations, typeReadings(service, recovered, first), refused)) first = compare();
   if (inferredResponses(service, recovered, u.relations, first, inferred)) first = compare();
+  if (mergedResponses(u.conventional, first, inferred)) first = compare();
   first.refused = refused;
   // relations that read the same only together (a response taken for another type's base, and back): all of the
   // model's relation differences at once, those other rules excuse included (the inferred ones are accepted already)
@@ -134,6 +135,24 @@ function inferredResponses(service: TrueService, recovered: ApiModel, relations:
     inferred.set(d.path, why);
     // the types it names are then the model's as read, not extra
     for (const name of types.keys()) inferred.set(`type:${name}`, why);
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * An `<Op>Response` that no page names, missing from the model because its op's response reads as
+ * another type whose page is byte-identical (the same rows: pipe text identifies tables by their rows,
+ * §4.1): the type is that one, not missing. Whether any were excused (added to `inferred`).
+ */
+function mergedResponses(conventional: ReadonlyMap<string, string>, c: Comparison, inferred: Map<string, string>): boolean {
+  let any = false;
+  for (const d of c.differences) {
+    const name = /^type:([^.]+)$/.exec(d.path)?.[1];
+    const op = name !== undefined && d.actual === "missing" ? conventional.get(name) : undefined;
+    const read = op && c.excused.find((e) => e.path === `op:${op}.response`);
+    if (!read) continue;
+    inferred.set(d.path, `no page names ${name}, and ${op}'s response reads as ${read.actual}: ${read.reason}`);
     any = true;
   }
   return any;

@@ -33,6 +33,11 @@ export interface Undecidables {
   rules: Undecidable[];
   /** Truth types whose names the rendering cannot show. */
   unnamed: Set<string>;
+  /**
+   * Pipe: `<Op>Response` types that one op returns and no page names (a reader can only infer the name):
+   * type -> the op. Where that op's response reads as another type with a byte-identical page, the type is not missing.
+   */
+  conventional: Map<string, string>;
   /** The counterfactual behind the base and response rules (evaluate() asks it about a model's relations together). */
   relations: RelationCounterfactual;
 }
@@ -162,6 +167,7 @@ function flatSplittable(t: TrueEnum): boolean {
 export function undecidables(service: TrueService, rendering: Rendering, options: PageRenderOptions = {}): Undecidables {
   const rules: Undecidable[] = [];
   const unnamed = new Set<string>();
+  const conventionalTypes = new Map<string, string>();
   if (rendering !== "json") {
     untabled(service, rules);
     if (!hasVotingSample(service)) {
@@ -196,6 +202,7 @@ export function undecidables(service: TrueService, rendering: Rendering, options
     for (const t of service.types.values()) {
       const by = returnedBy.get(t.name) ?? [];
       const conventional = by.length === 1 && t.name === `${by[0]}Response`;
+      if (!shown.has(t.name) && conventional) conventionalTypes.set(t.name, by[0]!);
       if (!shown.has(t.name) && !conventional) {
         unnamed.add(t.name);
         rules.push({ path: `type:${t.name}.name`, reason: "pipe text has no captions and nothing references this type by name" });
@@ -231,7 +238,7 @@ export function undecidables(service: TrueService, rendering: Rendering, options
   // last: its check is stateful (joint), so only the differences no other rule excuses reach it
   const relations = hiddenRelations(service, rendering, options, rules);
   hiddenTypeReadings(relations, rules);
-  return { rules, unnamed, relations };
+  return { rules, unnamed, conventional: conventionalTypes, relations };
 }
 
 /**
