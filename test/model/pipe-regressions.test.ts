@@ -1218,7 +1218,7 @@ describe("pipe: a keyless list element is no object of a type whose members the 
   });
 });
 
-describe("pipe: a response with another type's rows refutes none of that type's bases", () => {
+describe("pipe: a response that shows another type's rows", () => {
   // seed 3, 1,000 ops: PatchClaimOption's response `{Ended: string[]}` ends its page, and Coupon12 (`: Payment5`)
   // has the same rows. Read as one type, that page refuted `Coupon12 : Payment5` for every page, and QueryContract17's
   // chain Contract17 : Coupon12 : Payment5 could not be read: Contract17 took Payment5's rows, its sample keys unmatched
@@ -1253,12 +1253,19 @@ describe("pipe: a response with another type's rows refutes none of that type's 
   );
   const patchOrder = post("PatchOrder", "/orders", [["| Label | body | int | No |"], ["| Ended | form | string[] | No |"]], '{"label":0}', '{"ended":["String"]}');
 
-  it("reads Coupon's base after it, and no base for the request", () => {
+  it("refutes none of that type's bases: Coupon's base is read after it, and the request has none", () => {
     const api = mergePages(solvePages([preparePage(parseTextPage(createCoupon, "CreateCoupon.txt")), preparePage(parseTextPage(patchOrder, "PatchOrder.txt"))]));
     const coupon = api.types.find((t) => t.name === "Coupon");
     expect(coupon?.properties?.map((p) => p.name)).toEqual(["Ended"]);
     expect(api.types.find((t) => t.name === coupon?.base)?.properties?.map((p) => p.name)).toEqual(["City", "Street"]);
     expect(api.types.find((t) => t.name === "CreateCoupon")?.base).toBeUndefined();
+  });
+
+  it("reads that response as a type of its own: its object lacks Coupon's base's always-shown `city`", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(createCoupon, "CreateCoupon.txt")), preparePage(parseTextPage(patchOrder, "PatchOrder.txt"))]));
+    const response = api.operations.find((o) => o.name === "PatchOrder")?.response;
+    expect(response).toBe("PatchOrderResponse");
+    expect(api.types.find((t) => t.name === response)?.base).toBeUndefined();
   });
 });
 

@@ -36,15 +36,26 @@ function factsOf(walked: readonly Walked[]): Facts {
 
 /** For a link T : B (row keys), how many always-shown members of B's rows T's sample objects leave out, over every page. */
 export function omissionsAgainst(walked: readonly Walked[]): (t: string, b: string) => number {
-  let facts: Facts | undefined;
+  const omitted = omittedMembers(walked);
   return (t, b) => {
-    facts ??= factsOf(walked);
-    const rows = facts.rows.get(b) ?? [];
     let count = 0;
-    for (const obj of facts.objects.get(t) ?? []) {
-      const present = objectKeys(obj).set;
-      for (const p of rows) if (!present.has(keyOf(p.name)) && alwaysShown(cachedCSharpType(p.type), facts.enums)) count++;
-    }
+    for (const obj of omitted.objects(t)) count += omitted.of(obj, b);
     return count;
+  };
+}
+
+/** How many always-shown members of base B's rows (a row key) one object leaves out; the complete objects of key T. */
+export function omittedMembers(walked: readonly Walked[]): { of(obj: SampleNode & { kind: "object" }, b: string): number; objects(t: string): readonly (SampleNode & { kind: "object" })[] } {
+  let facts: Facts | undefined;
+  const get = () => (facts ??= factsOf(walked));
+  return {
+    of(obj, b) {
+      const { rows, enums } = get();
+      const present = objectKeys(obj).set;
+      let count = 0;
+      for (const p of rows.get(b) ?? []) if (!present.has(keyOf(p.name)) && alwaysShown(cachedCSharpType(p.type), enums)) count++;
+      return count;
+    },
+    objects: (t) => get().objects.get(t) ?? [],
   };
 }

@@ -14,7 +14,7 @@
 // Pages are solved in operation order, so the result depends neither on the order they were read
 // in nor on their file names.
 import { shortPageName } from "../../diagnostics.js";
-import type { Diagnostic, PageModel, WireCase } from "../types.js";
+import type { Diagnostic, PageModel, SampleNode, WireCase } from "../types.js";
 import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js";
 import { nullableNames, objectKeys, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult } from "../walk/index.js";
 import { baseCandidates, breakCycles, countVotes, decideBases, firstIndex, keyAt, settleContested, type PageKeys } from "./bases.js";
@@ -24,7 +24,7 @@ import type { Walked } from "./walked.js";
 import { inferredKeys, outvotedTables } from "./base-rows.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
-import { omissionsAgainst } from "./cycles.js";
+import { omissionsAgainst, omittedMembers } from "./cycles.js";
 import { objectsElsewhere } from "./objects.js";
 import { applySplits, splitKeys } from "./split-keys.js";
 
@@ -242,16 +242,27 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   if (hints.size) ({ votes, decided } = decide());
   // types some page voted on: decided, or decided to have none; the rest stay as open as in step 2
   const voted = new Set([...votes.yes.keys(), ...votes.no.keys()]);
+  const decidedRule = (w: Walked): BaseRule => (d, b) => {
+    const t = keyAt(w.keys, d) ?? "";
+    const base = w.keys.keys[b]!;
+    if (voted.has(t)) return decided.get(t)?.base === base ? "must" : "never";
+    return candidates.possible.get(t)?.has(base) ? "may" : "never";
+  };
+  // 3b. text-pipe: a table whose rows' type has a decided base that the page neither shows after it nor before,
+  // and whose object there leaves out a member of that base that a sample always shows, is another type with
+  // the same rows (PatchClaimOption's `{Ended}` response and Coupon12 : Payment5, seed 3): it gets a key of its own
+  const omitted = omittedMembers(walked);
+  for (const w of pipe) {
+    const stray = strayTables(w, decided, omitted.of);
+    if (!stray.length) continue;
+    for (const i of stray) w.keys.keys[i] = `${w.keys.keys[i]}@${w.keys.source}`;
+    w.result = walkPage(w, decidedRule(w));
+  }
   for (const w of walked) {
     const own = basesOf(w.keys, w.result!);
     const disagrees = [...own].some(([t, b]) => decided.get(t)?.base !== b && voted.has(t)) || wouldTake(w, decided);
     if (!disagrees) continue;
-    const result = walkPage(w, (d, b) => {
-      const t = keyAt(w.keys, d) ?? "";
-      const base = w.keys.keys[b]!;
-      if (voted.has(t)) return decided.get(t)?.base === base ? "must" : "never";
-      return candidates.possible.get(t)?.has(base) ? "may" : "never";
-    });
+    const result = walkPage(w, decidedRule(w));
     if (result.overflowed && !w.result!.overflowed) {
       // no reading of this page fits what the other pages decided: it keeps its own (§4.1)
       w.result!.diagnostics.push(disagreement(w, own, decided));
@@ -361,6 +372,22 @@ function basesOf(page: PageKeys, result: WalkResult): Map<string, string> {
     const t = keyAt(page, d);
     const base = page.keys[b];
     if (t !== undefined && base !== undefined) out.set(t, base);
+  }
+  return out;
+}
+
+/** The tables of this page whose decided base (by their rows) it does not show, and whose object lacks that base's always-shown members. */
+function strayTables(w: Walked, decided: ReadonlyMap<string, { base: string }>, omitted: (obj: SampleNode & { kind: "object" }, base: string) => number): number[] {
+  const first = firstIndex(w.keys);
+  const out: number[] = [];
+  for (const t of w.result!.types) {
+    const i = t.table;
+    if (i === undefined || t.sample?.kind !== "object" || t.sample.truncated) continue;
+    const d = decided.get(w.keys.keys[i]!);
+    if (!d || w.keys.keys[i + 1] === d.base) continue;
+    const at = first.get(d.base);
+    if (at !== undefined && at < i) continue; // seen before: its members are in the object, or were checked there
+    if (omitted(t.sample, d.base) > 0) out.push(i);
   }
   return out;
 }
