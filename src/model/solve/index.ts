@@ -4,19 +4,20 @@
 //
 //   1. plan every page's walk; bases.ts rules out the bases some page refutes;
 //   2. walk every page with only the surviving bases open (this prunes the per-page search); text-pipe
-//      pages again as identity.ts names their uncaptioned tables by rows across pages, and where the
-//      other pages break a page's tie (base-rows.ts, and objects.ts: the sample objects other pages show);
+//      pages again where two types show the same rows (split-keys.ts), as identity.ts names their
+//      uncaptioned tables by rows across pages, and where the other pages break a page's tie
+//      (base-rows.ts, and objects.ts: the sample objects other pages show);
 //   3. decide each type's base from the pages' readings, and walk again the pages that read
-//      otherwise, with the decision imposed (W_READING_FORCED names the pages that decided);
+//      otherwise, with the decision imposed (W_READING_FORCED names the pages that decided, forced.ts),
+//      and the text-pipe pages whose objects show that a table is another type with the same rows;
 //   4. names.ts gives row-identified tables the name the pages agree on; seen-bases.ts sets the bases
 //      that only samples show, or that a page met before the derived type;
 //   5. page.ts finishes every page (wire names, response, verb).
 // Pages are solved in operation order, so the result depends neither on the order they were read
 // in nor on their file names.
-import { shortPageName } from "../../diagnostics.js";
-import type { Diagnostic, PageModel, SampleNode, WireCase } from "../types.js";
+import type { PageModel, WireCase } from "../types.js";
 import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js";
-import { nullableNames, objectKeys, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult } from "../walk/index.js";
+import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult } from "../walk/index.js";
 import { baseCandidates, breakCycles, countVotes, decideBases, firstIndex, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 import { basesFromSamples, inheritSeenBases, tablesOnAnyPage } from "./seen-bases.js";
@@ -26,7 +27,9 @@ import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
 import { omissionsAgainst, omittedMembers } from "./cycles.js";
 import { objectsElsewhere } from "./objects.js";
-import { applySplits, splitKeys } from "./split-keys.js";
+import { applySplits, splitKeys, strayTables } from "./split-keys.js";
+import { basesOf, pageKeys, rowNamesOf } from "./page-keys.js";
+import { disagreement, forcedNotes } from "./forced.js";
 
 /** Search budget of a text-pipe page's first walk, before any table is identified (the full one is §5.3's). */
 const FIRST_PIPE_BUDGET = 10_000;
@@ -332,66 +335,6 @@ function majorityCase(cases: readonly WireCase[]): "camel" | "pascal" | "snake" 
   return ranked[0];
 }
 
-function pageKeys(p: PreparedPage, plan: WalkPlan): PageKeys {
-  const keys: PageKeys = {
-    source: p.raw.source,
-    keys: plan.keys,
-    params: plan.tables.map((t) => t.kind === "params"),
-    complete: p.raw.complete,
-  };
-  if (!plan.requestTable) keys.tablelessRequest = p.operation;
-  if (p.walk && !p.walk.captions && responseAtEnd(p.walk, plan)) keys.responseAtEnd = true;
-  return keys;
-}
-
-/** Whether the response sample is an object whose keys are all rows of the page's last table (PageKeys.responseAtEnd). */
-function responseAtEnd(input: WalkInput, plan: WalkPlan): boolean {
-  const last = plan.tables.at(-1);
-  const body = input.response;
-  if (input.voidResponse || !last || last.kind !== "params" || body?.kind !== "object" || body.entries.length === 0) return false;
-  const rows = new Set(last.rows.map((r) => r.key));
-  return [...objectKeys(body).set].every((k) => rows.has(k));
-}
-
-/** Property names of each key's table (the first page's, in source order). */
-function rowNamesOf(walked: readonly Walked[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const w of walked) {
-    w.plan.tables.forEach((t, i) => {
-      const key = w.plan.keys[i]!;
-      if (t.kind === "params" && !out.has(key)) out.set(key, new Set(t.rows.map((r) => r.key)));
-    });
-  }
-  return out;
-}
-
-/** A reading's bases by key. */
-function basesOf(page: PageKeys, result: WalkResult): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [d, b] of result.bases) {
-    const t = keyAt(page, d);
-    const base = page.keys[b];
-    if (t !== undefined && base !== undefined) out.set(t, base);
-  }
-  return out;
-}
-
-/** The tables of this page whose decided base (by their rows) it does not show, and whose object lacks that base's always-shown members. */
-function strayTables(w: Walked, decided: ReadonlyMap<string, { base: string }>, omitted: (obj: SampleNode & { kind: "object" }, base: string) => number): number[] {
-  const first = firstIndex(w.keys);
-  const out: number[] = [];
-  for (const t of w.result!.types) {
-    const i = t.table;
-    if (i === undefined || t.sample?.kind !== "object" || t.sample.truncated) continue;
-    const d = decided.get(w.keys.keys[i]!);
-    if (!d || w.keys.keys[i + 1] === d.base) continue;
-    const at = first.get(d.base);
-    if (at !== undefined && at < i) continue; // seen before: its members are in the object, or were checked there
-    if (omitted(t.sample, d.base) > 0) out.push(i);
-  }
-  return out;
-}
-
 /** A decided base that this page shows right after its derived type but did not read as one. */
 function wouldTake(w: Walked, decided: ReadonlyMap<string, { base: string }>): boolean {
   const own = basesOf(w.keys, w.result!);
@@ -404,52 +347,4 @@ function wouldTake(w: Walked, decided: ReadonlyMap<string, { base: string }>): b
   };
   if (at(w.keys.tablelessRequest, -1)) return true;
   return w.keys.keys.some((k, i) => at(k, i));
-}
-
-/** W_AMBIGUOUS_WALK for a page that no reading under the decided bases explains, naming the pages that decided. */
-function disagreement(w: Walked, own: ReadonlyMap<string, string>, decided: ReadonlyMap<string, { base: string; pages: string[] }>): Diagnostic {
-  const nameOf = (key: string): string => {
-    const i = w.keys.keys.indexOf(key);
-    return (i >= 0 ? w.result!.types.find((t) => t.table === i)?.model.name : undefined) ?? key;
-  };
-  const parts: string[] = [];
-  const types = new Set([...own.keys(), ...decided.keys()].filter((t) => w.keys.keys.includes(t) || t === w.keys.tablelessRequest));
-  for (const t of [...types].sort(cmp)) {
-    const mine = own.get(t);
-    const d = decided.get(t);
-    if (mine === d?.base) continue;
-    const pages = d?.pages ?? [];
-    const by = pages.length ? `${pages.slice(0, 3).map(shortPageName).join(", ")}${pages.length > 3 ? ` and ${pages.length - 3} more` : ""}` : "the other pages";
-    parts.push(`${nameOf(t)}: base ${d ? nameOf(d.base) : "none"} on ${by}, ${mine !== undefined ? nameOf(mine) : "none"} here`);
-  }
-  return { code: "W_AMBIGUOUS_WALK", detail: `no reading of this page agrees with the other pages (${parts.join("; ") || "their bases"}); kept its own` };
-}
-
-/** W_READING_FORCED for every type whose base this page would have read differently. */
-function forcedNotes(
-  w: Walked,
-  before: ReadonlyMap<string, string>,
-  after: ReadonlyMap<string, string>,
-  result: WalkResult,
-  decided: ReadonlyMap<string, { base: string; pages: string[] }>,
-): Diagnostic[] {
-  const nameOf = (key: string): string => {
-    const i = w.keys.keys.indexOf(key);
-    if (i < 0) return key;
-    return result.types.find((t) => t.table === i)?.model.name ?? key;
-  };
-  const notes: Diagnostic[] = [];
-  const types = new Set([...before.keys(), ...after.keys()]);
-  for (const t of [...types].sort(cmp)) {
-    const was = before.get(t);
-    const now = after.get(t);
-    if (was === now) continue;
-    const pages = decided.get(t)?.pages ?? [];
-    const by = now !== undefined && pages.length ? ` as ${pages.slice(0, 3).map(shortPageName).join(", ")}${pages.length > 3 ? ` and ${pages.length - 3} more` : ""} read it` : " as the other pages read it";
-    notes.push({
-      code: "W_READING_FORCED",
-      detail: `${t === w.keys.tablelessRequest ? t : nameOf(t)}: base ${now !== undefined ? nameOf(now) : "none"}${by}; this page alone read ${was !== undefined ? nameOf(was) : "no base"}`,
-    });
-  }
-  return notes;
 }

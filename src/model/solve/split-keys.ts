@@ -13,7 +13,8 @@
 import type { SampleNode } from "../types.js";
 import { forEachObject, objectKeys, type WalkResult } from "../walk/index.js";
 import { NAMING } from "./identity.js";
-import type { BaseCandidates, PageKeys } from "./bases.js";
+import { firstIndex, type BaseCandidates, type PageKeys } from "./bases.js";
+import type { Walked } from "./walked.js";
 
 export interface SplitPage {
   keys: PageKeys;
@@ -131,4 +132,20 @@ export function applySplits(pages: readonly PageKeys[], splits: ReadonlyMap<stri
     }
   }
   return changed;
+}
+
+/** The tables of this page whose decided base (by their rows) it does not show, and whose object lacks that base's always-shown members. */
+export function strayTables(w: Walked, decided: ReadonlyMap<string, { base: string }>, omitted: (obj: SampleNode & { kind: "object" }, base: string) => number): number[] {
+  const first = firstIndex(w.keys);
+  const out: number[] = [];
+  for (const t of w.result!.types) {
+    const i = t.table;
+    if (i === undefined || t.sample?.kind !== "object" || t.sample.truncated) continue;
+    const d = decided.get(w.keys.keys[i]!);
+    if (!d || w.keys.keys[i + 1] === d.base) continue;
+    const at = first.get(d.base);
+    if (at !== undefined && at < i) continue; // seen before: its members are in the object, or were checked there
+    if (omitted(t.sample, d.base) > 0) out.push(i);
+  }
+  return out;
 }
