@@ -15,6 +15,7 @@ import type {
 import { tryParseCSharpType } from "../csharp-type.js";
 import { chooseNames } from "./merge-names.js";
 import { rewriteTypeText } from "./rename.js";
+import { foldSampleTwins } from "./sample-twins.js";
 import { toWireCase } from "./wire-case.js";
 
 /** How much a type's name and shape can be trusted: tables over samples. */
@@ -98,6 +99,7 @@ export function mergePages(pages: PageModel[]): ApiModel {
   };
   const serviceName = sorted.find((p) => p.serviceName)?.serviceName;
   if (serviceName !== undefined) api.serviceName = serviceName;
+  foldSampleTwins(api);
   return api;
 }
 
