@@ -1,6 +1,7 @@
 // Which reading of a type keeps its name when pages read it differently (W_TYPE_CONFLICT, spec
 // §4.1): the one most pages show (ties: the first in merge order), not merely the first page's.
-// Every other reading that cannot be the same type is renamed once, and each page showing that
+// A page whose search ran out of budget kept a guess: its reading wins only where no page that
+// searched to the end shows another. Every other reading that cannot be the same type is renamed once, and each page showing that
 // reading uses that one name: 21 pages agreeing on CustomerLevel3 {Large, Weekly, Active} against
 // one page that ran another enum into it came out as 21 numbered copies of the true type
 // (seed 1, 5,000 ops, text-pipe).
@@ -11,6 +12,8 @@ export interface Variant {
   model: TypeModel;
   page: string;
   pages: number;
+  /** Pages whose walk searched to the end (PageModel.guessed unset): they outrank any count of guesses. */
+  sure: number;
   /** The name this reading gets: the type's own for the winner, else a numbered one. */
   name: string;
 }
@@ -40,8 +43,9 @@ export function chooseNames(
       let list = variants.get(t.name);
       if (!list) variants.set(t.name, (list = []));
       let v = list.find((x) => same(x.model, t));
-      if (!v) list.push((v = { model: t, page: page.source, pages: 0, name: t.name }));
+      if (!v) list.push((v = { model: t, page: page.source, pages: 0, sure: 0, name: t.name }));
       v.pages++;
+      if (!page.guessed) v.sure++;
       mine.set(t.name, v);
     }
     of.set(page, mine);
@@ -51,8 +55,8 @@ export function chooseNames(
   const winners = new Map<string, Variant>();
   for (const [name, list] of variants) {
     if (list.length < 2) continue;
-    // most pages first; equal counts keep merge order (the sort is stable)
-    const ranked = [...list].sort((a, b) => b.pages - a.pages);
+    // most pages that searched to the end first, then most pages; equal counts keep merge order (the sort is stable)
+    const ranked = [...list].sort((a, b) => b.sure - a.sure || b.pages - a.pages);
     winners.set(name, ranked[0]!);
     let k = 2;
     for (const v of list) {

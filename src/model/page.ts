@@ -284,6 +284,7 @@ export function finishPage(
   };
   if (raw.lang !== undefined) model.lang = raw.lang;
   if (raw.code) model.codeView = raw.code.lang;
+  if (walk?.overflowed) model.guessed = true;
   if (raw.serviceName !== undefined) model.serviceName = raw.serviceName;
   if (raw.host !== undefined) model.host = raw.host;
   if (raw.description !== undefined) model.description = raw.description;

@@ -395,6 +395,8 @@ export interface PageModel {
   diagnostics: Diagnostic[];
   /** The lang of the ?lang= code view this page's types were read from or checked against (§2.9). */
   codeView?: string;
+  /** The walk's search ran out of budget: the page's reading is the best guess found, and yields a type's name to readings that are not. */
+  guessed?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -69,6 +69,16 @@ describe("mergePages", () => {
     }
   });
 
+  it("keeps the name for a reading of a page that searched to the end over any number of guesses", () => {
+    // seed 7, 1,000 ops, pipe: two pages whose search ran out of budget ran an enum into EmployeeMode
+    const reading = (source: string, op: string, street: string, guessed: boolean) =>
+      page(source, op, [cls(op, [prop("Id", "int")], { role: "request" }), cls("Address", [prop(street, "string")]), cls(`${op}Response`, [prop("Home", "Address")], { role: "response" })], guessed ? { guessed } : {});
+    const api = mergePages([reading("a.html", "GetA", "Guess", true), reading("b.html", "GetB", "Guess", true), reading("c.html", "GetC", "Street", false)]);
+    const byName = new Map(api.types.map((t) => [t.name, t]));
+    expect(byName.get("Address")!.properties!.map((p) => p.name)).toEqual(["Street"]);
+    expect(byName.get("GetAResponse")!.properties![0]!.type).toBe("Address2");
+  });
+
   it("changes no page's models and shares no object with them (combine() works on its own copies)", () => {
     const described = page("c.html", "GetC", [
       cls("GetC", [prop("Id", "int")], { role: "request" }),
