@@ -20,3 +20,33 @@ export const pipeGetSample = (path: string, body: string): string[] => [
   "",
   body,
 ];
+
+/** A params table's header rows. */
+const PARAMS_HEADER = ["| Name | Parameter | Data Type | Required | Description |", "|---|---|---|---|---|"];
+
+/**
+ * A pipe op page of params tables (each given by its rows) and a POST exchange with these JSON bodies;
+ * `route` shows a route table (else the exchange posts to `/json/reply/<op>`).
+ */
+export function pipePostPage(op: string, tables: string[][], request: string, response: string, route?: string): string {
+  const path = route ?? `/json/reply/${op}`;
+  return [
+    `https://svc.example.test/json/metadata?op=${op}`,
+    "",
+    ...(route ? [`| POST | ${route} |`, "|---|"] : []),
+    ...tables.flatMap((rows) => [...PARAMS_HEADER, ...rows]),
+    ...PIPE_NOTES,
+    `POST ${path} HTTP/1.1 `,
+    "Host: svc.example.test ",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    request,
+    "HTTP/1.1 200 OK",
+    "Content-Type: application/json",
+    "Content-Length: length",
+    "",
+    response,
+    "",
+  ].join("\n");
+}

@@ -10,7 +10,7 @@ import type { RawEnumTable, RawPage, RawParamsTable, TypeFrom } from "../../src/
 import { parseTextPage } from "../../src/parse/text.js";
 import { parseSampleBody } from "../../src/parse/samples/index.js";
 import { generateService, renderPipePage } from "../helpers/random-service/index.js";
-import { PIPE_NOTES, pipeGetSample } from "../helpers/pipe-page.js";
+import { pipeGetSample, pipePostPage } from "../helpers/pipe-page.js";
 
 const table = (rows: [string, string][], param = "form"): RawParamsTable => ({ kind: "params", rows: rows.map(([name, type]) => ({ name, param, type, required: false })) });
 const names = (r: ReturnType<typeof walkTables>) => r.types.map((t) => `${t.model.name}${t.model.base ? `:${t.model.base}` : ""}`);
@@ -1222,36 +1222,14 @@ describe("pipe: a response that shows another type's rows", () => {
   // seed 3, 1,000 ops: PatchClaimOption's response `{Ended: string[]}` ends its page, and Coupon12 (`: Payment5`)
   // has the same rows. Read as one type, that page refuted `Coupon12 : Payment5` for every page, and QueryContract17's
   // chain Contract17 : Coupon12 : Payment5 could not be read: Contract17 took Payment5's rows, its sample keys unmatched
-  const header = ["| Name | Parameter | Data Type | Required | Description |", "|---|---|---|---|---|"];
-  const post = (op: string, route: string, tables: string[][], request: string, response: string) =>
-    [
-      `https://svc.example.test/json/metadata?op=${op}`,
-      "",
-      `| POST | ${route} |`,
-      "|---|",
-      ...tables.flatMap((rows) => [...header, ...rows]),
-      ...PIPE_NOTES,
-      `POST ${route} HTTP/1.1 `,
-      "Host: svc.example.test ",
-      "Content-Type: application/json",
-      "Content-Length: length",
-      "",
-      request,
-      "HTTP/1.1 200 OK",
-      "Content-Type: application/json",
-      "Content-Length: length",
-      "",
-      response,
-      "",
-    ].join("\n");
-  const createCoupon = post(
+  const createCoupon = pipePostPage(
     "CreateCoupon",
-    "/coupons",
     [["| Label | body | int | No | |", "| Coupon | body | Coupon | No |"], ["| Ended | form | string[] | No |"], ["| City | form | string[] | No | |", "| Street | form | string | No |"], ["| Total | form | int | No |"]],
     '{"label":0,"coupon":{"ended":["String"],"city":["String"],"street":"String"}}',
     '{"total":0}',
+    "/coupons",
   );
-  const patchOrder = post("PatchOrder", "/orders", [["| Label | body | int | No |"], ["| Ended | form | string[] | No |"]], '{"label":0}', '{"ended":["String"]}');
+  const patchOrder = pipePostPage("PatchOrder", [["| Label | body | int | No |"], ["| Ended | form | string[] | No |"]], '{"label":0}', '{"ended":["String"]}', "/orders");
 
   it("refutes none of that type's bases: Coupon's base is read after it, and the request has none", () => {
     const api = mergePages(solvePages([preparePage(parseTextPage(createCoupon, "CreateCoupon.txt")), preparePage(parseTextPage(patchOrder, "PatchOrder.txt"))]));
@@ -1273,26 +1251,7 @@ describe("pipe: two types that show the same rows", () => {
   // seed 3, 1,000 ops: Claim6 and SensorInfo are both `{Name: long}`, SensorInfo deriving from ProductStat. Read
   // as one type, the pages that show Claim6 before another table refuted SensorInfo's base for every page, and
   // SearchLedgerInfo4, whose SensorInfo object holds ProductStat's members, could not be read at all
-  const header = ["| Name | Parameter | Data Type | Required | Description |", "|---|---|---|---|---|"];
-  const page = (op: string, tables: string[][], request: string) =>
-    [
-      `https://svc.example.test/json/metadata?op=${op}`,
-      "",
-      ...tables.flatMap((rows) => [...header, ...rows]),
-      ...PIPE_NOTES,
-      `POST /json/reply/${op} HTTP/1.1 `,
-      "Host: svc.example.test ",
-      "Content-Type: application/json",
-      "Content-Length: length",
-      "",
-      request,
-      "HTTP/1.1 200 OK",
-      "Content-Type: application/json",
-      "Content-Length: length",
-      "",
-      '{"total":0}',
-      "",
-    ].join("\n");
+  const page = (op: string, tables: string[][], request: string) => pipePostPage(op, tables, request, '{"total":0}');
   const claim = (op: string) =>
     page(op, [["| Id | body | int | No | |", "| Claim | body | Claim | No | |", "| Other | body | Other | No |"], ["| Name | form | long | No |"], ["| Title | form | string | No |"], ["| Total | form | int | No |"]], '{"id":0,"claim":{"name":0},"other":{"title":"String"}}');
   const sensor = page("GetSensor", [["| Id | body | int | No | |", "| Sensor | body | Sensor | No |"], ["| Name | form | long | No |"], ["| Code | form | int | No |"], ["| Total | form | int | No |"]], '{"id":0,"sensor":{"name":0,"code":0}}');
