@@ -27,7 +27,7 @@ import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
 import { omissionsAgainst, omittedMembers } from "./cycles.js";
 import { objectsElsewhere } from "./objects.js";
-import { applySplits, splitKeys, strayTables } from "./split-keys.js";
+import { applySplits, splitKeys, strayKey, strayTables } from "./split-keys.js";
 import { basesOf, pageKeys, rowNamesOf } from "./page-keys.js";
 import { disagreement, forcedNotes } from "./forced.js";
 
@@ -258,8 +258,12 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   for (const w of pipe) {
     const stray = strayTables(w, decided, omitted.of);
     if (!stray.length) continue;
-    for (const i of stray) w.keys.keys[i] = `${w.keys.keys[i]}@${w.keys.source}`;
-    w.result = walkPage(w, decidedRule(w));
+    const before = stray.map((i) => w.keys.keys[i]!);
+    for (const i of stray) w.keys.keys[i] = strayKey(w.keys.keys[i]!, w.keys.source);
+    const result = walkPage(w, decidedRule(w));
+    // a search cut off reads nothing better: the page keeps its reading and its keys
+    if (result.overflowed && !w.result!.overflowed) stray.forEach((i, j) => (w.keys.keys[i] = before[j]!));
+    else w.result = result;
   }
   for (const w of walked) {
     const own = basesOf(w.keys, w.result!);

@@ -10,6 +10,10 @@
 // refuting pages must agree on their name (on two pages at least), and a name before B counts only where
 // a sample object holds members of both the rows and B's chain: else a page that misread the rows would
 // split a type in two.
+//
+// Once the bases are decided (index.ts step 3b), a table whose rows' type has a base that its page neither
+// shows after it nor before, and whose object there lacks that base's always-shown members, is another
+// type with those rows too (strayTables): PatchClaimOption's `{Ended}` response beside Coupon12 : Payment5.
 import type { SampleNode } from "../types.js";
 import { forEachObject, objectKeys, type WalkResult } from "../walk/index.js";
 import { NAMING } from "./identity.js";
@@ -31,7 +35,7 @@ const CHAIN = 3;
 
 const isClassKey = (key: string): boolean => key.startsWith("#") && !key.startsWith("#enum:");
 
-/** Per class key, per table after it (or "" where a page refutes that table as its base), the names references gave it. */
+/** Per class key, per table right after it, the names references gave the rows there (where a sample supports the pair). */
 type Names = Map<string, Map<string, Set<string>>>;
 
 /**
@@ -133,6 +137,9 @@ export function applySplits(pages: readonly PageKeys[], splits: ReadonlyMap<stri
   }
   return changed;
 }
+
+/** The key of a table that is another type than its rows' on this page only. */
+export const strayKey = (key: string, source: string): string => `${key}@${source}`;
 
 /** The tables of this page whose decided base (by their rows) it does not show, and whose object lacks that base's always-shown members. */
 export function strayTables(w: Walked, decided: ReadonlyMap<string, { base: string }>, omitted: (obj: SampleNode & { kind: "object" }, base: string) => number): number[] {
