@@ -79,6 +79,18 @@ describe("mergePages", () => {
     expect(byName.get("GetAResponse")!.properties![0]!.type).toBe("Address2");
   });
 
+  it("reads a class one page shows only in its samples as the class another page's table shows with those members", () => {
+    // seed 3, 1,000 ops, pipe: ArchiveBasketRecord2's `owner` elements are LedgerSummary (sample-twins.ts)
+    const sampled = page("s.txt", "ListBaskets", [
+      cls("ListBaskets", [], { role: "request", from: "sample" }),
+      cls("Basket", [{ ...prop("Owner", "List<OwnerItem>"), origin: "sample" }], { role: "response", from: "sample" }),
+      cls("OwnerItem", [{ ...prop("Street", "string"), origin: "sample" }], { role: "response", from: "sample" }),
+    ], { response: "Basket[]" });
+    const api = mergePages([sampled, getA]);
+    expect(api.types.map((t) => t.name)).not.toContain("OwnerItem");
+    expect(api.types.find((t) => t.name === "Basket")!.properties![0]!.type).toBe("List<Address>");
+  });
+
   it("changes no page's models and shares no object with them (combine() works on its own copies)", () => {
     const described = page("c.html", "GetC", [
       cls("GetC", [prop("Id", "int")], { role: "request" }),
