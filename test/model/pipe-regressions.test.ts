@@ -1266,3 +1266,23 @@ describe("pipe: two types that show the same rows", () => {
     expect(byName(byName("Sensor")?.base)?.properties?.map((p) => p.name)).toEqual(["Code"]);
   });
 });
+
+describe("pipe: two types that show the same rows, one only where its page ends", () => {
+  // seed 7, 1,000 ops: Region2 and Policy2 are both `{Name: string}`, Policy2 deriving from EmployeeLine. CreateBooking4
+  // ends with Region2's table, which refuted every base of those rows; its object `{name}` lacks the `version` that an
+  // EmployeeLine always shows, so that table is another type
+  const getPolicy = pipePostPage(
+    "GetPolicy",
+    [["| Id | body | int | No | |", "| Policy | body | Policy | No |"], ["| Name | form | string | No |"], ["| Version | form | Guid | No |"], ["| Total | form | int | No |"]],
+    '{"id":0,"policy":{"name":"String","version":"00000000000000000000000000000000"}}',
+    '{"total":0}',
+  );
+  const listRegions = pipePostPage("ListRegions", [["| Id | body | int | No |"], ["| Title | form | List<Region> | No |"], ["| Name | form | string | No |"]], '{"id":0}', '{"title":[{"name":"String"}]}');
+
+  it("reads Policy's base after it, and none for Region", () => {
+    const api = mergePages(solvePages([preparePage(parseTextPage(getPolicy, "GetPolicy.txt")), preparePage(parseTextPage(listRegions, "ListRegions.txt"))]));
+    const policy = api.types.find((t) => t.name === "Policy");
+    expect(api.types.find((t) => t.name === policy?.base)?.properties?.map((p) => p.name)).toEqual(["Version"]);
+    expect(api.types.find((t) => t.name === "Region")?.base).toBeUndefined();
+  });
+});

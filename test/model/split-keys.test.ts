@@ -9,13 +9,17 @@ const rows = new Map([["#Id", new Set(["id"])], ["#Name", new Set(["name"])], ["
 /** A sample object with these (already mapped) keys. */
 const object = (...keys: string[]): SampleNode => ({ kind: "object", entries: keys.map((k) => [k, { kind: "scalar", text: "0", quoted: false }]) });
 
-/** A page of params tables with these keys, whose reading names table i `names[i]` by a reference. */
-const page = (source: string, keys: string[], names: (string | undefined)[], sample?: SampleNode): SplitPage => ({
+/**
+ * A page of params tables with these keys (every row always shown); its reading names table i `names[i]`
+ * by a reference and reads `objects[i]` for it.
+ */
+const page = (source: string, keys: string[], names: (string | undefined)[], objects: (SampleNode | undefined)[] = []): SplitPage => ({
   keys: { source, keys, params: keys.map(() => true), complete: true },
   rows: keys.map((k) => [...rows.get(k)!]),
-  samples: [sample],
+  shown: keys.map((k) => [...rows.get(k)!]),
+  samples: [],
   result: {
-    types: names.flatMap((name, table) => (name ? [{ model: { name, from: "reference" }, table }] : [])),
+    types: names.flatMap((name, table) => (name ? [{ model: { name, from: "reference" }, table, sample: objects[table] }] : [])),
     autoQuery: false,
     diagnostics: [],
     score: 0,
@@ -25,10 +29,9 @@ const page = (source: string, keys: string[], names: (string | undefined)[], sam
 const split = (pages: SplitPage[]) => splitKeys(pages, baseCandidates(pages.map((p) => p.keys), rows), rows);
 
 describe("split keys", () => {
-  // the request object holds the Sensor: its own `name` and its base's `code`
-  const sensorObject = (): SampleNode => ({ kind: "object", entries: [["id", { kind: "scalar", text: "0", quoted: false }], ["sensor", object("name", "code")]] });
-  const sensor = (sample: SampleNode = sensorObject()) => page("GetSensor.txt", ["#Id", "#Name", "#Code"], [undefined, "Sensor"], sample);
-  const claim = (source: string) => page(source, ["#Id", "#Name", "#Title"], [undefined, "Claim"]);
+  // the Sensor's object holds its own `name` and its base's `code`
+  const sensor = (obj: SampleNode = object("name", "code")) => page("GetSensor.txt", ["#Id", "#Name", "#Code"], [undefined, "Sensor"], [undefined, obj]);
+  const claim = (source: string, obj?: SampleNode) => page(source, ["#Id", "#Name", "#Title"], [undefined, "Claim"], [undefined, obj]);
 
   it("splits rows named otherwise where they come before the base than where two pages refute it", () => {
     const pages = [sensor(), claim("GetClaim.txt"), claim("FindClaim.txt")];
@@ -44,12 +47,16 @@ describe("split keys", () => {
     expect(split([sensor(), claim("GetClaim.txt")]).size).toBe(0);
   });
 
-  it("no split where no sample object holds members of both the rows and the table after them", () => {
-    expect(split([sensor(object("id", "name")), claim("GetClaim.txt"), claim("FindClaim.txt")]).size).toBe(0);
+  it("splits where one refuting page's object lacks a member the base's objects always show", () => {
+    expect([...split([sensor(), claim("GetClaim.txt", object("name"))])]).toEqual([["#Name", "#Code"]]);
+  });
+
+  it("no split where the object read for the rows holds no member of the table after them", () => {
+    expect(split([sensor(object("name")), claim("GetClaim.txt"), claim("FindClaim.txt")]).size).toBe(0);
   });
 
   it("no split where the refuting pages give the rows the same name", () => {
-    const named = page("GetSensor.txt", ["#Id", "#Name", "#Code"], [undefined, "Claim"], sensorObject());
+    const named = page("GetSensor.txt", ["#Id", "#Name", "#Code"], [undefined, "Claim"], [undefined, object("name", "code")]);
     expect(split([named, claim("GetClaim.txt"), claim("FindClaim.txt")]).size).toBe(0);
   });
 });

@@ -4,18 +4,19 @@
 // pages that show Claim6 followed by another table refute SensorInfo's base for every page, and
 // SensorInfo's pages, whose samples hold ProductStat's members in its objects, cannot be read.
 //
-// The rows then name two types where the pages that show them followed by a table B (the base some
-// page would give them) and the pages that refute B name them, by references, with different names:
-// the tables followed by B get a key of their own (`<rows>><B>`), and the bases are decided anew. The
-// refuting pages must agree on their name (on two pages at least), and a name before B counts only where
-// a sample object holds members of both the rows and B's chain: else a page that misread the rows would
-// split a type in two.
+// The rows name two types where a page shows them followed by a table B (the base some page would give
+// them) with an object that holds members of both the rows and B's chain, and the pages that refute B
+// show another type: they name the rows, by references, otherwise (and alike on two pages at least), or
+// every object they read for the rows lacks a member that B's objects always show (CreateBooking4's
+// Region2 `{name}` beside Policy2 : EmployeeLine, both `{Name: string}`, seed 7). The tables followed
+// by B then get a key of their own (`<rows>><B>`), and the bases are decided anew. Without those
+// conditions a page that misread the rows would split a type in two.
 //
 // Once the bases are decided (index.ts step 3b), a table whose rows' type has a base that its page neither
 // shows after it nor before, and whose object there lacks that base's always-shown members, is another
 // type with those rows too (strayTables): PatchClaimOption's `{Ended}` response beside Coupon12 : Payment5.
 import type { SampleNode } from "../types.js";
-import { forEachObject, objectKeys, type WalkResult } from "../walk/index.js";
+import { objectKeys, type WalkResult } from "../walk/index.js";
 import { NAMING } from "./identity.js";
 import { firstIndex, type BaseCandidates, type PageKeys } from "./bases.js";
 import type { Walked } from "./walked.js";
@@ -28,6 +29,8 @@ export interface SplitPage {
   rows: readonly (readonly string[])[];
   /** The page's request and response samples. */
   samples: readonly (SampleNode | undefined)[];
+  /** keyOf() of each table's rows whose value a sample always shows (walk/tie-break.ts alwaysShown). */
+  shown: readonly (readonly string[])[];
 }
 
 /** Tables after the rows that a sample object of theirs may hold members of: the base, its base and its base's base. */
@@ -35,8 +38,8 @@ const CHAIN = 3;
 
 const isClassKey = (key: string): boolean => key.startsWith("#") && !key.startsWith("#enum:");
 
-/** Per class key, per table right after it, the names references gave the rows there (where a sample supports the pair). */
-type Names = Map<string, Map<string, Set<string>>>;
+/** Per class key, per table right after it: the names references gave the rows there and the pages, where a sample supports the pair. */
+type Names = Map<string, Map<string, { names: Set<string>; supported: SplitPage[] }>>;
 
 /**
  * The keys to split: key -> the base key B whose pages name the rows otherwise than the pages that
@@ -51,7 +54,7 @@ export function splitKeys(pages: readonly SplitPage[], candidates: BaseCandidate
     for (const [key, at] of first) {
       if (at < 0 || !isClassKey(key)) continue;
       const next = keys[at + 1];
-      if (next !== undefined && page.keys.params[at + 1] && next !== key) add(followed, key, next, supported(page, at) ? namesAt(page, at) : []);
+      if (next !== undefined && page.keys.params[at + 1] && next !== key) add(followed, key, next, supported(page, at) ? page : undefined, at);
       let list = refutedBy.get(key);
       if (!list) refutedBy.set(key, (list = []));
       list.push({ page, at });
@@ -61,20 +64,31 @@ export function splitKeys(pages: readonly SplitPage[], candidates: BaseCandidate
   for (const [key, byNext] of [...followed].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const own = rowNames.get(key);
     const splits: string[] = [];
-    for (const [b, names] of byNext) {
-      if (!names.size || candidates.possible.get(key)?.has(b)) continue;
+    for (const [b, { names, supported: pairs }] of byNext) {
+      if (!pairs.length || candidates.possible.get(key)?.has(b)) continue;
       const inherited = rowNames.get(b);
       if (own && inherited && [...own].some((n) => inherited.has(n))) continue; // a redeclared member refutes B outright
       const against = new Map<string, number>();
+      // B's always-shown members (as the first supporting page shows B's rows)
+      const shown = shownAfter(pairs[0]!, key);
+      let otherwise = 0;
+      let lacking = 0;
       for (const { page, at } of refutedBy.get(key) ?? []) {
         const bAt = candidates.firsts.get(page.keys)!.get(b);
         if (page.keys.keys[at + 1] === b || (bAt !== undefined && bAt < at)) continue;
         // as bases.ts: a page cut right after the rows, or ending with the response's own type, refutes nothing
-        if (at + 1 >= page.keys.keys.length && (!page.keys.complete || page.keys.responseAtEnd)) continue;
+        const last = at + 1 >= page.keys.keys.length;
+        if (last && (!page.keys.complete || page.keys.responseAtEnd)) continue;
+        otherwise++;
+        if (lacksAny(page, at, shown)) lacking++;
         for (const n of namesAt(page, at)) against.set(n, (against.get(n) ?? 0) + 1);
       }
       // the other type is named alike on two pages at least: one page's stray reference is no second type
-      if (Math.max(0, ...against.values()) >= 2 && ![...names].some((n) => against.has(n))) splits.push(b);
+      const named = names.size > 0 && Math.max(0, ...against.values()) >= 2 && ![...names].some((n) => against.has(n));
+      // or every page that refutes B read an object there that lacks members B's objects always show: not an object
+      // of a type deriving from B (CreateBooking4's Region2 `{name}` beside Policy2 : EmployeeLine, both `{Name: string}`, seed 7)
+      const ending = otherwise > 0 && lacking === otherwise;
+      if (named || ending) splits.push(b);
     }
     if (splits.length === 1) out.set(key, splits[0]!);
   }
@@ -82,26 +96,39 @@ export function splitKeys(pages: readonly SplitPage[], candidates: BaseCandidate
 }
 
 /**
- * Whether a sample object on the page holds members of the rows at `at` and of the tables right after
- * them, and nothing else: an object of a type deriving from the next table (SensorInfo's `{name, reason,
- * code, started}`). An object of a type that merely references the next one holds other members too.
+ * Whether the object the page's first reading read for the rows at `at` holds members of those rows and of
+ * the tables right after them, and nothing else: an object of a type deriving from the next table
+ * (SensorInfo's `{name, reason, code, started}`). Only that object counts: an object of a type deriving
+ * from the rows holds the same keys (ShipmentOption's `{total, amount, width}` beside ShipmentEntry's rows).
  */
 function supported(page: SplitPage, at: number): boolean {
+  const obj = page.result.types.find((t) => t.table === at)?.sample;
+  if (obj?.kind !== "object" || obj.truncated) return false;
   const own = new Set(page.rows[at]);
   const chain = new Set(page.rows.slice(at + 1, at + 1 + CHAIN).flat());
-  let found = false;
-  forEachObject(page.samples, (obj) => {
-    let mine = false;
-    let theirs = false;
-    for (const k of objectKeys(obj).set) {
-      if (own.has(k) && !chain.has(k)) mine = true;
-      else if (chain.has(k) && !own.has(k)) theirs = true;
-      else if (!own.has(k)) return; // a member of neither: not an object of this chain
-    }
-    found = mine && theirs;
-    return !found;
-  });
-  return found;
+  let mine = false;
+  let theirs = false;
+  for (const k of objectKeys(obj).set) {
+    if (own.has(k) && !chain.has(k)) mine = true;
+    else if (chain.has(k) && !own.has(k)) theirs = true;
+    else if (!own.has(k)) return false; // a member of neither: not an object of this chain
+  }
+  return mine && theirs;
+}
+
+/** keyOf() of the always-shown rows of the table after `key`'s first table on the page. */
+function shownAfter(page: SplitPage, key: string): ReadonlySet<string> {
+  const at = page.keys.keys.indexOf(key);
+  return new Set(at >= 0 ? page.shown[at + 1] : []);
+}
+
+/** Whether the page's first reading read an object for the table at `at` that lacks one of these members. */
+function lacksAny(page: SplitPage, at: number, shown: ReadonlySet<string>): boolean {
+  if (page.result.overflowed || !shown.size) return false;
+  const obj = page.result.types.find((t) => t.table === at)?.sample;
+  if (obj?.kind !== "object" || obj.truncated) return false;
+  const keys = objectKeys(obj).set;
+  return [...shown].some((k) => !keys.has(k));
 }
 
 /** The name a reading gave the table at `at` by a reference (none for an inferred name or an overflowed search). */
@@ -111,12 +138,14 @@ function namesAt(page: SplitPage, at: number): string[] {
   return t && NAMING.has(t.model.from) ? [t.model.name] : [];
 }
 
-function add(m: Names, key: string, next: string, names: readonly string[]): void {
+function add(m: Names, key: string, next: string, page: SplitPage | undefined, at: number): void {
   let byNext = m.get(key);
   if (!byNext) m.set(key, (byNext = new Map()));
-  let set = byNext.get(next);
-  if (!set) byNext.set(next, (set = new Set()));
-  for (const n of names) set.add(n);
+  let entry = byNext.get(next);
+  if (!entry) byNext.set(next, (entry = { names: new Set(), supported: [] }));
+  if (!page) return;
+  entry.supported.push(page);
+  for (const n of namesAt(page, at)) entry.names.add(n);
 }
 
 /** The split key of rows `key` followed by base `base`. */
