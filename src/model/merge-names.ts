@@ -1,8 +1,8 @@
 // Which reading of a type keeps its name when pages read it differently (W_TYPE_CONFLICT, spec
 // §4.1): the one most pages show (ties: the first in merge order), not merely the first page's.
 // A page whose search ran out of budget kept a guess: its reading wins only where no page that
-// searched to the end shows another. Every other reading that cannot be the same type is renamed once, and each page showing that
-// reading uses that one name: 21 pages agreeing on CustomerLevel3 {Large, Weekly, Active} against
+// searched to the end shows another. Every other reading that cannot be the same type is renamed
+// once, and each page showing that reading uses that one name: 21 pages agreeing on CustomerLevel3 {Large, Weekly, Active} against
 // one page that ran another enum into it came out as 21 numbered copies of the true type
 // (seed 1, 5,000 ops, text-pipe).
 import type { PageModel, TypeModel } from "./types.js";

@@ -36,7 +36,9 @@ function twinsOf(types: readonly TypeModel[]): Map<string, string> {
   for (const t of types) {
     if (!hasTable(t)) continue;
     const key = shapeOf(t);
-    byShape.set(key, [...(byShape.get(key) ?? []), t.name]);
+    const names = byShape.get(key);
+    if (names) names.push(t.name);
+    else byShape.set(key, [t.name]);
   }
   const renames = new Map<string, string>();
   for (const t of types) {

@@ -17,7 +17,6 @@ const page = (source: string, keys: string[], names: (string | undefined)[], obj
   keys: { source, keys, params: keys.map(() => true), complete: true },
   rows: keys.map((k) => [...rows.get(k)!]),
   shown: keys.map((k) => [...rows.get(k)!]),
-  samples: [],
   result: {
     types: names.flatMap((name, table) => (name ? [{ model: { name, from: "reference" }, table, sample: objects[table] }] : [])),
     autoQuery: false,

@@ -77,17 +77,25 @@ export function baseCandidates(pages: readonly PageKeys[], rowNames: ReadonlyMap
       if (own && inherited && [...own].some((n) => inherited.has(n))) continue;
       const admitted = onPages.get(t)!.every((page) => {
         const first = firsts.get(page)!;
-        const at = first.get(t)!;
-        const bAt = first.get(b);
-        if (bAt !== undefined && bAt < at) return true; // seen before: no table expected
-        if (at + 1 >= page.keys.length) return !page.complete || page.responseAtEnd === true; // cut right after T, or the response's own type
-        return page.keys[at + 1] === b;
+        return !refutesBase(page, first, first.get(t)!, b);
       });
       if (admitted) ok.add(b);
     }
     if (ok.size) possible.set(t, ok);
   }
   return { possible, firsts };
+}
+
+/**
+ * Whether a page refutes B as the base of the type whose first table stands at `at`: B was not seen
+ * before it, and another table follows it, or nothing follows on a complete page where that table is not
+ * the response's own type (PageKeys.responseAtEnd).
+ */
+export function refutesBase(page: PageKeys, first: ReadonlyMap<string, number>, at: number, b: string): boolean {
+  const bAt = first.get(b);
+  if (bAt !== undefined && bAt < at) return false; // seen before: no table expected
+  if (at + 1 >= page.keys.length) return page.complete && page.responseAtEnd !== true;
+  return page.keys[at + 1] !== b;
 }
 
 export interface BaseVotes {

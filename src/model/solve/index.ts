@@ -17,7 +17,7 @@
 // in nor on their file names.
 import type { PageModel, WireCase } from "../types.js";
 import { elementVote, finishPage, wireVote, type PreparedPage } from "../page.js";
-import { alwaysShown, nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult } from "../walk/index.js";
+import { nullableNames, planWalk, walkTables, type BaseRule, type WalkInput, type WalkPlan, type WalkResult } from "../walk/index.js";
 import { baseCandidates, breakCycles, countVotes, decideBases, firstIndex, keyAt, settleContested, type PageKeys } from "./bases.js";
 import { applyAgreedNames, type NamedReading } from "./names.js";
 import { basesFromSamples, inheritSeenBases, tablesOnAnyPage } from "./seen-bases.js";
@@ -27,12 +27,9 @@ import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
 import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
 import { omissionsAgainst, omittedMembers } from "./cycles.js";
 import { objectsElsewhere } from "./objects.js";
-import { applySplits, splitKeys, strayKey, strayTables } from "./split-keys.js";
+import { applySplits, splitKeys, splitPageOf, strayKey, strayTables } from "./split-keys.js";
 import { basesOf, pageKeys, rowNamesOf } from "./page-keys.js";
 import { disagreement, forcedNotes } from "./forced.js";
-
-/** No name counts as an enum where the split asks which members a sample always shows (enum members then do not). */
-const NO_ENUMS: ReadonlySet<string> = new Set();
 
 /** Search budget of a text-pipe page's first walk, before any table is identified (the full one is §5.3's). */
 const FIRST_PIPE_BUDGET = 10_000;
@@ -155,7 +152,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
 
   // 2a. rows that two types show (split-keys.ts): where the pages that show them before a base name them
   // otherwise than the pages that refute it, those tables get a key of their own and the bases are ruled anew
-  const resplit = applySplits(pages, splitKeys(pipe.map((w) => ({ keys: w.keys, result: w.result!, rows: w.plan.tables.map((t) => t.rows.map((r) => r.key)), shown: w.plan.tables.map((t) => t.rows.filter((r) => alwaysShown(r.ref, NO_ENUMS)).map((r) => r.key)), samples: [w.input.request, w.input.response] })), candidates, rowNamesOf(walked)));
+  const resplit = applySplits(pages, splitKeys(pipe.map(splitPageOf), candidates, rowNamesOf(walked)));
   if (resplit.size) {
     candidates = baseCandidates(pages, rowNamesOf(walked));
     presence = presenceOf();

@@ -16,9 +16,10 @@
 // shows after it nor before, and whose object there lacks that base's always-shown members, is another
 // type with those rows too (strayTables): PatchClaimOption's `{Ended}` response beside Coupon12 : Payment5.
 import type { SampleNode } from "../types.js";
-import { objectKeys, type WalkResult } from "../walk/index.js";
+import { alwaysShown, objectKeys, type WalkResult } from "../walk/index.js";
+import type { Row } from "../walk/tables.js";
 import { NAMING } from "./identity.js";
-import { firstIndex, type BaseCandidates, type PageKeys } from "./bases.js";
+import { firstIndex, refutesBase, type BaseCandidates, type PageKeys } from "./bases.js";
 import type { Walked } from "./walked.js";
 
 export interface SplitPage {
@@ -27,10 +28,22 @@ export interface SplitPage {
   result: WalkResult;
   /** keyOf() of each table's rows (enum tables: none). */
   rows: readonly (readonly string[])[];
-  /** The page's request and response samples. */
-  samples: readonly (SampleNode | undefined)[];
   /** keyOf() of each table's rows whose value a sample always shows (walk/tie-break.ts alwaysShown). */
   shown: readonly (readonly string[])[];
+}
+
+/** No name counts as an enum where the split asks which members a sample always shows (enum members then do not). */
+const NO_ENUMS: ReadonlySet<string> = new Set();
+
+/** A text-pipe page as splitKeys reads it, with its first reading. */
+export function splitPageOf(w: Walked): SplitPage {
+  const rowKeys = (rows: readonly Row[]) => rows.map((r) => r.key);
+  return {
+    keys: w.keys,
+    result: w.result!,
+    rows: w.plan.tables.map((t) => rowKeys(t.rows)),
+    shown: w.plan.tables.map((t) => rowKeys(t.rows.filter((r) => alwaysShown(r.ref, NO_ENUMS)))),
+  };
 }
 
 /** Tables after the rows that a sample object of theirs may hold members of: the base, its base and its base's base. */
@@ -74,11 +87,7 @@ export function splitKeys(pages: readonly SplitPage[], candidates: BaseCandidate
       let otherwise = 0;
       let lacking = 0;
       for (const { page, at } of refutedBy.get(key) ?? []) {
-        const bAt = candidates.firsts.get(page.keys)!.get(b);
-        if (page.keys.keys[at + 1] === b || (bAt !== undefined && bAt < at)) continue;
-        // as bases.ts: a page cut right after the rows, or ending with the response's own type, refutes nothing
-        const last = at + 1 >= page.keys.keys.length;
-        if (last && (!page.keys.complete || page.keys.responseAtEnd)) continue;
+        if (!refutesBase(page.keys, candidates.firsts.get(page.keys)!, at, b)) continue;
         otherwise++;
         if (lacksAny(page, at, shown)) lacking++;
         for (const n of namesAt(page, at)) against.set(n, (against.get(n) ?? 0) + 1);
@@ -102,8 +111,8 @@ export function splitKeys(pages: readonly SplitPage[], candidates: BaseCandidate
  * from the rows holds the same keys (ShipmentOption's `{total, amount, width}` beside ShipmentEntry's rows).
  */
 function supported(page: SplitPage, at: number): boolean {
-  const obj = page.result.types.find((t) => t.table === at)?.sample;
-  if (obj?.kind !== "object" || obj.truncated) return false;
+  const obj = objectAt(page, at);
+  if (!obj) return false;
   const own = new Set(page.rows[at]);
   const chain = new Set(page.rows.slice(at + 1, at + 1 + CHAIN).flat());
   let mine = false;
@@ -125,10 +134,16 @@ function shownAfter(page: SplitPage, key: string): ReadonlySet<string> {
 /** Whether the page's first reading read an object for the table at `at` that lacks one of these members. */
 function lacksAny(page: SplitPage, at: number, shown: ReadonlySet<string>): boolean {
   if (page.result.overflowed || !shown.size) return false;
-  const obj = page.result.types.find((t) => t.table === at)?.sample;
-  if (obj?.kind !== "object" || obj.truncated) return false;
+  const obj = objectAt(page, at);
+  if (!obj) return false;
   const keys = objectKeys(obj).set;
   return [...shown].some((k) => !keys.has(k));
+}
+
+/** The complete sample object the page's first reading read for the table at `at`. */
+function objectAt(page: SplitPage, at: number): (SampleNode & { kind: "object" }) | undefined {
+  const obj = page.result.types.find((t) => t.table === at)?.sample;
+  return obj?.kind === "object" && !obj.truncated ? obj : undefined;
 }
 
 /** The name a reading gave the table at `at` by a reference (none for an inferred name or an overflowed search). */
