@@ -55,3 +55,36 @@ describe("identity by rows: the Required column", () => {
     expect(run.comparison!.differences, describeRun(run, "pipe", options)).toEqual([]);
   });
 });
+
+describe("identity by rows: what a reading's naming is worth", () => {
+  const address = table([["City", "string"]]);
+  const a = plan("GetA", [table([["Home", "Address"]], "body"), address]);
+  const b = plan("GetB", [table([["Work", "Place"]], "body"), address]);
+  const presence = new Map<string, Set<string>>();
+  const named = (p: typeof a, name: string, extra: Partial<WalkResult> = {}, role = "reference") => {
+    const r = reading(p.keys, [[1, name]]);
+    (r.result.types[0]!.model as { role: string }).role = role;
+    return { ...r, result: { ...r.result, ...extra } };
+  };
+
+  it("a table the reading's tied readings name otherwise weighs no more than an inferred name", () => {
+    // DeleteRoom4, seed 7: one of 33 tied readings named Coupon4's rows OrderTier2; QueryRoomEntry's
+    // untied reading named them Coupon4 and must not be outvoted by it and by its echo
+    const tied = named(b, "Place", { unsure: [1] });
+    expect(identifyTables([named(a, "Address"), tied], presence).get(a.keys[1]!)).toBe("Address");
+    // counted in full, the two would tie and name nothing
+    expect(identifyTables([named(a, "Address"), named(b, "Place")], presence).has(a.keys[1]!)).toBe(false);
+  });
+
+  it("a base's or a response's name that the identity it was walked with gave it weighs as little: an echo", () => {
+    const walkedWith = new Map([[a.keys[1]!, "Place"]]);
+    for (const role of ["base", "response"]) {
+      const echoed = named(b, "Place", {}, role);
+      expect(identifyTables([named(a, "Address"), echoed], presence, undefined, walkedWith).get(a.keys[1]!), role).toBe("Address");
+      // named by its own rows' self-reference (no identity gave it), it is the page's evidence: a tie
+      expect(identifyTables([named(a, "Address"), echoed], presence).has(a.keys[1]!), role).toBe(false);
+    }
+    // alone an echo still names the table: nothing says otherwise
+    expect(identifyTables([named(b, "Place", {}, "base")], presence, undefined, walkedWith).get(a.keys[1]!)).toBe("Place");
+  });
+});

@@ -60,7 +60,8 @@ export const WEAK = 0.1;
 
 /**
  * Row key -> name. Repeatedly: (1) a clear majority both ways (the name given to the key at least
- * twice as often as all other names together, inferred namings weighing WEAK, and to that key at
+ * twice as often as all other names together, inferred namings, the identity's own names echoed back
+ * and a name the reading's ties give otherwise weighing WEAK, and to that key at
  * least twice as often as to all other keys); (2) a name whose presence candidates, minus the class tables already identified,
  * narrow to one class table that some reading gave it. Readings whose search ran out of budget are
  * greedy guesses and do not count.
@@ -69,6 +70,8 @@ export function identifyTables(
   readings: readonly IdentityReading[],
   candidates: ReadonlyMap<string, ReadonlySet<string>>,
   support?: Map<string, Set<number>>,
+  /** The identity the readings were walked with (see the weights below). */
+  walkedWith: ReadonlyMap<string, string> = new Map(),
 ): Map<string, string> {
   const namesOf: Counts = new Map();
   const keysOf: Counts = new Map();
@@ -91,8 +94,16 @@ export function identifyTables(
         continue;
       }
       if (candidates.get(t.model.name)?.has(key) === false) continue;
-      count(namesOf, key, t.model.name);
-      count(keysOf, t.model.name, key);
+      // Weak evidence: a table the reading's ties name otherwise (the page says only that it may be this
+      // name: DeleteRoom4, seed 7, one of 33 tied readings, gave Coupon4's rows the name OrderTier2, and as
+      // the only vote that name stood on every page); a base or response that has the name the identity
+      // gave it (no row of the page named it: the identity echoed back, GetBooking19, seed 7, where
+      // Sensor10's base confirmed DeleteRoom4's guess). A base or response its own rows' self-reference
+      // names is the page's evidence (ShipmentNote : CouponStat, chains seed 964597817).
+      const echo = (t.model.role === "base" || t.model.role === "response") && walkedWith.get(key) === t.model.name;
+      const weight = echo || r.result.unsure?.includes(t.table) ? WEAK : 1;
+      count(namesOf, key, t.model.name, weight);
+      count(keysOf, t.model.name, key, weight);
       if (support) {
         let byName = givenBy.get(key);
         if (!byName) givenBy.set(key, (byName = new Map()));

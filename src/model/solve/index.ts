@@ -168,7 +168,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // again knowing them, until no new table is identified
   for (let round = 0; round < IDENTITY_ROUNDS && uncaptioned.length; round++) {
     const support = new Map<string, Set<number>>();
-    const next = identifyTables(uncaptioned.map((w) => ({ keys: w.keys.keys, result: w.result! })), presence, support);
+    const next = identifyTables(uncaptioned.map((w) => ({ keys: w.keys.keys, result: w.result! })), presence, support, identity);
     const changed = changedIdentity(identity, next);
     if (!changed.keys.size) break;
     identity = next;
