@@ -105,6 +105,13 @@ describe("inferredKeys / outvotedTables", () => {
     // a reading without a tie on that table keeps its reference
     expect(outvotedTables({ keys, result: reading([["Op", "reference"], ["Y", "reference"]], [2]) }, new Set(["#a"]))).toBeUndefined();
   });
+  it("keeps a reference whose table has its base chain after it: the type is a base elsewhere and referenced here", () => {
+    // ExportRefund10, seed 5: `Title: BasketRule` took BasketRule's rows, then its base Product's, as Basket does on
+    // other pages; outvoted, the request took them as its own base and BasketRule went missing from the model
+    const named = { keys, result: reading([["Op", "reference"], ["Y", "reference"], ["YBase", "inferred"]], [1, 2]) };
+    (named.result.types[1]!.model as { base?: string }).base = "YBase";
+    expect(outvotedTables(named, new Set(["#a"]))).toBeUndefined();
+  });
 });
 
 describe("applyAgreedNames: a name's own rows", () => {

@@ -33,13 +33,18 @@ export function inferredKeys(readings: readonly KeyedReading[]): Set<string> {
   return out;
 }
 
-/** The tables of a tied reading that a reference takes although the other pages read their rows as a base. */
+/**
+ * The tables of a tied reading that a reference takes although the other pages read their rows as a
+ * base. Not one the reading gives a base: its chain follows it as on the pages that read it as a base,
+ * so it is a type referenced here and a base elsewhere (ExportRefund10, seed 5: BasketRule : Product,
+ * which Basket derives from on other pages).
+ */
 export function outvotedTables(reading: KeyedReading, inferred: ReadonlySet<string>): Set<number> | undefined {
   const { keys, result } = reading;
   if (result.overflowed || !result.unsure?.length) return undefined;
   let out: Set<number> | undefined;
   for (const t of result.types) {
-    if (t.table === undefined || !NAMING.has(t.model.from)) continue;
+    if (t.table === undefined || !NAMING.has(t.model.from) || t.model.base !== undefined) continue;
     if (result.unsure.includes(t.table) && inferred.has(keys[t.table]!)) (out ??= new Set()).add(t.table);
   }
   return out;
