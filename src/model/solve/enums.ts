@@ -5,7 +5,7 @@
 // a run of adjacent plain enum tables is re-split into such lists when its members are exactly a
 // sequence of them.
 import type { RawEnumMember, RawEnumTable, RawTable, TypeModel } from "../types.js";
-import type { WalkedType } from "../walk/index.js";
+import type { WalkedType, WalkResult } from "../walk/index.js";
 
 const isPlainEnum = (t: RawTable | undefined): t is RawEnumTable => t?.kind === "enum" && !t.valued && t.caption === undefined;
 const listKey = (t: RawEnumTable): string => t.members.map((m) => m.name).join("|");
@@ -201,3 +201,23 @@ export function splitKnownRuns(readings: readonly EnumReading[], standalone: Rea
     }
   }
 }
+
+/**
+ * The names readings give an enum table by a reference (not a guess: not cut off, not a table the
+ * reading's ties name otherwise). Such a name is an enum on every page, though a page that runs its
+ * list into another enum's shows it no table of its own.
+ */
+export function enumNames(readings: readonly WalkResult[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of readings) {
+    if (r.overflowed) continue;
+    for (const t of r.types) {
+      if (t.model.kind === "enum" && t.model.from === "reference" && t.table !== undefined && !r.unsure?.includes(t.table)) out.add(t.model.name);
+    }
+  }
+  return out;
+}
+
+/** A class the reading named by late binding with one of those enum names (GetContractRule, pipe seed 5: RoomSummary2's base took PolicyLevel, whose list ran into SensorKind2's). */
+export const namesClassAsEnum = (r: WalkResult, enums: ReadonlySet<string>): boolean =>
+  r.types.some((t) => t.model.kind === "class" && t.model.from === "late-binding" && enums.has(t.model.name));

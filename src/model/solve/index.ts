@@ -24,7 +24,7 @@ import { basesFromSamples, inheritSeenBases, tablesOnAnyPage } from "./seen-base
 import type { Walked } from "./walked.js";
 import { inferredKeys, outvotedTables } from "./base-rows.js";
 import { identifyTables, namesOnPage, presenceCandidates } from "./identity.js";
-import { resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
+import { enumNames, namesClassAsEnum, resplitEnums, splitKnownRuns, standaloneEnums } from "./enums.js";
 import { omissionsAgainst, omittedMembers } from "./cycles.js";
 import { objectsElsewhere } from "./objects.js";
 import { applySplits, splitKeys, splitPageOf, strayKey, strayTables } from "./split-keys.js";
@@ -123,6 +123,8 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const elsewhereOf = new Map<Walked, NonNullable<WalkInput["elsewhere"]>>();
   // once the pages' names are settled (after step 2b), a raised budget for the pages that need one
   let settled = false;
+  // from step 3c, the names the pages read as enums'
+  let knownEnums: ReadonlySet<string> | undefined;
   const capOf = (w: Walked): number | undefined => (settled && raisedCap(w) ? AUTOQUERY_PIPE_BUDGET : undefined);
   const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number): WalkResult => {
     const own = ownKeys.get(w);
@@ -135,7 +137,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     const known = ownNames ? { has: (n: string) => identified.has(n) && !ownNames.has(n) } : identified;
     const cap = nodeCap ?? capOf(w);
     return walkTables(
-      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(cap && { nodeCap: cap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }), ...(elsewhere && { elsewhere }) },
+      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(cap && { nodeCap: cap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }), ...(elsewhere && { elsewhere }), ...(knownEnums && { enums: knownEnums }) },
       w.plan,
     );
   };
@@ -277,6 +279,16 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     }
     result.diagnostics.push(...forcedNotes(w, own, basesOf(w.keys, result), result, decided));
     w.result = result;
+  }
+
+  // 3c. text-pipe: a class late binding named with a name the other pages read as an enum's is walked again knowing them
+  const enums = enumNames(pipe.map((w) => w.result!));
+  for (const w of pipe) {
+    if (!namesClassAsEnum(w.result!, enums)) continue;
+    knownEnums = enums;
+    const result = walkPage(w, decidedRule(w));
+    knownEnums = undefined;
+    if (!result.overflowed) w.result = result;
   }
 
   // an enum name shown alone somewhere keeps that list on the pages that ran it together with another

@@ -456,7 +456,7 @@ function omitsBuilt(obj: SampleNode | undefined, chain: readonly Table[], name: 
  * (SyncRefundDetail, everything seed 194774949: `Price: PolicyTier?` named the response PolicyTier).
  */
 function mayName(input: WalkInput, chain: readonly Table[], name: string): boolean {
-  return chain[0]!.kind !== "params" || !input.valueTypes?.has(name);
+  return chain[0]!.kind !== "params" || !(input.valueTypes?.has(name) || input.enums?.has(name));
 }
 
 /** Whether a sample value can be an instance of the table with its base chain (`chain[0]` the table). */

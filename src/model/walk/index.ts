@@ -56,6 +56,8 @@ export interface WalkInput {
   seenBases?: (table: number) => readonly number[] | undefined;
   /** Text-pipe: names some page shows as `X?` (value types, §7.4): they take no params table. */
   valueTypes?: ReadonlySet<string>;
+  /** Text-pipe: names the other pages' readings give an enum table: late binding names no class so (assemble.ts). */
+  enums?: ReadonlySet<string>;
   /** Text-pipe: what the service's other pages show (solve/objects.ts); tied readings of this page are told apart by it too. */
   elsewhere?: Elsewhere;
 }

@@ -50,6 +50,7 @@ const UNSET: Record<keyof WalkInput, undefined> = {
   unreferenced: undefined,
   mayBe: undefined,
   valueTypes: undefined,
+  enums: undefined,
   seenBases: undefined,
   elsewhere: undefined,
 };
