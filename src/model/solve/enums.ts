@@ -181,6 +181,7 @@ export function splitKnownRuns(readings: readonly EnumReading[], standalone: Rea
     const short = sorted[0]!;
     if (sorted.every((l) => l === short || l.startsWith(`${short}|`))) known.set(name, short);
   }
+  for (const r of readings) shiftBoundaries(r.types, known, openNames(r).length > 0);
   for (const r of readings) {
     for (let k = 0; k < r.types.length; k++) {
       const m = r.types[k]!.model;
@@ -190,7 +191,7 @@ export function splitKnownRuns(readings: readonly EnumReading[], standalone: Rea
       const cut = own.split("|").length;
       if (names.length <= cut || names.slice(0, cut).join("|") !== own) continue;
       const rest = names.slice(cut).join("|");
-      const open = (r.tableless ?? []).filter((n) => !r.types.some((t) => t.model.name === n));
+      const open = openNames(r);
       const theirs = open.filter((n) => known.get(n) === rest);
       const target = theirs.length === 1 ? theirs[0] : !theirs.length && open.length === 1 && !known.get(open[0]!) ? open[0] : undefined;
       if (target === undefined) continue;
@@ -198,6 +199,44 @@ export function splitKnownRuns(readings: readonly EnumReading[], standalone: Rea
       if (m.partial) model.partial = true;
       m.members = m.members.slice(0, cut);
       r.types.splice(k + 1, 0, { model });
+    }
+  }
+}
+
+/** The references of a reading that found no table and name no type of it. */
+const openNames = (r: EnumReading): string[] => (r.tableless ?? []).filter((n) => !r.types.some((t) => t.model.name === n));
+
+const plainEnum = (t: WalkedType | undefined): t is WalkedType & { table: number } =>
+  t?.table !== undefined && t.model.kind === "enum" && !t.model.valued && !!t.model.members?.length;
+const namesOf = (m: TypeModel, from = 0, to?: number): string => m.members!.slice(from, to).map((x) => x.name).join("|");
+
+/**
+ * Two enums of adjacent tables whose hidden boundary the page's split put a few members off: where one
+ * of them ends (or starts) with its own known list, the members before (after) it belong to the other,
+ * when that one's known list agrees or it has none (ApproveAccount4, pipe seed 7: ReadingTier's last
+ * member `Large` read as FlightTier2's first).
+ */
+function shiftBoundaries(types: WalkedType[], known: ReadonlyMap<string, string>, open: boolean): void {
+  for (let k = 0; k + 1 < types.length; k++) {
+    const a = types[k];
+    const b = types[k + 1];
+    if (!plainEnum(a) || !plainEnum(b) || b.table !== a.table + 1) continue;
+    const [am, bm] = [a.model, b.model];
+    const ownA = known.get(am.name);
+    const ownB = known.get(bm.name);
+    const na = am.members!.length;
+    const nb = bm.members!.length;
+    const cutB = ownB === undefined ? 0 : nb - ownB.split("|").length;
+    if (cutB > 0 && namesOf(bm, cutB) === ownB && (ownA === undefined || ownA === [namesOf(am), namesOf(bm, 0, cutB)].join("|"))) {
+      am.members = [...am.members!, ...bm.members!.slice(0, cutB)];
+      bm.members = bm.members!.slice(cutB);
+      continue;
+    }
+    const cutA = ownA === undefined ? na : ownA.split("|").length;
+    // (with B's list unknown, the rest may be a third enum's where a reference found no table: splitKnownRuns gives it that one)
+    if (cutA < na && namesOf(am, 0, cutA) === ownA && (ownB === undefined ? !open : ownB === [namesOf(am, cutA), namesOf(bm)].join("|"))) {
+      bm.members = [...am.members!.slice(cutA), ...bm.members!];
+      am.members = am.members!.slice(0, cutA);
     }
   }
 }
