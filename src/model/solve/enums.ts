@@ -3,7 +3,7 @@
 // them as one table, or split them in the wrong place. An enum table that stands alone on some page
 // (no plain enum table right before or after it, and no member twice) shows its whole member list;
 // a run of adjacent plain enum tables is re-split into such lists when its members are exactly a
-// sequence of them.
+// sequence of them. The names read as enums' somewhere are enums on every page too (enumNames).
 import type { RawEnumMember, RawEnumTable, RawTable, TypeModel } from "../types.js";
 import type { WalkedType, WalkResult } from "../walk/index.js";
 

@@ -9,7 +9,8 @@
 //      (base-rows.ts, and objects.ts: the sample objects other pages show);
 //   3. decide each type's base from the pages' readings, and walk again the pages that read
 //      otherwise, with the decision imposed (W_READING_FORCED names the pages that decided, forced.ts),
-//      and the text-pipe pages whose objects show that a table is another type with the same rows;
+//      the text-pipe pages whose objects show that a table is another type with the same rows, and those
+//      whose late binding named a class with a name the other pages read as an enum's;
 //   4. names.ts gives row-identified tables the name the pages agree on; seen-bases.ts sets the bases
 //      that only samples show, or that a page met before the derived type;
 //   5. page.ts finishes every page (wire names, response, verb).
@@ -123,10 +124,8 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const elsewhereOf = new Map<Walked, NonNullable<WalkInput["elsewhere"]>>();
   // once the pages' names are settled (after step 2b), a raised budget for the pages that need one
   let settled = false;
-  // from step 3c, the names the pages read as enums'
-  let knownEnums: ReadonlySet<string> | undefined;
   const capOf = (w: Walked): number | undefined => (settled && raisedCap(w) ? AUTOQUERY_PIPE_BUDGET : undefined);
-  const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number): WalkResult => {
+  const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number, enums?: ReadonlySet<string>): WalkResult => {
     const own = ownKeys.get(w);
     const notTaken = unreferenced.get(w);
     const seenBases = hints.get(w);
@@ -137,7 +136,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     const known = ownNames ? { has: (n: string) => identified.has(n) && !ownNames.has(n) } : identified;
     const cap = nodeCap ?? capOf(w);
     return walkTables(
-      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(cap && { nodeCap: cap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }), ...(elsewhere && { elsewhere }), ...(knownEnums && { enums: knownEnums }) },
+      { ...w.input, tableful, baseRule, ...(names && { names }), ...(identified.size && { identified: known }), ...(mayBe && { mayBe, valueTypes }), ...(cap && { nodeCap: cap }), ...(seenBases && { seenBases }), ...(notTaken && { unreferenced: notTaken }), ...(elsewhere && { elsewhere }), ...(enums && { enums }) },
       w.plan,
     );
   };
@@ -285,9 +284,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const enums = enumNames(pipe.map((w) => w.result!));
   for (const w of pipe) {
     if (!namesClassAsEnum(w.result!, enums)) continue;
-    knownEnums = enums;
-    const result = walkPage(w, decidedRule(w));
-    knownEnums = undefined;
+    const result = walkPage(w, decidedRule(w), undefined, enums);
     if (!result.overflowed) w.result = result;
   }
 

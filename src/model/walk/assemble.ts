@@ -452,8 +452,9 @@ function omitsBuilt(obj: SampleNode | undefined, chain: readonly Table[], name: 
 }
 
 /**
- * A name some page shows as `X?` is a value type (an enum or a struct): it names no params table
- * (SyncRefundDetail, everything seed 194774949: `Price: PolicyTier?` named the response PolicyTier).
+ * A name some page shows as `X?` is a value type (an enum or a struct), and one the other pages read as
+ * an enum's is an enum: neither names a params table (SyncRefundDetail, everything seed 194774949:
+ * `Price: PolicyTier?` named the response PolicyTier).
  */
 function mayName(input: WalkInput, chain: readonly Table[], name: string): boolean {
   return chain[0]!.kind !== "params" || !(input.valueTypes?.has(name) || input.enums?.has(name));
