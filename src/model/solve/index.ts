@@ -130,8 +130,9 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // once the pages' names are settled (after step 2b), a raised budget for the pages that need one
   let settled = false;
   const capOf = (w: Walked): number | undefined => (settled && raisedCap(w) ? AUTOQUERY_PIPE_BUDGET : undefined);
-  const walkPage = (w: Walked, baseRule: BaseRule, nodeCap?: number, enums?: ReadonlySet<string>): WalkResult => {
-    const own = ownKeys.get(w);
+  /** `own`: the page's own keys (namesOnPage) in place of ownKeys'; `enums`: step 3c's enum names. */
+  type WalkWith = { nodeCap?: number; enums?: ReadonlySet<string>; own?: ReadonlySet<string> };
+  const walkPage = (w: Walked, baseRule: BaseRule, { nodeCap, enums, own = ownKeys.get(w) }: WalkWith = {}): WalkResult => {
     const notTaken = unreferenced.get(w);
     const seenBases = hints.get(w);
     const elsewhere = elsewhereOf.get(w);
@@ -152,7 +153,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   // first walk gets a small budget, and its full walk waits for the names the other pages give.
   const deferred = new Set<Walked>();
   for (const w of walked) {
-    w.result = walkPage(w, openBases(w), w.input.captions ? undefined : FIRST_PIPE_BUDGET);
+    w.result = walkPage(w, openBases(w), { nodeCap: w.input.captions ? undefined : FIRST_PIPE_BUDGET });
     if (!w.input.captions && w.result.overflowed) deferred.add(w);
   }
 
@@ -164,7 +165,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
     presence = presenceOf();
     for (const w of pipe) {
       if (!resplit.has(w.keys)) continue;
-      w.result = walkPage(w, openBases(w), FIRST_PIPE_BUDGET);
+      w.result = walkPage(w, openBases(w), { nodeCap: FIRST_PIPE_BUDGET });
       if (w.result.overflowed) deferred.add(w);
       else deferred.delete(w);
     }
@@ -208,12 +209,9 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
       let best: { own: Set<string>; result: WalkResult } | undefined;
       for (const key of [...keys].sort()) {
         const own = new Set([...(before ?? []), key]);
-        ownKeys.set(w, own);
-        const result = walkPage(w, openBases(w));
+        const result = walkPage(w, openBases(w), { own });
         if (!result.overflowed && result.score >= (best?.result ?? w.result!).score + LIFT_GAIN) best = { own, result };
       }
-      if (before) ownKeys.set(w, before);
-      else ownKeys.delete(w);
       if (!best) break;
       ownKeys.set(w, best.own);
       w.result = best.result;
@@ -310,7 +308,7 @@ export function solvePages(prepared: readonly PreparedPage[]): PageModel[] {
   const enums = enumNames(pipe.map((w) => w.result!));
   for (const w of pipe) {
     if (!namesClassAsEnum(w.result!, enums)) continue;
-    const result = walkPage(w, decidedRule(w), undefined, enums);
+    const result = walkPage(w, decidedRule(w), { enums });
     if (!result.overflowed) w.result = result;
   }
 
